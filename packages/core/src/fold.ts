@@ -1,0 +1,53 @@
+import { enableMapSet, freeze, produce, type Draft } from "immer";
+import type { Evolver } from "./decider.js";
+
+enableMapSet();
+
+/**
+ * Replays events onto a state and returns the frozen result. The recipe runs on a private
+ * mutable copy and the result is frozen once, so a long replay costs about what a mutable
+ * loop costs. Event data is frozen first: a recipe that stores an event's object in the
+ * state and later mutates it would throw, and the replay then re-runs inside one immer
+ * `produce`, which copies on write. Either way the result equals applying the events one
+ * by one with immer.
+ */
+export function fold<State, Event extends { readonly data?: unknown }>(
+  evolver: Evolver<State, Event>,
+  events: Iterable<Event>,
+  from: State = evolver.initialState,
+): State {
+  const replayed = Array.isArray(events) ? (events as readonly Event[]) : [...events];
+  for (const event of replayed) freeze(event.data, true);
+  const draft = mutableCopy(from) as Draft<State>;
+  try {
+    for (const event of replayed) evolver.evolve(draft, event);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    return evolveWithImmer(evolver, from, replayed);
+  }
+  return freeze(draft as State, true);
+}
+
+/** Applies events to a state inside one immer `produce`: the per-command path, sharing untouched parts. */
+export function evolveWithImmer<State, Event>(
+  evolver: Evolver<State, Event>,
+  state: State,
+  events: Iterable<Event>,
+): State {
+  return produce(state, (draft: Draft<State>) => {
+    for (const event of events) evolver.evolve(draft, event);
+  });
+}
+
+/** A deep mutable copy of plain data (objects, arrays, Maps, Sets); other values are shared. */
+export function mutableCopy<T>(value: T): T {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) return value.map(mutableCopy) as T;
+  if (value instanceof Map) return new Map([...value].map(([key, item]) => [key, mutableCopy(item)])) as T;
+  if (value instanceof Set) return new Set([...value].map(mutableCopy)) as T;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) copy[key] = mutableCopy((value as Record<string, unknown>)[key]);
+  return copy as T;
+}

@@ -1,0 +1,98 @@
+import { left, right, type Either } from "fp-ts/lib/Either.js";
+import type { AppendError } from "./append-errors.js";
+import type { Decider, Evolver } from "./decider.js";
+import type { DomainEvent, EventMeta, EventToAppend, RecordedEvent } from "./envelope.js";
+import { domainError, type DomainError } from "./errors.js";
+import type { EventStore } from "./event-store.js";
+import { evolveWithImmer } from "./fold.js";
+import { loadStream } from "./load-stream.js";
+import type { SnapshotPolicy } from "./snapshots.js";
+
+/** Options of `handleCommand`. */
+export interface HandleCommandOptions<State, Facts> {
+  /** The facts `decide` needs from other processes, or a function that looks them up for the state. */
+  readonly facts?: Facts | ((state: State) => Facts | Promise<Facts>);
+  /** How many times to reload and decide again after a version conflict (default 3). */
+  readonly maxRetries?: number;
+  readonly snapshots?: SnapshotPolicy;
+}
+
+/** What a handled command appended and the state after it. */
+export interface CommandResult<State, Event extends DomainEvent> {
+  readonly streamId: string;
+  readonly events: readonly RecordedEvent<Event>[];
+  readonly state: State;
+  readonly version: number;
+  /** True when the command id had been handled before: nothing new was appended. */
+  readonly duplicate: boolean;
+}
+
+/** Why a command was not carried out: a domain refusal, a refused append, or retries used up. */
+export type HandleCommandError = DomainError | AppendError;
+
+/**
+ * Loads the stream, decides, and appends with the version it read. On a version conflict
+ * it reloads and decides again, up to `maxRetries` times. A command whose `meta.commandId`
+ * was handled before returns the first result and appends nothing.
+ */
+export async function handleCommand<Command, State, Event extends DomainEvent, Facts>(
+  store: EventStore,
+  decider: Decider<Command, State, Event, Facts>,
+  streamId: string,
+  command: Command,
+  meta: EventMeta,
+  options: HandleCommandOptions<State, Facts> = {},
+): Promise<Either<HandleCommandError, CommandResult<State, Event>>> {
+  const replay = await replayOfCommand(store, decider, meta.commandId, options.snapshots);
+  if (replay !== undefined) return right(replay);
+  const maxRetries = options.maxRetries ?? 3;
+  for (let attempt = 0; attempt <= maxRetries; attempt++) {
+    const { state, version } = await loadStream(store, decider, streamId, options.snapshots);
+    const facts = await resolveFacts(options.facts, state);
+    const decision = decider.decide(command, state, facts as Facts);
+    if (decision._tag === "Left") return decision;
+    if (decision.right.length === 0) return right({ streamId, events: [], state, version, duplicate: false });
+    const appended = await store.appendToStream(streamId, decision.right as readonly EventToAppend<Event>[], { expectedVersion: version, meta });
+    if (appended._tag === "Left") {
+      if (appended.left.code === "version_conflict") continue;
+      return appended;
+    }
+    const events = appended.right.events as readonly RecordedEvent<Event>[];
+    if (appended.right.duplicate) return right(await resultOfDuplicate(store, decider, appended.right.streamId, events, options.snapshots));
+    const next = evolveWithImmer(decider, state, events);
+    return right({ streamId, events, state: next, version: appended.right.nextExpectedVersion, duplicate: false });
+  }
+  return left(domainError("concurrency_retries_exhausted", `stream ${streamId}: still conflicting after ${maxRetries + 1} attempts; another writer keeps moving it on`, { streamId, attempts: maxRetries + 1 }));
+}
+
+async function replayOfCommand<State, Event extends DomainEvent>(
+  store: EventStore,
+  evolver: Evolver<State, Event>,
+  commandId: string | undefined,
+  snapshots: SnapshotPolicy | undefined,
+): Promise<CommandResult<State, Event> | undefined> {
+  if (commandId === undefined) return undefined;
+  const previous = await store.findCommand(commandId);
+  if (previous === undefined) return undefined;
+  const events = previous.events as readonly RecordedEvent<Event>[];
+  return resultOfDuplicate(store, evolver, previous.streamId, events, snapshots);
+}
+
+async function resultOfDuplicate<State, Event extends DomainEvent>(
+  store: EventStore,
+  evolver: Evolver<State, Event>,
+  streamId: string,
+  events: readonly RecordedEvent<Event>[],
+  snapshots: SnapshotPolicy | undefined,
+): Promise<CommandResult<State, Event>> {
+  const { state, version } = await loadStream(store, evolver, streamId, snapshots);
+  return { streamId, events, state, version, duplicate: true };
+}
+
+async function resolveFacts<State, Facts>(
+  facts: HandleCommandOptions<State, Facts>["facts"],
+  state: State,
+): Promise<Facts | undefined> {
+  if (typeof facts === "function") return (facts as (state: State) => Facts | Promise<Facts>)(state);
+  return facts;
+}

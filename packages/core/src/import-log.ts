@@ -1,0 +1,53 @@
+import { left, right, type Either } from "fp-ts/lib/Either.js";
+import { freeze } from "immer";
+import type { AppendError } from "./append-errors.js";
+import type { EventCatalogue } from "./catalogue.js";
+import type { ChainHead, RecordedEvent } from "./envelope.js";
+import { createChainVerifier } from "./verify-chain.js";
+
+/** Checks imported events one at a time: the chain continues the store's head, and each event decodes. */
+export interface ImportChecker {
+  check(event: RecordedEvent): AppendError | undefined;
+}
+
+/** Where an import starts and what it checks against. */
+export interface ImportStart {
+  readonly head: ChainHead;
+  readonly streamVersionBefore: (streamId: string) => number;
+  readonly catalogue?: EventCatalogue | undefined;
+}
+
+/**
+ * Starts the checks every store runs on an import: hash chain, positions and stream
+ * versions continuing the store's own log, and (with a catalogue) each event decoding.
+ */
+export function createImportChecker(start: ImportStart): ImportChecker {
+  const verifier = createChainVerifier({ after: start.head, streamVersionBefore: start.streamVersionBefore });
+  return {
+    check(event) {
+      const failure = verifier.check(event);
+      if (failure !== undefined) return { code: "chain_rejected", position: failure.position, message: `import refused: ${failure.message}` };
+      if (start.catalogue === undefined) return undefined;
+      const decoded = start.catalogue.decode(event.type, event.data, event.schemaVersion);
+      if (decoded._tag === "Right") return undefined;
+      const problem = decoded.left;
+      const code = problem.code === "invalid_event_data" ? "invalid_event" : problem.code;
+      return { code, index: event.position, eventType: event.type, path: problem.path, message: `import refused at position ${event.position}: ${problem.message}` };
+    },
+  };
+}
+
+/** Reads a whole import into memory after checking it, for stores that commit it in one step. */
+export async function collectImport(
+  incoming: Iterable<RecordedEvent> | AsyncIterable<RecordedEvent>,
+  start: ImportStart,
+): Promise<Either<AppendError, RecordedEvent[]>> {
+  const checker = createImportChecker(start);
+  const collected: RecordedEvent[] = [];
+  for await (const event of incoming) {
+    const problem = checker.check(event);
+    if (problem !== undefined) return left(problem);
+    collected.push(freeze(event, true));
+  }
+  return right(collected);
+}

@@ -1,0 +1,119 @@
+import { left, right, type Either } from "fp-ts/lib/Either.js";
+import { versionConflict, type AppendError } from "./append-errors.js";
+import type { EventCatalogue } from "./catalogue.js";
+import { systemClock, type Clock } from "./clock.js";
+import { EMPTY_HEAD, type ChainHead, type EventToAppend, type RecordedEvent } from "./envelope.js";
+import type { AppendOptions, AppendResult, CommandRecord, EventStore, ImportResult, LogRange, StreamRange } from "./event-store.js";
+import { randomIds, type IdGenerator } from "./ids.js";
+import { collectImport } from "./import-log.js";
+import { inLogRange, normaliseLogRange } from "./log-range.js";
+import { prepareBatch } from "./prepare-batch.js";
+
+/** Options of the in-memory store. */
+export interface InMemoryStoreOptions {
+  /** When given, every appended event must be of a known type and pass its schema. */
+  readonly catalogue?: EventCatalogue;
+  readonly clock?: Clock;
+  readonly ids?: IdGenerator;
+}
+
+/** An event store held in memory: for tests and short-lived embedding. */
+export interface InMemoryEventStore extends EventStore {
+  /** The whole log, in position order, without copying (frozen events). */
+  events(): readonly RecordedEvent[];
+}
+
+/**
+ * Creates an in-memory event store. Appends are atomic (all checks run before the first
+ * write, and nothing awaits in between), and each stream keeps only the positions of its
+ * events, so an append never copies a stream.
+ */
+export function createInMemoryEventStore(options: InMemoryStoreOptions = {}): InMemoryEventStore {
+  const context = { catalogue: options.catalogue, clock: options.clock ?? systemClock, ids: options.ids ?? randomIds };
+  const log: RecordedEvent[] = [];
+  const streams = new Map<string, number[]>();
+  const commands = new Map<string, { streamId: string; positions: number[] }>();
+
+  const head = (): ChainHead => {
+    const last = log[log.length - 1];
+    return last === undefined ? EMPTY_HEAD : { position: last.position, hash: last.hash };
+  };
+  const at = (position: number): RecordedEvent => log[position - 1] as RecordedEvent;
+  const commandRecord = (commandId: string): CommandRecord | undefined => {
+    const found = commands.get(commandId);
+    return found === undefined ? undefined : { streamId: found.streamId, events: found.positions.map(at) };
+  };
+
+  const commit = (recorded: readonly RecordedEvent[]): void => {
+    for (const event of recorded) {
+      log.push(event);
+      let positions = streams.get(event.streamId);
+      if (positions === undefined) streams.set(event.streamId, (positions = []));
+      positions.push(event.position);
+      const commandId = event.meta.commandId;
+      if (commandId === undefined) continue;
+      const known = commands.get(commandId);
+      if (known === undefined) commands.set(commandId, { streamId: event.streamId, positions: [event.position] });
+      else if (known.streamId === event.streamId) known.positions.push(event.position);
+    }
+  };
+
+  const append = (
+    streamId: string,
+    events: readonly EventToAppend[],
+    appendOptions: AppendOptions,
+  ): Either<AppendError, AppendResult> => {
+    const commandId = appendOptions.meta?.commandId ?? events[0]?.meta?.commandId;
+    const previous = commandId === undefined ? undefined : commandRecord(commandId);
+    const version = streams.get(streamId)?.length ?? 0;
+    if (previous !== undefined) {
+      const nextExpectedVersion = streams.get(previous.streamId)?.length ?? 0;
+      return right({ streamId: previous.streamId, events: previous.events, nextExpectedVersion, duplicate: true });
+    }
+    const conflict = versionConflict(streamId, appendOptions.expectedVersion, version);
+    if (conflict !== undefined) return left(conflict);
+    const prepared = prepareBatch(events, appendOptions.meta, { streamId, streamVersion: version, head: head() }, context);
+    if (prepared._tag === "Left") return prepared;
+    commit(prepared.right);
+    return right({ streamId, events: prepared.right, nextExpectedVersion: version + prepared.right.length, duplicate: false });
+  };
+
+  async function* readStream(streamId: string, range: StreamRange = {}): AsyncGenerator<RecordedEvent> {
+    const positions = streams.get(streamId) ?? [];
+    const from = Math.max(1, range.fromVersion ?? 1);
+    const to = Math.min(positions.length, range.toVersion ?? positions.length);
+    for (let version = from; version <= to; version++) yield at(positions[version - 1] as number);
+  }
+
+  async function* readAll(requested: LogRange = {}): AsyncGenerator<RecordedEvent> {
+    const range = normaliseLogRange(requested);
+    const from = Math.max(1, range.fromPosition ?? 1);
+    for (let position = from; position <= log.length; position++) {
+      const event = at(position);
+      if (range.toPosition !== undefined && position > range.toPosition) return;
+      if (inLogRange(event, range)) yield event;
+    }
+  }
+
+  const importLog = async (
+    incoming: Iterable<RecordedEvent> | AsyncIterable<RecordedEvent>,
+  ): Promise<Either<AppendError, ImportResult>> => {
+    const streamVersionBefore = (streamId: string): number => streams.get(streamId)?.length ?? 0;
+    const collected = await collectImport(incoming, { head: head(), streamVersionBefore, catalogue: context.catalogue });
+    if (collected._tag === "Left") return collected;
+    commit(collected.right);
+    return right({ count: collected.right.length, head: head() });
+  };
+
+  return {
+    appendToStream: async (streamId, events, appendOptions) => append(streamId, events, appendOptions),
+    readStream,
+    readAll,
+    streamVersion: async (streamId) => streams.get(streamId)?.length ?? 0,
+    head: async () => head(),
+    findCommand: async (commandId) => commandRecord(commandId),
+    importLog,
+    close: async () => undefined,
+    events: () => log,
+  };
+}

@@ -1,0 +1,55 @@
+export type { DomainEvent, EventMeta, EventToAppend, RecordedEnvelope, RecordedEvent, ChainHead } from "./envelope.js";
+export { GENESIS_HASH, EMPTY_HEAD } from "./envelope.js";
+export type { DomainError } from "./errors.js";
+export { domainError, LogError } from "./errors.js";
+export type { Decider, Evolver } from "./decider.js";
+export { fold, evolveWithImmer, mutableCopy } from "./fold.js";
+export type { EventDefinition, EventOf, EventCatalogue, EventValidationError, DefineEventOptions, Upcaster } from "./catalogue.js";
+export { defineEvent, createEventCatalogue } from "./catalogue.js";
+export { describeZodError, formatPath } from "./zod-messages.js";
+export { canonicalJson } from "./canonical-json.js";
+export type { UnhashedEvent } from "./hash-chain.js";
+export { hashEvent, canonicalEnvelope, sha256Hex } from "./hash-chain.js";
+export type { ChainVerdict, ChainSuccess, ChainFailure, ChainFailureReason, ChainVerifier, VerifyOptions } from "./verify-chain.js";
+export { verifyChain, createChainVerifier } from "./verify-chain.js";
+export type {
+  EventStore,
+  ExpectedVersion,
+  AppendOptions,
+  AppendResult,
+  StreamRange,
+  LogRange,
+  CommandRecord,
+  ImportResult,
+} from "./event-store.js";
+export type { AppendError, VersionConflict, InvalidEvent, ChainRejected } from "./append-errors.js";
+export { versionConflict, matchesExpectedVersion } from "./append-errors.js";
+export type { AppendContext, BatchPlacement } from "./prepare-batch.js";
+export { prepareBatch, checkBatch } from "./prepare-batch.js";
+export type { ImportChecker, ImportStart } from "./import-log.js";
+export { createImportChecker, collectImport } from "./import-log.js";
+export type { InMemoryEventStore, InMemoryStoreOptions } from "./in-memory-store.js";
+export { createInMemoryEventStore } from "./in-memory-store.js";
+export { inLogRange, filterLogRange, normaliseLogRange } from "./log-range.js";
+export type { MetaProblem } from "./meta.js";
+export { normaliseMeta } from "./meta.js";
+export type { HandleCommandOptions, CommandResult, HandleCommandError } from "./handle-command.js";
+export { handleCommand } from "./handle-command.js";
+export type { LoadedStream } from "./load-stream.js";
+export { loadStream } from "./load-stream.js";
+export type { Snapshot, SnapshotStore, SnapshotPolicy } from "./snapshots.js";
+export { createInMemorySnapshotStore } from "./snapshots.js";
+export type { Projection } from "./projection.js";
+export { project } from "./projection.js";
+export type { CheckpointStore, ProjectionHandler, ProjectionRunner, ProjectionRunnerOptions } from "./projection-runner.js";
+export { createInMemoryCheckpointStore, createProjectionRunner } from "./projection-runner.js";
+export type { ReadJsonlOptions } from "./jsonl.js";
+export { readJsonl, writeJsonl } from "./jsonl.js";
+export { serializeRecordedEvent, checkRecordedEnvelope } from "./recorded-codec.js";
+export { decodeRecorded, decodeLog } from "./upcast.js";
+export type { Clock } from "./clock.js";
+export { systemClock, fixedClock, steppingClock } from "./clock.js";
+export type { IdGenerator } from "./ids.js";
+export { randomIds, sequentialIds } from "./ids.js";
+export { toUtcIso, parseInstant, millisBetween } from "./time.js";
+export { isAsyncIterable, toArray } from "./iterables.js";

@@ -1,0 +1,11 @@
+/** True when the value can be read with `for await`. */
+export function isAsyncIterable<T>(value: Iterable<T> | AsyncIterable<T>): value is AsyncIterable<T> {
+  return typeof (value as AsyncIterable<T>)[Symbol.asyncIterator] === "function";
+}
+
+/** Collects an iterable or async iterable into an array (for tests and small logs). */
+export async function toArray<T>(items: Iterable<T> | AsyncIterable<T>): Promise<T[]> {
+  const collected: T[] = [];
+  for await (const item of items) collected.push(item);
+  return collected;
+}

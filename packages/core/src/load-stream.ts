@@ -1,0 +1,35 @@
+import type { Evolver } from "./decider.js";
+import type { DomainEvent, RecordedEvent } from "./envelope.js";
+import type { EventStore } from "./event-store.js";
+import { fold } from "./fold.js";
+import type { SnapshotPolicy } from "./snapshots.js";
+
+/** A stream's state and the version it reflects. */
+export interface LoadedStream<State> {
+  readonly state: State;
+  readonly version: number;
+}
+
+/**
+ * Rehydrates a stream: from its latest snapshot (when a snapshot policy is given) plus
+ * the events after it, folded in one pass. Saves a new snapshot when the tail grew
+ * past the policy's interval.
+ */
+export async function loadStream<State, Event extends DomainEvent>(
+  store: EventStore,
+  evolver: Evolver<State, Event>,
+  streamId: string,
+  snapshots?: SnapshotPolicy,
+): Promise<LoadedStream<State>> {
+  const snapshot = await snapshots?.store.load<State>(streamId, snapshots.revision ?? 1);
+  const fromVersion = (snapshot?.version ?? 0) + 1;
+  const tail: RecordedEvent<Event>[] = [];
+  for await (const event of store.readStream(streamId, { fromVersion })) tail.push(event as RecordedEvent<Event>);
+  const base = snapshot?.state ?? evolver.initialState;
+  const state = tail.length === 0 ? base : fold(evolver, tail, base);
+  const version = (snapshot?.version ?? 0) + tail.length;
+  if (snapshots !== undefined && tail.length >= (snapshots.every ?? 100)) {
+    await snapshots.store.save({ streamId, version, revision: snapshots.revision ?? 1, state });
+  }
+  return { state, version };
+}

@@ -1,0 +1,41 @@
+import { left, right, type Either } from "fp-ts/lib/Either.js";
+import type { EventMeta } from "./envelope.js";
+import { toUtcIso } from "./time.js";
+
+const OPTIONAL_KEYS = ["correlationId", "causationId", "commandId"] as const;
+const KNOWN_KEYS = new Set<string>(["actor", "occurredAt", ...OPTIONAL_KEYS]);
+
+/** A meta field that is missing or wrong: its path and a sentence. */
+export interface MetaProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/**
+ * Checks event meta and returns it in canonical form: `actor` and `occurredAt` required,
+ * `occurredAt` normalised to UTC, optional ids non-empty strings, no unknown keys.
+ */
+export function normaliseMeta(meta: unknown): Either<MetaProblem, EventMeta> {
+  if (typeof meta !== "object" || meta === null) {
+    return left({ path: "meta", message: "meta: every event needs meta with an actor and occurredAt" });
+  }
+  const record = meta as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (!KNOWN_KEYS.has(key)) return left({ path: `meta.${key}`, message: `meta.${key}: unknown meta field` });
+  }
+  if (typeof record.actor !== "string" || record.actor.trim() === "") {
+    return left({ path: "meta.actor", message: "meta.actor: every state change needs the actor who caused it" });
+  }
+  const occurredAt = toUtcIso(record.occurredAt);
+  if (occurredAt._tag === "Left") return left({ path: "meta.occurredAt", message: `meta.occurredAt: ${occurredAt.left}` });
+  const normalised: Record<string, string> = { actor: record.actor, occurredAt: occurredAt.right };
+  for (const key of OPTIONAL_KEYS) {
+    const value = record[key];
+    if (value === undefined) continue;
+    if (typeof value !== "string" || value === "") {
+      return left({ path: `meta.${key}`, message: `meta.${key}: expected a non-empty string` });
+    }
+    normalised[key] = value;
+  }
+  return right(normalised as unknown as EventMeta);
+}

@@ -1,0 +1,73 @@
+import type { EventMeta, RecordedEvent } from "./envelope.js";
+
+const ENVELOPE_FIELDS = [
+  "position", "streamId", "version", "eventId", "type", "schemaVersion", "data", "meta", "recordedAt", "prevHash", "hash",
+] as const;
+const ENVELOPE_FIELD_SET = new Set<string>(ENVELOPE_FIELDS);
+const HASH = /^[0-9a-f]{64}$/;
+const UTC_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** One line of a JSONL log: the recorded event with its fields in a fixed order. */
+export function serializeRecordedEvent(event: RecordedEvent): string {
+  return JSON.stringify({
+    position: event.position,
+    streamId: event.streamId,
+    version: event.version,
+    eventId: event.eventId,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    data: event.data,
+    meta: event.meta,
+    recordedAt: event.recordedAt,
+    prevHash: event.prevHash,
+    hash: event.hash,
+  });
+}
+
+/**
+ * Checks that a parsed value has the recorded-event envelope: every field, right types,
+ * no unknown fields. Returns the first problem as `field: what was wrong`, or the event.
+ */
+export function checkRecordedEnvelope(value: unknown): RecordedEvent | string {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return "expected a JSON object (one recorded event)";
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) if (!ENVELOPE_FIELD_SET.has(key)) return `${key}: unknown envelope field`;
+  const problem =
+    positiveInteger(record, "position") ??
+    nonEmptyString(record, "streamId") ??
+    positiveInteger(record, "version") ??
+    nonEmptyString(record, "eventId") ??
+    nonEmptyString(record, "type") ??
+    positiveInteger(record, "schemaVersion") ??
+    (record.data === undefined ? "data: missing" : undefined) ??
+    checkMeta(record.meta) ??
+    matching(record, "recordedAt", UTC_TIME, "an ISO-8601 UTC time like 2026-03-12T09:30:00.000Z") ??
+    matching(record, "prevHash", HASH, "64 lowercase hex digits") ??
+    matching(record, "hash", HASH, "64 lowercase hex digits");
+  return problem ?? (record as unknown as RecordedEvent);
+}
+
+function checkMeta(meta: unknown): string | undefined {
+  if (typeof meta !== "object" || meta === null) return "meta: missing";
+  const record = meta as Partial<Record<keyof EventMeta, unknown>>;
+  if (typeof record.actor !== "string" || record.actor === "") return "meta.actor: missing";
+  if (typeof record.occurredAt !== "string" || !UTC_TIME.test(record.occurredAt)) {
+    return `meta.occurredAt: expected an ISO-8601 UTC time like 2026-03-12T09:30:00.000Z, got ${JSON.stringify(record.occurredAt)}`;
+  }
+  return undefined;
+}
+
+function positiveInteger(record: Record<string, unknown>, field: string): string | undefined {
+  const value = record[field];
+  return Number.isInteger(value) && (value as number) >= 1 ? undefined : `${field}: expected a positive integer, got ${JSON.stringify(value)}`;
+}
+
+function nonEmptyString(record: Record<string, unknown>, field: string): string | undefined {
+  const value = record[field];
+  return typeof value === "string" && value !== "" ? undefined : `${field}: expected a non-empty string, got ${JSON.stringify(value)}`;
+}
+
+function matching(record: Record<string, unknown>, field: string, pattern: RegExp, what: string): string | undefined {
+  const value = record[field];
+  return typeof value === "string" && pattern.test(value) ? undefined : `${field}: expected ${what}, got ${JSON.stringify(value)}`;
+}

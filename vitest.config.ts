@@ -1,0 +1,23 @@
+import { readdirSync, existsSync } from "node:fs";
+import { defineConfig } from "vitest/config";
+
+/** Every workspace folder that holds tests becomes one vitest project that inherits this config. */
+const projectFolders = ["packages", "examples"]
+  .flatMap((parent) =>
+    existsSync(parent) ? readdirSync(parent).map((name) => `${parent}/${name}`) : [],
+  )
+  .concat(existsSync("bench/package.json") ? ["bench"] : [])
+  .filter((folder) => existsSync(`${folder}/package.json`));
+
+export default defineConfig({
+  resolve: { conditions: ["source", "module", "node", "import", "default"] },
+  ssr: { resolve: { conditions: ["source", "node", "import", "default"] } },
+  test: {
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    projects: projectFolders.map((folder) => ({
+      extends: true,
+      test: { name: folder.split("/").pop() ?? folder, root: folder },
+    })),
+  },
+});
