@@ -14,6 +14,8 @@ export default defineConfig({
   ssr: { resolve: { conditions: ["source", "node", "import", "default"] } },
   test: {
     testTimeout: 20_000,
+    reporters: ["default", "json"],
+    outputFile: { json: ".vitest-results.json" },
     hookTimeout: 30_000,
     projects: projectFolders.map((folder) => ({
       extends: true,

@@ -7,9 +7,9 @@ enableMapSet();
  * Replays events onto a state and returns the frozen result. The recipe runs on a private
  * mutable copy and the result is frozen once, so a long replay costs about what a mutable
  * loop costs. Event data is frozen first: a recipe that stores an event's object in the
- * state and later mutates it would throw, and the replay then re-runs inside one immer
- * `produce`, which copies on write. Either way the result equals applying the events one
- * by one with immer.
+ * state and later mutates it throws, and the replay then re-runs with one immer `produce`
+ * per event, which copies frozen objects on write. Either way the result equals applying
+ * the events one by one with immer.
  */
 export function fold<State, Event extends { readonly data?: unknown }>(
   evolver: Evolver<State, Event>,
@@ -23,20 +23,36 @@ export function fold<State, Event extends { readonly data?: unknown }>(
     for (const event of replayed) evolver.evolve(draft, event);
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
-    return evolveWithImmer(evolver, from, replayed);
+    return evolveEachWithImmer(evolver, from, replayed);
   }
   return freeze(draft as State, true);
 }
 
-/** Applies events to a state inside one immer `produce`: the per-command path, sharing untouched parts. */
+/**
+ * Applies a few events to a state inside one immer `produce` (the per-command path),
+ * sharing untouched parts. If the recipe mutates an object it took from an event within
+ * the same batch, it re-runs with one `produce` per event.
+ */
 export function evolveWithImmer<State, Event>(
   evolver: Evolver<State, Event>,
   state: State,
   events: Iterable<Event>,
 ): State {
-  return produce(state, (draft: Draft<State>) => {
-    for (const event of events) evolver.evolve(draft, event);
-  });
+  const batch = Array.isArray(events) ? (events as readonly Event[]) : [...events];
+  try {
+    return produce(state, (draft: Draft<State>) => {
+      for (const event of batch) evolver.evolve(draft, event);
+    });
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    return evolveEachWithImmer(evolver, state, batch);
+  }
+}
+
+function evolveEachWithImmer<State, Event>(evolver: Evolver<State, Event>, state: State, events: readonly Event[]): State {
+  let current = state;
+  for (const event of events) current = produce(current, (draft: Draft<State>) => evolver.evolve(draft, event));
+  return current;
 }
 
 /** A deep mutable copy of plain data (objects, arrays, Maps, Sets); other values are shared. */

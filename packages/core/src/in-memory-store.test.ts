@@ -1,0 +1,40 @@
+import { eventStoreConformance } from "@handover/testing";
+import { isRight } from "fp-ts/lib/Either.js";
+import { describe, expect, it } from "vitest";
+import { fixedClock } from "./clock.js";
+import { sequentialIds } from "./ids.js";
+import { createInMemoryEventStore } from "./in-memory-store.js";
+
+eventStoreConformance("in-memory store", (options) => createInMemoryEventStore(options));
+
+describe("in-memory store", () => {
+  it("hands out frozen events, so no reader can change the log", async () => {
+    const store = createInMemoryEventStore({ clock: fixedClock("2026-01-01T00:00:00Z"), ids: sequentialIds() });
+    const result = await store.appendToStream("thing-1", [{ type: "thing.changed", data: { tags: ["a"] } }], {
+      expectedVersion: "any",
+      meta: { actor: "u-1", occurredAt: "2026-01-01T00:00:00Z" },
+    });
+    expect(isRight(result)).toBe(true);
+    const [event] = store.events();
+    expect(Object.isFrozen(event)).toBe(true);
+    expect(Object.isFrozen((event?.data as { tags: string[] }).tags)).toBe(true);
+  });
+
+  it("appends to a long stream without copying it: the thousandth append costs what the first did", async () => {
+    const store = createInMemoryEventStore({ clock: fixedClock("2026-01-01T00:00:00Z"), ids: sequentialIds() });
+    const meta = { actor: "u-1", occurredAt: "2026-01-01T00:00:00Z" };
+    const timeAppends = async (count: number): Promise<number> => {
+      const started = process.hrtime.bigint();
+      for (let index = 0; index < count; index++) {
+        await store.appendToStream("thing-1", [{ type: "thing.changed", data: { index } }], { expectedVersion: "any", meta });
+      }
+      return Number(process.hrtime.bigint() - started);
+    };
+    await timeAppends(2000);
+    const early = await timeAppends(2000);
+    await timeAppends(20_000);
+    const late = await timeAppends(2000);
+    expect(await store.streamVersion("thing-1")).toBe(26_000);
+    expect(late / early).toBeLessThan(5);
+  });
+});

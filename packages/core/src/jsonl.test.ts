@@ -1,0 +1,103 @@
+import { arbitraryRecordedLog, buildChainedLog } from "@handover/testing";
+import fc from "fast-check";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { createEventCatalogue, defineEvent } from "./catalogue.js";
+import { toArray } from "./iterables.js";
+import { readJsonl, writeJsonl } from "./jsonl.js";
+import { verifyChain } from "./verify-chain.js";
+
+let folder = "";
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), "handover-jsonl-"));
+});
+
+const meta = { actor: "u-1", occurredAt: "2026-03-12T09:30:00.000Z" };
+const sampleLog = () =>
+  buildChainedLog([
+    { streamId: "incident-1", type: "incident.logged", data: { impact: 2 }, meta },
+    { streamId: "incident-1", type: "incident.logged", data: { impact: "high" }, meta },
+  ]);
+
+describe("JSONL log", () => {
+  it("round-trips any log: same events, chain still verifies", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryRecordedLog({ maxLength: 20 }), async (log) => {
+        const path = join(folder, "roundtrip.jsonl");
+        await writeJsonl(path, log);
+        const back = await toArray(readJsonl(path));
+        expect(back).toEqual(log);
+        expect(verifyChain(back).ok).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("writes one event per line with \\n and nothing else", async () => {
+    const path = join(folder, "lines.jsonl");
+    await writeJsonl(path, sampleLog());
+    const text = await readFile(path, "utf8");
+    expect(text.endsWith("\n")).toBe(true);
+    expect(text.split("\n")).toHaveLength(3);
+    expect(text).not.toContain("\r");
+  });
+
+  it("names the line of malformed JSON", async () => {
+    const path = join(folder, "malformed.jsonl");
+    const [first] = sampleLog();
+    await writeFile(path, `${JSON.stringify(first)}\n{"position": 2,\n`);
+    await expect(toArray(readJsonl(path))).rejects.toThrow(/malformed\.jsonl line 2: not valid JSON/);
+  });
+
+  it("names the line and field of a broken envelope", async () => {
+    const path = join(folder, "envelope.jsonl");
+    const [first] = sampleLog();
+    await writeFile(path, `${JSON.stringify({ ...first, hash: "abc" })}\n`);
+    await expect(toArray(readJsonl(path))).rejects.toThrow("envelope.jsonl line 1 (position 1): hash: expected 64 lowercase hex digits");
+  });
+
+  it("with a catalogue, names the event, line and field that fail the schema", async () => {
+    const path = join(folder, "schema.jsonl");
+    await writeJsonl(path, sampleLog());
+    const catalogue = createEventCatalogue(defineEvent("incident.logged", z.object({ impact: z.union([z.literal(1), z.literal(2), z.literal(3)]) })));
+    await expect(toArray(readJsonl(path, { catalogue }))).rejects.toThrow(/^incident\.logged at line 2 \(position 2\): data\.impact: .*got "high"/);
+  });
+
+  it("with a catalogue, refuses an unknown event type and a schema version from the future", async () => {
+    const catalogue = createEventCatalogue(defineEvent("incident.logged", z.object({ impact: z.unknown() })));
+    const unknown = join(folder, "unknown.jsonl");
+    await writeJsonl(unknown, buildChainedLog([{ streamId: "p-1", type: "problem.logged", data: {}, meta }]));
+    await expect(toArray(readJsonl(unknown, { catalogue }))).rejects.toThrow('problem.logged at line 1 (position 1): unknown event type "problem.logged"');
+    const future = join(folder, "future.jsonl");
+    await writeJsonl(future, buildChainedLog([{ streamId: "i-1", type: "incident.logged", data: { impact: 1 }, meta, schemaVersion: 4 }]));
+    await expect(toArray(readJsonl(future, { catalogue }))).rejects.toThrow("schemaVersion 4 is not known");
+  });
+
+  it("upcasts old events on read with a catalogue", async () => {
+    const catalogue = createEventCatalogue(
+      defineEvent("incident.logged", z.object({ impact: z.number() }), { schemaVersion: 2, upcast: { 1: (data) => ({ impact: (data as { severity: number }).severity }) } }),
+    );
+    const path = join(folder, "old.jsonl");
+    await writeJsonl(path, buildChainedLog([{ streamId: "i-1", type: "incident.logged", data: { severity: 2 }, meta }]));
+    const [event] = await toArray(readJsonl(path, { catalogue }));
+    expect(event).toMatchObject({ schemaVersion: 2, data: { impact: 2 } });
+  });
+
+  it("reports a missing file clearly", async () => {
+    await expect(toArray(readJsonl(join(folder, "nope.jsonl")))).rejects.toThrow("no such file");
+  });
+
+  it("leaves the target untouched when writing fails midway", async () => {
+    const path = join(folder, "atomic.jsonl");
+    await writeFile(path, "previous content\n");
+    async function* failing() {
+      yield* sampleLog();
+      throw new Error("source broke");
+    }
+    await expect(writeJsonl(path, failing())).rejects.toThrow("source broke");
+    expect(await readFile(path, "utf8")).toBe("previous content\n");
+  });
+});

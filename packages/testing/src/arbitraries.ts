@@ -1,0 +1,44 @@
+import type { RecordedEvent } from "@handover/core";
+import fc from "fast-check";
+import { buildChainedLog, type LogEntry } from "./chain-builder.js";
+
+/** Any JSON value events may carry as data (finite numbers, no undefined). */
+export const arbitraryJsonData: fc.Arbitrary<unknown> = fc.jsonValue({ maxDepth: 3 }).map((value) => value);
+
+/** An ISO-8601 UTC instant between 2020 and 2030, in canonical form. */
+export const arbitraryInstant: fc.Arbitrary<string> = fc
+  .integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) })
+  .map((millis) => new Date(millis).toISOString());
+
+/** Options of `arbitraryRecordedLog`. */
+export interface RecordedLogOptions {
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly streams?: number;
+}
+
+/** A log entry on one of `streams` streams, with random data, actor and times. */
+export function arbitraryLogEntry(streams = 5): fc.Arbitrary<LogEntry> {
+  return fc.record({
+    streamId: fc.integer({ min: 1, max: streams }).map((n) => `thing-${n}`),
+    type: fc.constantFrom("thing.created", "thing.changed", "thing.closed"),
+    data: fc.record({ value: arbitraryJsonData, note: fc.string({ maxLength: 20 }) }),
+    meta: fc.record({ actor: fc.constantFrom("u-1", "u-2", "u-3"), occurredAt: arbitraryInstant }),
+    recordedAt: arbitraryInstant,
+  });
+}
+
+/** A valid, hash-chained log of random events over a few streams. */
+export function arbitraryRecordedLog(options: RecordedLogOptions = {}): fc.Arbitrary<RecordedEvent[]> {
+  return fc
+    .array(arbitraryLogEntry(options.streams ?? 5), { minLength: options.minLength ?? 0, maxLength: options.maxLength ?? 30 })
+    .map((entries) => buildChainedLog(entries));
+}
+
+/** A sequence of commands drawn from the given command arbitraries, for property tests of deciders. */
+export function arbitraryCommandSequence<Command>(
+  commands: readonly fc.Arbitrary<Command>[],
+  options: { readonly minLength?: number; readonly maxLength?: number } = {},
+): fc.Arbitrary<Command[]> {
+  return fc.array(fc.oneof(...commands), { minLength: options.minLength ?? 1, maxLength: options.maxLength ?? 40 });
+}
