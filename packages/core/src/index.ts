@@ -53,3 +53,5 @@ export type { IdGenerator } from "./ids.js";
 export { randomIds, sequentialIds } from "./ids.js";
 export { toUtcIso, parseInstant, millisBetween } from "./time.js";
 export { isAsyncIterable, toArray } from "./iterables.js";
+export type { Lifecycle } from "./lifecycle.js";
+export { transition, acceptedCommands, reachableStates, lifecycleTable } from "./lifecycle.js";
