@@ -42,3 +42,4 @@ export {
   maintenanceOccurrences,
   fitsMaintenanceWindows,
 } from "./windows.js";
+export type { CommandContext } from "./command-context.js";
