@@ -1,0 +1,62 @@
+import type Database from "better-sqlite3";
+import { left, right, type Either } from "fp-ts/lib/Either.js";
+import {
+  prepareBatch,
+  versionConflict,
+  type AppendContext,
+  type AppendError,
+  type AppendOptions,
+  type AppendResult,
+  type CommandRecord,
+  type EventCatalogue,
+  type EventToAppend,
+} from "@handover/core";
+import type { SqliteQueries, SqliteWrites } from "./queries.js";
+import { eventToRow, rowToEvent } from "./row-codec.js";
+
+/** Appends one batch in one `BEGIN IMMEDIATE` transaction; synchronous, as better-sqlite3 is. */
+export type SqliteAppender = (streamId: string, events: readonly EventToAppend[], options: AppendOptions) => Either<AppendError, AppendResult>;
+
+/**
+ * Builds the append path: under the file's write lock it looks up the command id, reads
+ * the stream's version and the chain head, builds the batch with core's `prepareBatch`,
+ * inserts its rows and moves the head. Another process cannot write in between, so the
+ * chain stays linear across processes; a refusal or a crash writes nothing.
+ */
+export function createSqliteAppender(
+  writer: Database.Database,
+  queries: SqliteQueries,
+  writes: SqliteWrites,
+  context: AppendContext,
+): SqliteAppender {
+  const transaction = writer.transaction(
+    (streamId: string, events: readonly EventToAppend[], options: AppendOptions): Either<AppendError, AppendResult> => {
+      const commandId = options.meta?.commandId ?? events[0]?.meta?.commandId;
+      const previous = commandId === undefined ? undefined : findCommandIn(queries, commandId, context.catalogue);
+      if (previous !== undefined) {
+        const nextExpectedVersion = queries.streamVersion.get(previous.streamId) ?? 0;
+        return right({ streamId: previous.streamId, events: previous.events, nextExpectedVersion, duplicate: true });
+      }
+      const version = queries.streamVersion.get(streamId) ?? 0;
+      const conflict = versionConflict(streamId, options.expectedVersion, version);
+      if (conflict !== undefined) return left(conflict);
+      const head = queries.head.get();
+      if (head === undefined) throw new Error("the chain_head row is missing: the schema was changed outside the store");
+      const prepared = prepareBatch(events, options.meta, { streamId, streamVersion: version, head }, context);
+      if (prepared._tag === "Left") return prepared;
+      for (const event of prepared.right) writes.insertEvent.run(...eventToRow(event));
+      const last = prepared.right[prepared.right.length - 1];
+      if (last !== undefined) writes.updateHead.run(last.position, last.hash);
+      return right({ streamId, events: prepared.right, nextExpectedVersion: version + prepared.right.length, duplicate: false });
+    },
+  );
+  return (streamId, events, options) => transaction.immediate(streamId, events, options);
+}
+
+/** The events a command id appended: those carrying it in the stream it first appeared in. */
+export function findCommandIn(queries: SqliteQueries, commandId: string, catalogue: EventCatalogue | undefined): CommandRecord | undefined {
+  const streamId = queries.commandStream.get(commandId);
+  if (streamId === undefined) return undefined;
+  const events = queries.commandEvents.all(commandId, streamId).map((row) => rowToEvent(row, catalogue));
+  return { streamId, events };
+}

@@ -1,0 +1,71 @@
+import type Database from "better-sqlite3";
+import { left, right, type Either } from "fp-ts/lib/Either.js";
+import {
+  checkRecordedEnvelope,
+  createImportChecker,
+  type AppendError,
+  type ChainHead,
+  type EventCatalogue,
+  type ImportResult,
+  type RecordedEvent,
+} from "@handover/core";
+import type { SqliteQueries, SqliteWrites } from "./queries.js";
+import { eventToRow } from "./row-codec.js";
+
+/** What an import writes through: the writing connection and its statements. */
+export interface SqliteImportTarget {
+  readonly writer: Database.Database;
+  readonly queries: SqliteQueries;
+  readonly writes: SqliteWrites;
+  readonly catalogue: EventCatalogue | undefined;
+}
+
+/**
+ * Appends a recorded log after the head in one `BEGIN IMMEDIATE` transaction, checking
+ * each event (envelope, chain, stream versions, and schema with a catalogue) before it
+ * is inserted. The first problem, or any exception, rolls the whole import back. While
+ * it runs, writers in other processes wait (up to their busy timeout).
+ */
+export async function importIntoSqlite(
+  target: SqliteImportTarget,
+  incoming: Iterable<RecordedEvent> | AsyncIterable<RecordedEvent>,
+): Promise<Either<AppendError, ImportResult>> {
+  const { writer, queries, writes } = target;
+  writer.exec("BEGIN IMMEDIATE");
+  let committed = false;
+  try {
+    const head = queries.head.get() ?? missingHead();
+    const checker = createImportChecker({
+      head,
+      streamVersionBefore: (streamId) => queries.streamVersion.get(streamId) ?? 0,
+      catalogue: target.catalogue,
+    });
+    let count = 0;
+    let last: ChainHead = head;
+    for await (const event of incoming) {
+      const problem = envelopeProblem(event, last.position + 1) ?? checker.check(event);
+      if (problem !== undefined) return left(problem);
+      writes.insertEvent.run(...eventToRow(event));
+      count++;
+      last = { position: event.position, hash: event.hash };
+    }
+    if (count > 0) writes.updateHead.run(last.position, last.hash);
+    writer.exec("COMMIT");
+    committed = true;
+    return right({ count, head: last });
+  } finally {
+    if (!committed && writer.inTransaction) writer.exec("ROLLBACK");
+  }
+}
+
+/** Refuses an event that could be stored but never read back (wrong field types, no actor). */
+export function envelopeProblem(event: RecordedEvent, expectedPosition: number): AppendError | undefined {
+  const checked = checkRecordedEnvelope(event);
+  if (typeof checked !== "string") return undefined;
+  const position = Number.isInteger(event.position) ? event.position : expectedPosition;
+  return { code: "chain_rejected", position, message: `import refused at position ${position}: ${checked}` };
+}
+
+function missingHead(): never {
+  throw new Error("the chain_head row is missing: the schema was changed outside the store");
+}

@@ -1,0 +1,51 @@
+import { normaliseLogRange, type EventCatalogue, type LogRange, type RecordedEvent, type StreamRange } from "@handover/core";
+import type { SqliteQueries } from "./queries.js";
+import { rowToEvent, type EventRow } from "./row-codec.js";
+
+/** What the streaming reads need: the read connection's statements and how to run them. */
+export interface SqliteReadContext {
+  readonly queries: SqliteQueries;
+  readonly catalogue: EventCatalogue | undefined;
+  readonly pageSize: number;
+  /** Runs a statement, turning SQLite failures into store errors. */
+  readonly guard: <T>(work: () => T) => T;
+}
+
+/**
+ * Streams the log in position order, one page of rows per query: memory stays at one
+ * page however long the log, and the connection is free between pages.
+ */
+export async function* readLogPaged(context: SqliteReadContext, requested: LogRange = {}): AsyncGenerator<RecordedEvent> {
+  const range = normaliseLogRange(requested);
+  const parameters = {
+    after: Math.max(0, (range.fromPosition ?? 1) - 1),
+    to: range.toPosition ?? Number.MAX_SAFE_INTEGER,
+    until: range.until ?? null,
+    recordedUntil: range.recordedUntil ?? null,
+    limit: context.pageSize,
+  };
+  for (;;) {
+    const rows: EventRow[] = context.guard(() => context.queries.logPage.all(parameters));
+    for (const row of rows) yield rowToEvent(row, context.catalogue);
+    const last = rows[rows.length - 1];
+    if (last === undefined || rows.length < context.pageSize) return;
+    parameters.after = last.position;
+  }
+}
+
+/** Streams one stream in version order, one page of rows per query. */
+export async function* readStreamPaged(context: SqliteReadContext, streamId: string, range: StreamRange = {}): AsyncGenerator<RecordedEvent> {
+  const parameters = {
+    streamId,
+    from: Math.max(1, range.fromVersion ?? 1),
+    to: range.toVersion ?? Number.MAX_SAFE_INTEGER,
+    limit: context.pageSize,
+  };
+  for (;;) {
+    const rows: EventRow[] = context.guard(() => context.queries.streamPage.all(parameters));
+    for (const row of rows) yield rowToEvent(row, context.catalogue);
+    const last = rows[rows.length - 1];
+    if (last === undefined || rows.length < context.pageSize) return;
+    parameters.from = last.version + 1;
+  }
+}

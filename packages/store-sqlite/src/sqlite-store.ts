@@ -1,0 +1,117 @@
+import type Database from "better-sqlite3";
+import type { Either } from "fp-ts/lib/Either.js";
+import {
+  EMPTY_HEAD,
+  readJsonl,
+  writeJsonl,
+  type AppendError,
+  type CheckpointStore,
+  type EventStore,
+  type ImportResult,
+  type SnapshotStore,
+} from "@handover/core";
+import { createSqliteAppender, findCommandIn } from "./append.js";
+import { createSqliteCheckpointStore, createSqliteSnapshotStore } from "./checkpoints-snapshots.js";
+import { SqliteStoreError, guarded, translateSqliteError } from "./errors.js";
+import { importIntoSqlite } from "./import-log.js";
+import { openSqliteConnections } from "./open-connection.js";
+import { resolveSqliteOptions, type SqliteStoreOptions } from "./options.js";
+import { prepareQueries, prepareWrites, type SqliteQueries } from "./queries.js";
+import { readLogPaged, readStreamPaged, type SqliteReadContext } from "./reads.js";
+import { createWriteQueue } from "./write-queue.js";
+
+/** A durable event store in one SQLite file, with its checkpoints and snapshots beside the log. */
+export interface SqliteEventStore extends EventStore {
+  /** The database file. */
+  readonly path: string;
+  /** Projection checkpoints in the same file. */
+  readonly checkpoints: CheckpointStore;
+  /** Stream snapshots in the same file. */
+  readonly snapshots: SnapshotStore;
+  /** Imports a JSONL log after the head, all or nothing; a malformed line throws core's `LogError`. */
+  importJsonl(path: string): Promise<Either<AppendError, ImportResult>>;
+  /** Writes the whole log to a JSONL file atomically; returns how many events it wrote. */
+  exportJsonl(path: string): Promise<{ readonly count: number }>;
+}
+
+/**
+ * Opens (or creates) a SQLite event store: WAL, `synchronous=FULL` unless told otherwise,
+ * a busy timeout, the schema migrated. Several processes may open the same file; each
+ * append is one `BEGIN IMMEDIATE` transaction, so the chain stays linear. A corrupt or
+ * foreign file, a schema newer than this code, or a chain head that does not match the
+ * last event throws a `SqliteStoreError`.
+ */
+export function openSqliteEventStore(options: SqliteStoreOptions): SqliteEventStore {
+  const resolved = resolveSqliteOptions(options);
+  const { path, catalogue, busyTimeoutMs } = resolved;
+  const guard = <T>(work: () => T): T => guarded(path, busyTimeoutMs, work);
+  const { writer, reader } = openSqliteConnections(resolved);
+  let closed = false;
+  const live = <T>(work: () => T): T => {
+    if (closed) throw new SqliteStoreError("closed", path, "the store was closed");
+    return guard(work);
+  };
+  const prepared = guard(() => {
+    try {
+      const readerQueries = prepareQueries(reader);
+      checkHeadMatchesLog(reader, readerQueries, path);
+      return { readerQueries, writerQueries: prepareQueries(writer), writes: prepareWrites(writer) };
+    } catch (error) {
+      reader.close();
+      writer.close();
+      throw error;
+    }
+  });
+  const { readerQueries, writerQueries, writes } = prepared;
+  const queue = createWriteQueue();
+  const append = createSqliteAppender(writer, writerQueries, writes, { catalogue, clock: resolved.clock, ids: resolved.ids });
+  const reads: SqliteReadContext = { queries: readerQueries, catalogue, pageSize: resolved.readPageSize, guard: live };
+  const sideTables = { reader, writes, queue, guard: live };
+
+  const importLog: EventStore["importLog"] = (incoming) =>
+    queue.run(async () => {
+      live(() => undefined);
+      try {
+        return await importIntoSqlite({ writer, queries: writerQueries, writes, catalogue }, incoming);
+      } catch (error) {
+        throw translateSqliteError(error, path, busyTimeoutMs);
+      }
+    });
+
+  const store: SqliteEventStore = {
+    path,
+    checkpoints: createSqliteCheckpointStore(sideTables),
+    snapshots: createSqliteSnapshotStore(sideTables),
+    appendToStream: (streamId, events, appendOptions) => queue.run(() => live(() => append(streamId, events, appendOptions))),
+    readStream: (streamId, range) => readStreamPaged(reads, streamId, range),
+    readAll: (range) => readLogPaged(reads, range),
+    streamVersion: async (streamId) => live(() => readerQueries.streamVersion.get(streamId) ?? 0),
+    head: async () => live(() => readerQueries.head.get() ?? EMPTY_HEAD),
+    findCommand: async (commandId) => live(() => findCommandIn(readerQueries, commandId, catalogue)),
+    importLog,
+    importJsonl: (jsonlPath) => importLog(readJsonl(jsonlPath)),
+    exportJsonl: (jsonlPath) => writeJsonl(jsonlPath, store.readAll()),
+    close: async () => {
+      if (closed) return;
+      await queue.idle();
+      closed = true;
+      reader.close();
+      writer.close();
+    },
+  };
+  return store;
+}
+
+/** Refuses a file whose chain head does not match its last event: rows were added or removed by hand. */
+function checkHeadMatchesLog(reader: Database.Database, queries: SqliteQueries, path: string): void {
+  const { head, last } = reader.transaction(() => ({ head: queries.head.get(), last: queries.lastEvent.get() ?? EMPTY_HEAD }))();
+  if (head === undefined) throw new SqliteStoreError("corrupt_file", path, "the chain_head row is missing; the schema was changed outside the store");
+  if (head.position === last.position && head.hash === last.hash) return;
+  throw new SqliteStoreError(
+    "head_mismatch",
+    path,
+    `the chain head is at position ${head.position} but the last stored event is at position ${last.position}` +
+      (head.position === last.position ? " with another hash" : "") +
+      ": rows were added, removed or edited outside the store; verify the log before using it",
+  );
+}
