@@ -1,1 +1,68 @@
-export {};
+export {
+  RaiseChange,
+  AssessChange,
+  VoteOnChange,
+  ReviseChange,
+  ScheduleChange,
+  StartImplementation,
+  CompleteImplementation,
+  ReviewChange,
+  CloseChange,
+  CancelChange,
+  ChangeCommand,
+} from "./commands.js";
+export type { ChangeCommandType, ChangeCommandOf } from "./commands.js";
+export { changeEvents, changeCatalogue } from "./events.js";
+export type { ChangeEvent, ChangeEventType, ChangeEventOf } from "./events.js";
+export {
+  CHANGE_TYPES,
+  ChangeType,
+  ProjectTarget,
+  ChangeScope,
+  VOTES,
+  Vote,
+  VOTE_ROUNDS,
+  VoteRound,
+  IMPLEMENTATION_OUTCOMES,
+  ImplementationOutcome,
+  REVIEW_RESULTS,
+  ReviewResult,
+  CiRelation,
+  ScheduleConflict,
+  RuleFinding,
+} from "./values.js";
+export type { ChangeStatus, ChangeStimulus } from "./lifecycle.js";
+export {
+  CHANGE_STATUSES,
+  stimulusOf,
+  normalChangeLifecycle,
+  standardChangeLifecycle,
+  emergencyChangeLifecycle,
+  changeLifecycles,
+  nextStatus,
+} from "./lifecycle.js";
+export type {
+  ChangeState,
+  RaisedChange,
+  ChangeAssessment,
+  CastVote,
+  ChangeAuthorisation,
+  BoardVerdict,
+  ChangeSchedule,
+  ChangeImplementation,
+  PostImplementationReview,
+} from "./state.js";
+export { initialChangeState, raisedChange, coveredCis } from "./state.js";
+export type { ChangeFacts, ScheduleFacts, ScheduledChangeFact, CiRelationshipFact } from "./facts.js";
+export { scheduleFactsOf } from "./facts.js";
+export { findScheduleConflicts, describeConflict } from "./schedule-conflicts.js";
+export type { BoardOutcome, Tally } from "./quorum.js";
+export { tallyVotes, quorumFor, roleForRound, describeQuorum } from "./quorum.js";
+export type { RuleBreach } from "./rule-modes.js";
+export { applyRuleModes } from "./rule-modes.js";
+export type { ChangeErrorCode } from "./errors.js";
+export { CHANGE_ERRORS, changeError, changeErrors, changeLabel } from "./errors.js";
+export type { ChangeCoverage } from "./authorisation.js";
+export { isChangeAuthorised, isAuthorisationInForce, changeCoverage, changeAuthorises, awaitsRetrospectiveReview } from "./authorisation.js";
+export { decideChange, changeDecider, streamIdOfChange } from "./decide.js";
+export { evolveChange } from "./evolve.js";

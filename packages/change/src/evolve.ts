@@ -1,0 +1,121 @@
+import type { Draft } from "immer";
+import type { ChangeEvent, ChangeEventOf, ChangeEventType } from "./events.js";
+import type { ChangeState } from "./state.js";
+
+type ChangeDraft = Draft<ChangeState>;
+
+type Appliers = { readonly [T in ChangeEventType]: (draft: ChangeDraft, event: ChangeEventOf<T>) => void };
+
+/** How each event type changes a change. */
+const appliers: Appliers = {
+  "change.raised": raised,
+  "change.assessed": assessed,
+  "change.vote_cast": voteCast,
+  "change.authorised": (draft, { data }) => {
+    draft.status = "authorised";
+    draft.authorisation = { basis: data.basis, approvers: [...data.approvers], at: data.at };
+  },
+  "change.rejected": (draft, { data }) => {
+    draft.status = "rejected";
+    draft.rejection = { round: data.round, approvers: [...data.approvers], rejectedBy: [...data.rejectedBy], at: data.at };
+  },
+  "change.revised": revised,
+  "change.scheduled": scheduled,
+  "change.implementation_started": (draft, { data }) => {
+    draft.status = "implementing";
+    draft.implementation = { startedAt: data.at, startedBy: data.by, completedAt: undefined, outcome: undefined };
+  },
+  "change.implemented": implemented,
+  "change.retrospectively_reviewed": (draft, { data }) => {
+    draft.retrospectiveReview = { verdict: data.verdict, approvers: [...data.approvers], rejectedBy: [...data.rejectedBy], at: data.at };
+  },
+  "change.reviewed": (draft, { data }) => {
+    draft.status = "reviewed";
+    draft.review = { result: data.result, lessons: data.lessons, at: data.at, by: data.by };
+  },
+  "change.closed": (draft, { data }) => {
+    draft.status = "closed";
+    draft.closedAt = data.at;
+  },
+  "change.cancelled": (draft, { data }) => {
+    draft.status = "cancelled";
+    draft.cancellation = { reason: data.reason, at: data.at, by: data.by };
+  },
+};
+
+/** Applies one change event to a draft of the change; mutates the draft and returns nothing. */
+export function evolveChange(draft: ChangeDraft, event: ChangeEvent): void {
+  // The table is indexed by the event's own type, so the applier matches the event.
+  const apply = appliers[event.type] as (draft: ChangeDraft, event: ChangeEvent) => void;
+  apply(draft, event);
+}
+
+function raised(draft: ChangeDraft, { data }: ChangeEventOf<"change.raised">): void {
+  draft.status = "raised";
+  draft.changeId = data.changeId;
+  draft.changeType = data.changeType;
+  draft.scope = structuredClone(data.scope);
+  draft.title = data.title;
+  draft.description = data.description;
+  draft.templateId = data.templateId;
+  draft.requestedBy = data.by;
+  draft.raisedAt = data.at;
+  draft.risk = data.risk;
+}
+
+function assessed(draft: ChangeDraft, { data }: ChangeEventOf<"change.assessed">): void {
+  draft.status = "assessed";
+  draft.risk = data.risk;
+  draft.assessment = {
+    risk: data.risk,
+    impactSummary: data.impactSummary,
+    affectedCis: [...data.affectedCis],
+    implementationPlan: data.implementationPlan,
+    testPlan: data.testPlan,
+    backOutPlan: data.backOutPlan,
+    assessedBy: data.by,
+    assessedAt: data.at,
+  };
+  if (!draft.assessors.includes(data.by)) draft.assessors.push(data.by);
+}
+
+function voteCast(draft: ChangeDraft, { data }: ChangeEventOf<"change.vote_cast">): void {
+  const vote = { approver: data.by, vote: data.vote, comment: data.comment, at: data.at, findings: [...(data.findings ?? [])] };
+  if (data.round === "retrospective") draft.retrospectiveVotes.push(vote);
+  else draft.votes.push(vote);
+}
+
+function revised(draft: ChangeDraft, { data }: ChangeEventOf<"change.revised">): void {
+  draft.status = "raised";
+  draft.revision = data.revision;
+  if (data.title !== undefined) draft.title = data.title;
+  if (data.description !== undefined) draft.description = data.description;
+  if (data.scope !== undefined) draft.scope = structuredClone(data.scope);
+  draft.risk = undefined;
+  draft.assessment = undefined;
+  draft.votes = [];
+  draft.rejection = undefined;
+}
+
+function scheduled(draft: ChangeDraft, { data }: ChangeEventOf<"change.scheduled">): void {
+  draft.status = "scheduled";
+  draft.schedule = {
+    window: { start: data.window.start, end: data.window.end },
+    ciIds: [...data.ciIds],
+    conflicts: structuredClone(data.conflicts),
+    overrideReason: data.overrideReason,
+    at: data.at,
+    by: data.by,
+  };
+}
+
+function implemented(draft: ChangeDraft, { data }: ChangeEventOf<"change.implemented">): void {
+  draft.status = "implemented";
+  const started = draft.implementation;
+  draft.implementation = {
+    startedAt: started?.startedAt ?? data.at,
+    startedBy: started?.startedBy ?? data.by,
+    completedAt: data.at,
+    outcome: data.outcome,
+  };
+}
