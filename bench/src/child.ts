@@ -1,0 +1,23 @@
+import { measureVariant } from "./harness/measure.js";
+import type { TrialReply, TrialRequest } from "./harness/protocol.js";
+import { findWorkload } from "./workloads/registry.js";
+
+/** Entry of a child process: measures one variant of one workload and reports to the parent over IPC. */
+async function main(): Promise<TrialReply> {
+  const request = JSON.parse(process.argv[2] ?? "{}") as TrialRequest;
+  const workload = findWorkload(request.workload);
+  const variant = workload?.variants.find((candidate) => candidate.id === request.variant);
+  if (workload === undefined || variant === undefined) return { ok: false, error: `no variant ${request.workload}/${request.variant}` };
+  const measurement = await measureVariant(variant, request.size, request.warmUp ?? undefined, request.seed);
+  return { ok: true, measurement };
+}
+
+const report = (reply: TrialReply): void => {
+  if (process.send === undefined) {
+    console.log(JSON.stringify(reply));
+    return;
+  }
+  process.send(reply, () => process.exit(0));
+};
+
+main().then(report, (error: unknown) => report({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }));

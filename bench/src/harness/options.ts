@@ -1,0 +1,53 @@
+import { left, right, type Either } from "fp-ts/lib/Either.js";
+
+/** What `pnpm bench` was asked to do. */
+export interface BenchOptions {
+  /** Every workload at a tiny size, one run: checks the harness and the workloads, measures nothing worth quoting. */
+  readonly quick: boolean;
+  /** Fraction of each workload's full number of streams (1 = the sizes the issues set). */
+  readonly scale: number;
+  readonly runs: number;
+  readonly seed: number;
+  /** Workload ids to run; empty = all. */
+  readonly only: readonly string[];
+  /** Write a CPU profile of every child process under results/profiles. */
+  readonly profile: boolean;
+  readonly warmUp: boolean;
+  readonly help: boolean;
+}
+
+/** The usage text of `pnpm bench`. */
+export const usage = `pnpm bench [-- options]
+  --quick          every workload at a tiny size, 1 run (smoke check, not a measurement)
+  --runs=N         runs per variant, each in a fresh process (default 5; fewer is not a quotable figure)
+  --scale=F        fraction of the full number of streams (default 1)
+  --only=a,b       only these workloads (ids: fold, append, append-path, w1, w2)
+  --seed=N         generator seed (default 20260301)
+  --profile        write a .cpuprofile per child process under bench/results/profiles
+  --no-warmup      skip the warm-up trial`;
+
+type Mutable = { -readonly [K in keyof BenchOptions]: BenchOptions[K] };
+/** Each flag applies its value to the options, or answers false when the value is not acceptable. */
+const flags: Readonly<Record<string, (options: Mutable, value: string | undefined) => boolean>> = {
+  "--quick": (options) => (options.quick = true),
+  "--profile": (options) => (options.profile = true),
+  "--no-warmup": (options) => !(options.warmUp = false),
+  "--help": (options) => (options.help = true),
+  "--only": (options, value) => value !== undefined && (options.only = value.split(",").filter((id) => id !== "")).length > 0,
+  "--runs": (options, value) => Number.isInteger(Number(value)) && (options.runs = Number(value)) >= 1,
+  "--scale": (options, value) => (options.scale = Number(value)) > 0 && options.scale <= 1,
+  "--seed": (options, value) => value !== undefined && Number.isInteger((options.seed = Number(value))),
+};
+
+/** Reads `--flag` and `--flag=value` arguments. */
+export function parseOptions(argv: readonly string[]): Either<string, BenchOptions> {
+  const options: Mutable = { quick: false, scale: 1, runs: 5, seed: 20_260_301, only: [], profile: false, warmUp: true, help: false };
+  for (const argument of argv) {
+    if (argument === "--") continue;
+    const [flag, value] = argument.split("=", 2) as [string, string | undefined];
+    const apply = flags[flag];
+    if (apply === undefined || !apply(options, value)) return left(`unknown or invalid option "${argument}"\n${usage}`);
+  }
+  if (options.quick && !argv.some((argument) => argument.startsWith("--runs="))) options.runs = 1;
+  return right(options);
+}

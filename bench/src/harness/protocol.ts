@@ -1,0 +1,14 @@
+import type { Measurement } from "./measure.js";
+import type { Size } from "./size.js";
+
+/** What the parent asks a fresh child process to measure. */
+export interface TrialRequest {
+  readonly workload: string;
+  readonly variant: string;
+  readonly size: Size;
+  readonly warmUp: Size | null;
+  readonly seed: number;
+}
+
+/** What the child answers: a measurement or why it could not take one. */
+export type TrialReply = { readonly ok: true; readonly measurement: Measurement } | { readonly ok: false; readonly error: string };

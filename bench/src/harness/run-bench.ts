@@ -1,0 +1,43 @@
+import { join } from "node:path";
+import { pendingWorkloads } from "../workloads/pending.js";
+import { workloads as allWorkloads } from "../workloads/registry.js";
+import type { Workload } from "../workloads/types.js";
+import { describeMachine } from "./machine.js";
+import type { BenchOptions } from "./options.js";
+import type { TrialReply, TrialRequest } from "./protocol.js";
+import { resultsDir, type BenchReport } from "./results-file.js";
+import { runWorkload, type WorkloadResult } from "./run-workload.js";
+import { QUICK_SIZE, scaleSize, type Size } from "./size.js";
+import { spawnTrial } from "./spawn-trial.js";
+
+/** How the bench talks to the world: where lines go, and how one trial is measured. */
+export interface BenchIo {
+  readonly log: (line: string) => void;
+  readonly measure?: (request: TrialRequest, profileDir: string | undefined) => Promise<TrialReply>;
+}
+
+/** The size a workload runs at, and its warm-up size (a tenth of the streams). */
+export function sizesFor(workload: Workload, options: BenchOptions): { size: Size; warmUp: Size | undefined } {
+  const size = options.quick ? QUICK_SIZE : scaleSize(workload.fullSize, options.scale);
+  const warmUp = !options.warmUp ? undefined : options.quick ? QUICK_SIZE : scaleSize(size, 0.1);
+  return { size, warmUp };
+}
+
+/** Runs the selected workloads in turn and gathers the report; `problems` lists crashes and disagreements. */
+export async function runBench(options: BenchOptions, io: BenchIo): Promise<{ report: BenchReport; problems: string[] }> {
+  const selected = options.only.length === 0 ? allWorkloads : allWorkloads.filter((workload) => options.only.includes(workload.id));
+  const unknown = options.only.filter((id) => !allWorkloads.some((workload) => workload.id === id));
+  const problems = unknown.map((id) => `no workload "${id}"; known: ${allWorkloads.map((workload) => workload.id).join(", ")}`);
+  const profileDir = options.profile ? join(resultsDir, "profiles") : undefined;
+  const measure = io.measure ?? ((request: TrialRequest, dir: string | undefined) => spawnTrial(request, { profileDir: dir }));
+  const machine = describeMachine();
+  const results: WorkloadResult[] = [];
+  for (const workload of selected) {
+    const { size, warmUp } = sizesFor(workload, options);
+    io.log(`${workload.id}: ${workload.title} (${size.streams} × ${size.perStream})`);
+    const result = await runWorkload(workload, { runs: options.runs, size, warmUp, seed: options.seed, measure: (request) => measure(request, profileDir), log: io.log });
+    results.push(result);
+    problems.push(...result.problems);
+  }
+  return { report: { machine, options, results, pending: pendingWorkloads }, problems };
+}

@@ -1,0 +1,103 @@
+import type { Workload } from "../workloads/types.js";
+import type { Measurement } from "./measure.js";
+import type { TrialReply, TrialRequest } from "./protocol.js";
+import type { Size } from "./size.js";
+import { pairwiseRatios, spreadOf, type Spread } from "./stats.js";
+
+/** How a workload is run: how many alternating rounds, at what size, with what warm-up. */
+export interface RunPlan {
+  readonly runs: number;
+  readonly size: Size;
+  readonly warmUp: Size | undefined;
+  readonly seed: number;
+  /** Measures one request in a fresh process (or, in tests, however the caller likes). */
+  readonly measure: (request: TrialRequest) => Promise<TrialReply>;
+  readonly log: (line: string) => void;
+}
+
+/** One variant's figures over all runs. */
+export interface VariantResult {
+  readonly id: string;
+  readonly label: string;
+  readonly perSecond: Spread | null;
+  readonly peakRssMb: Spread | null;
+  readonly samples: readonly (Measurement | null)[];
+}
+
+/** The subject's throughput over a baseline's, pair by pair. */
+export interface RatioResult {
+  readonly subject: string;
+  readonly baseline: string;
+  readonly ratios: readonly number[];
+  readonly spread: Spread | null;
+  readonly target: number | null;
+}
+
+/** A variant's median throughput against an absolute target. */
+export interface AbsoluteResult {
+  readonly variant: string;
+  readonly atLeast: number;
+  readonly median: number | null;
+}
+
+/** Everything measured for one workload, and what went wrong (crashes, variants that disagree). */
+export interface WorkloadResult {
+  readonly id: string;
+  readonly title: string;
+  readonly unit: string;
+  readonly note: string;
+  readonly size: Size;
+  readonly runs: number;
+  readonly variants: readonly VariantResult[];
+  readonly ratios: readonly RatioResult[];
+  readonly absolutes: readonly AbsoluteResult[];
+  readonly problems: readonly string[];
+}
+
+/**
+ * Runs a workload in rounds, each round measuring every variant once in order (A B C A B C
+ * ...), so each ratio compares runs taken side by side. Slow machines never fail a run;
+ * a crash or variants disagreeing on the result does.
+ */
+export async function runWorkload(workload: Workload, plan: RunPlan): Promise<WorkloadResult> {
+  const samples = new Map<string, (Measurement | null)[]>(workload.variants.map((variant) => [variant.id, []]));
+  const problems: string[] = [];
+  for (let run = 0; run < plan.runs; run++) {
+    for (const variant of workload.variants) {
+      const request = { workload: workload.id, variant: variant.id, size: plan.size, warmUp: plan.warmUp ?? null, seed: plan.seed };
+      const reply = await plan.measure(request);
+      samples.get(variant.id)?.push(reply.ok ? reply.measurement : null);
+      if (!reply.ok) problems.push(`${workload.id}/${variant.id} run ${run + 1}: ${reply.error}`);
+      plan.log(reply.ok ? `  ${workload.id} run ${run + 1}/${plan.runs} ${variant.id}: ${Math.round(reply.measurement.perSecond).toLocaleString("en-US")} ${workload.unit}/s` : `  ${workload.id} run ${run + 1} ${variant.id}: FAILED`);
+    }
+  }
+  const digests = new Set([...samples.values()].flat().flatMap((sample) => (sample === null ? [] : [sample.digest])));
+  if (digests.size > 1) problems.push(`${workload.id}: the variants disagree on the result (${digests.size} different digests)`);
+  return summarise(workload, plan, samples, problems);
+}
+
+function summarise(workload: Workload, plan: RunPlan, samples: Map<string, (Measurement | null)[]>, problems: string[]): WorkloadResult {
+  const rates = (id: string): (number | null)[] => (samples.get(id) ?? []).map((sample) => sample?.perSecond ?? null);
+  const present = (values: readonly (number | null)[]): number[] => values.filter((value): value is number => value !== null);
+  const variants = workload.variants.map((variant): VariantResult => {
+    const taken = (samples.get(variant.id) ?? []).filter((sample): sample is Measurement => sample !== null);
+    return {
+      id: variant.id,
+      label: variant.label,
+      perSecond: taken.length === 0 ? null : spreadOf(taken.map((sample) => sample.perSecond)),
+      peakRssMb: taken.length === 0 ? null : spreadOf(taken.map((sample) => sample.peakRssMb)),
+      samples: samples.get(variant.id) ?? [],
+    };
+  });
+  const [subject, ...baselines] = workload.variants;
+  const ratios = subject === undefined ? [] : baselines.map((baseline): RatioResult => {
+    const pairRatios = pairwiseRatios(rates(subject.id), rates(baseline.id));
+    const target = workload.ratioTargets.find((candidate) => candidate.baseline === baseline.id)?.atLeast ?? null;
+    return { subject: subject.id, baseline: baseline.id, ratios: pairRatios, spread: pairRatios.length === 0 ? null : spreadOf(pairRatios), target };
+  });
+  const absolutes = workload.absoluteTargets.map((target): AbsoluteResult => {
+    const taken = present(rates(target.variant));
+    return { variant: target.variant, atLeast: target.atLeast, median: taken.length === 0 ? null : spreadOf(taken).median };
+  });
+  return { id: workload.id, title: workload.title, unit: workload.unit, note: workload.note, size: plan.size, runs: plan.runs, variants, ratios, absolutes, problems };
+}
