@@ -1,0 +1,38 @@
+import type { Draft } from "immer";
+import type { ConfigurationEvent } from "./events.js";
+import { sameRelationship, type CiState } from "./state.js";
+
+/** The immer recipe of a CI: applies one configuration event to a draft. */
+export function evolveCi(draft: Draft<CiState>, event: ConfigurationEvent): void {
+  switch (event.type) {
+    case "configuration.ci_registered":
+      draft.status = "planned";
+      draft.ciId = event.data.ciId;
+      draft.ciType = event.data.ciType;
+      draft.name = event.data.name;
+      draft.owner = event.data.owner;
+      draft.attributes = { ...event.data.attributes };
+      draft.relationships = [];
+      return;
+    case "configuration.ci_status_changed":
+      draft.status = event.data.to;
+      return;
+    case "configuration.attribute_set":
+      draft.attributes[event.data.name] = event.data.newValue;
+      return;
+    case "configuration.attribute_unset":
+      delete draft.attributes[event.data.name];
+      return;
+    case "configuration.owner_transferred":
+      draft.owner = event.data.to;
+      return;
+    case "configuration.relationship_added":
+      draft.relationships.push({ ...event.data.relationship });
+      return;
+    case "configuration.relationship_removed": {
+      const removed = event.data.relationship;
+      draft.relationships = draft.relationships.filter((kept) => !sameRelationship(kept, removed));
+      return;
+    }
+  }
+}

@@ -1,0 +1,168 @@
+import { canonicalJson, fold, type Lifecycle } from "@handover/core";
+import { asId, CI_STATUSES, instantInWindow, RELATIONSHIP_PAIRS, type CiId } from "@handover/itil";
+import { arbitraryCommandSequence } from "@handover/testing";
+import fc from "fast-check";
+import { produce } from "immer";
+import { describe, expect, it } from "vitest";
+import type { ChangeControlFacts, ConfigurationFacts } from "./facts.js";
+import { ConfigurationCommand } from "./commands.js";
+import { configurationDecider } from "./decider.js";
+import { configurationCatalogue, type ConfigurationEvent } from "./events.js";
+import { at, c17, crmDb, facts, windowAroundAt } from "./fixtures/ci-fixtures.js";
+import { ciLifecycle, lifecycleCommandOf, type CiLifecycleCommand, type CiLifecycleState } from "./lifecycle.js";
+import { inverseRelationships } from "./relationships.js";
+import type { CiState } from "./state.js";
+import { ciScope, type BaselineFacts } from "./scope.js";
+import type { AttributeValue } from "./values.js";
+
+const table: Lifecycle<CiLifecycleState, CiLifecycleCommand> = ciLifecycle;
+const ciIds = ["crm-db", "crm-app", "db-01", "ldap"] as const;
+const relationshipTypes = Object.keys(RELATIONSHIP_PAIRS);
+const attributeNames = ["port", "engine", "constructor"];
+const changeIds = [undefined, "C-17", "C-99"];
+
+const attributeValue: fc.Arbitrary<AttributeValue> = fc.oneof(fc.constantFrom(1, 2, "a", null, true), fc.constant({ cpu: 2, memory: "4Gi" }), fc.constant({ memory: "4Gi", cpu: 2 }));
+const onCrmDb = (fields: Record<string, unknown>) =>
+  fc.constantFrom(...changeIds).map((changeId) => ConfigurationCommand.parse({ ciId: "crm-db", ...(changeId === undefined ? {} : { changeId }), ...fields }));
+
+const commands: fc.Arbitrary<ConfigurationCommand>[] = [
+  fc.constantFrom("database", "server").chain((ciType) => attributeValue.chain((port) => onCrmDb({ type: "ci.register", ciType, name: "CRM", owner: "u-dba", attributes: { port } }))),
+  fc.constantFrom("ci.start_development", "ci.start_test", "ci.return_to_development", "ci.put_into_production", "ci.retire").chain((type) => onCrmDb({ type })),
+  fc.tuple(fc.constantFrom(...attributeNames), attributeValue).chain(([name, value]) => onCrmDb({ type: "ci.set_attribute", name, value })),
+  fc.constantFrom(...attributeNames).chain((name) => onCrmDb({ type: "ci.unset_attribute", name })),
+  fc.constantFrom("u-dba", "u-ops").chain((owner) => onCrmDb({ type: "ci.transfer_owner", owner })),
+  fc.tuple(fc.constantFrom(...relationshipTypes), fc.constantFrom(...ciIds)).chain(([relationship, targetCiId]) => onCrmDb({ type: "ci.add_relationship", relationship, targetCiId })),
+  fc.tuple(fc.constantFrom(...relationshipTypes), fc.constantFrom(...ciIds)).chain(([relationship, targetCiId]) => onCrmDb({ type: "ci.remove_relationship", relationship, targetCiId })),
+];
+
+const changeControl: fc.Arbitrary<ChangeControlFacts> = fc.record({
+  required: fc.boolean(),
+  mode: fc.constantFrom("enforce" as const, "record" as const),
+  change: fc.option(
+    fc.record({
+      changeId: fc.constant(c17),
+      authorised: fc.boolean(),
+      ciIds: fc.constantFrom([crmDb], [asId.ci("crm-app")]),
+      window: fc.constantFrom(windowAroundAt, { start: "2026-04-01T00:00:00.000Z", end: "2026-04-02T00:00:00.000Z" }),
+    }),
+    { nil: undefined },
+  ),
+}).map(({ change, ...rest }) => (change === undefined ? rest : { ...rest, change }));
+
+/** What the engine would say for one command: change control, and the add_relationship target. */
+function factsFor(command: ConfigurationCommand, control: ChangeControlFacts, targetStatus: (typeof CI_STATUSES)[number] | "none", mirrored: boolean): ConfigurationFacts {
+  if (command.type !== "ci.add_relationship") return facts({ changeControl: control });
+  const relationships = mirrored ? [{ type: command.relationship, targetCiId: command.ciId }] : [];
+  return facts({ changeControl: control, relationshipTarget: { ciId: command.targetCiId, status: targetStatus, relationships } });
+}
+
+const steps = arbitraryCommandSequence(
+  commands.map((command) =>
+    fc.record({ command, control: changeControl, targetStatus: fc.constantFrom("none" as const, ...CI_STATUSES), mirrored: fc.boolean() }),
+  ),
+  { maxLength: 60 },
+);
+
+function changeCovers(control: ChangeControlFacts, changeId: string | undefined): boolean {
+  const change = control.change;
+  return changeId !== undefined && change?.changeId === changeId && change.authorised && change.ciIds.includes(crmDb) && change.window !== undefined && instantInWindow(at, change.window);
+}
+
+describe("any sequence of commands on a CI", () => {
+  it("keeps the invariants: table moves only, correct old values, clean relationships, honest change control", () => {
+    fc.assert(
+      fc.property(steps, (sequence) => {
+        let state: CiState = configurationDecider.initialState;
+        const model = new Map<string, AttributeValue>();
+        const log: ConfigurationEvent[] = [];
+        for (const { command, control, targetStatus, mirrored } of sequence) {
+          const stepFacts = factsFor(command, control, targetStatus, mirrored);
+          const decision = configurationDecider.decide(command, state, stepFacts);
+          if (decision._tag === "Left") continue;
+          for (const event of decision.right) {
+            expect(configurationCatalogue.validate(event)._tag).toBe("Right");
+            checkEvent(event, state, command, model, control);
+          }
+          applyToModel(command, model, decision.right.length > 0);
+          state = produce(state, (draft) => {
+            for (const event of decision.right) configurationDecider.evolve(draft, event);
+          });
+          log.push(...decision.right);
+          const keys = state.relationships.map((relationship) => `${relationship.type}>${relationship.targetCiId}`);
+          expect(new Set(keys).size).toBe(keys.length);
+          expect(state.relationships.every((relationship) => relationship.targetCiId !== crmDb)).toBe(true);
+          expect(canonicalJson(state.attributes)).toBe(canonicalJson(Object.fromEntries(model)));
+        }
+        expect(fold(configurationDecider, log)).toEqual(state);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+function checkEvent(event: ConfigurationEvent, before: CiState, command: ConfigurationCommand, model: Map<string, AttributeValue>, control: ChangeControlFacts): void {
+  const record = event.data.changeControl;
+  expect(record.required).toBe(control.required);
+  if (!control.required || control.mode === "enforce") expect(record.breach).toBeUndefined();
+  if (control.required && control.mode === "enforce") expect(changeCovers(control, command.changeId)).toBe(true);
+  if (control.required && control.mode === "record") expect(record.breach === undefined).toBe(changeCovers(control, command.changeId));
+  if (event.type === "configuration.ci_status_changed") {
+    expect(event.data.from).toBe(before.status);
+    expect(table[event.data.from][lifecycleCommandOf(command.type)]).toBe(event.data.to);
+  }
+  if (event.type === "configuration.attribute_set") {
+    expect("oldValue" in event.data).toBe(model.has(event.data.name));
+    if (model.has(event.data.name)) expect(canonicalJson(event.data.oldValue)).toBe(canonicalJson(model.get(event.data.name)));
+  }
+  if (event.type === "configuration.attribute_unset") expect(canonicalJson(event.data.oldValue)).toBe(canonicalJson(model.get(event.data.name)));
+}
+
+function applyToModel(command: ConfigurationCommand, model: Map<string, AttributeValue>, changed: boolean): void {
+  if (command.type === "ci.register") for (const [name, value] of Object.entries(command.attributes)) model.set(name, value);
+  if (command.type === "ci.set_attribute" && changed) model.set(command.name, command.value);
+  if (command.type === "ci.unset_attribute" && changed) model.delete(command.name);
+}
+
+describe("derived inverses, for any set of CIs", () => {
+  const relationship = fc.record({ type: fc.constantFrom(...(relationshipTypes as (keyof typeof RELATIONSHIP_PAIRS)[])), targetCiId: fc.constantFrom(...ciIds).map(asId.ci) });
+  const cis = fc.uniqueArray(fc.constantFrom(...ciIds), { minLength: 1 }).chain((ids) =>
+    fc.tuple(...ids.map((ciId) => fc.uniqueArray(relationship, { selector: (r) => `${r.type}>${r.targetCiId}`, maxLength: 6 }).map((relationships) => ({ ciId: asId.ci(ciId), relationships })))),
+  );
+
+  it("gives each stored relationship exactly one inverse on its target, named by the pair", () => {
+    fc.assert(
+      fc.property(cis, (given) => {
+        const inverses = inverseRelationships(given);
+        for (const source of given) {
+          for (const stored of source.relationships) {
+            const onTarget = inverses.get(stored.targetCiId) ?? [];
+            expect(onTarget.filter((inverse) => inverse.ciId === source.ciId && inverse.type === RELATIONSHIP_PAIRS[stored.type])).toHaveLength(1);
+          }
+        }
+        const storedCount = given.reduce((sum, ci) => sum + ci.relationships.length, 0);
+        const inverseCount = [...inverses.values()].reduce((sum, list) => sum + list.length, 0);
+        expect(inverseCount).toBe(storedCount);
+      }),
+    );
+  });
+});
+
+describe("scope, for any baselines", () => {
+  const instant = fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 11, 31) }).map((millis) => new Date(millis).toISOString());
+  const baseline: fc.Arbitrary<BaselineFacts> = fc.record({
+    kind: fc.constantFrom("project" as const, "production" as const),
+    at: instant,
+    cis: fc.subarray([...ciIds]).map((ids) => ids.map((ciId) => ({ ciId }))),
+  });
+
+  it("never leaves production scope once it is in it", () => {
+    fc.assert(
+      fc.property(fc.array(baseline, { maxLength: 8 }), instant, instant, fc.constantFrom(...ciIds), (baselines, first, second, ciId) => {
+        const [earlier, later] = first <= second ? [first, second] : [second, first];
+        if (ciScope(asId.ci(ciId) as CiId, baselines, earlier) === "production") expect(ciScope(asId.ci(ciId), baselines, later)).toBe("production");
+        const expected = baselines.some((b) => b.kind === "production" && b.at <= later && b.cis.some((ci) => ci.ciId === ciId));
+        expect(ciScope(asId.ci(ciId), baselines, later) === "production").toBe(expected);
+      }),
+    );
+  });
+});

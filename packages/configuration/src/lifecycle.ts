@@ -1,0 +1,38 @@
+import type { Lifecycle } from "@handover/core";
+import type { CiStatus } from "@handover/itil";
+import type { ConfigurationCommandType } from "./commands.js";
+
+/** A CI's place in its lifecycle: `none` before it is registered, then one of itil's CI statuses. */
+export type CiLifecycleState = "none" | CiStatus;
+
+/** A command as the lifecycle table names it: the command type without `ci.`. */
+export type CiLifecycleCommand = ConfigurationCommandType extends `ci.${infer Verb}` ? Verb : never;
+
+/** The commands that edit a CI without moving its status, accepted in every status but retired. */
+const edits = <S extends CiStatus>(status: S) =>
+  ({
+    set_attribute: status,
+    unset_attribute: status,
+    transfer_owner: status,
+    add_relationship: status,
+    remove_relationship: status,
+  }) as const;
+
+/**
+ * The CI lifecycle: planned → in_development → in_test → in_production → retired, and
+ * back from in_test to in_development. A retired CI accepts only the removal of its own
+ * relationships, so they can be cleaned up.
+ */
+export const ciLifecycle = {
+  none: { register: "planned" },
+  planned: { start_development: "in_development", ...edits("planned") },
+  in_development: { start_test: "in_test", ...edits("in_development") },
+  in_test: { put_into_production: "in_production", return_to_development: "in_development", ...edits("in_test") },
+  in_production: { retire: "retired", ...edits("in_production") },
+  retired: { remove_relationship: "retired" },
+} as const satisfies Lifecycle<CiLifecycleState, CiLifecycleCommand>;
+
+/** The lifecycle command of a command type: `ci.start_test` → `start_test`. */
+export function lifecycleCommandOf(type: ConfigurationCommandType): CiLifecycleCommand {
+  return type.slice("ci.".length) as CiLifecycleCommand;
+}
