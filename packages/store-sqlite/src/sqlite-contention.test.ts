@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { toArray, verifyChain } from "@handover/core";
+import { afterAll, describe, expect, it } from "vitest";
+import { openSqliteEventStore } from "./sqlite-store.js";
+import { spawnTypeScript, waitForExit, waitForLine } from "./test-support/child-process.js";
+
+const WRITERS = 4;
+const EVENTS_PER_WRITER = Number(process.env.EVENTS ?? 1000);
+const HOT_STREAMS = 10;
+const folder = mkdtempSync(join(tmpdir(), "handover-sqlite-contention-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+interface WriterReport {
+  readonly writer: number;
+  readonly appended: number;
+  readonly conflicts: number;
+  readonly millis: number;
+}
+
+describe("SQLite store under contention from several processes", () => {
+  it(`keeps ${HOT_STREAMS} hot streams gapless and the chain linear with ${WRITERS} processes appending ${EVENTS_PER_WRITER} events each`, async () => {
+    const path = join(folder, "contention.db");
+    await openSqliteEventStore({ path }).close();
+    const writers = Array.from({ length: WRITERS }, (_, writer) =>
+      spawnTypeScript("contention-writer.ts", [path, String(writer), String(EVENTS_PER_WRITER), String(HOT_STREAMS)]),
+    );
+    await Promise.all(writers.map((child) => waitForLine(child, (line) => line === "ready")));
+    const reports = writers.map((child) => waitForLine(child, (line) => line.startsWith("{")).then((line) => JSON.parse(line) as WriterReport));
+    for (const child of writers) child.stdin.end("go\n");
+    const finished = await Promise.all(reports);
+    const exits = await Promise.all(writers.map(waitForExit));
+    expect(exits.map((exit) => exit.code)).toEqual(Array.from({ length: WRITERS }, () => 0));
+    console.info(`SQLite contention: ${finished.map((report) => `writer ${report.writer} ${report.millis} ms, ${report.conflicts} conflicts`).join("; ")}`);
+
+    const store = openSqliteEventStore({ path });
+    const log = await toArray(store.readAll());
+    await store.close();
+    const total = WRITERS * EVENTS_PER_WRITER;
+    expect(log).toHaveLength(total);
+    const verdict = verifyChain(log);
+    expect(verdict, verdict.ok ? "" : verdict.message).toMatchObject({ ok: true, count: total });
+    const seen = new Set(log.map((event) => JSON.stringify(event.data)));
+    expect(seen.size).toBe(total);
+    for (let writer = 0; writer < WRITERS; writer++) {
+      for (let seq = 0; seq < EVENTS_PER_WRITER; seq++) expect(seen.has(JSON.stringify({ writer, seq }))).toBe(true);
+    }
+    const byStream = new Map<string, number[]>();
+    for (const event of log) byStream.set(event.streamId, [...(byStream.get(event.streamId) ?? []), event.version]);
+    expect(byStream.size).toBe(HOT_STREAMS);
+    for (const versions of byStream.values()) expect(versions).toEqual(versions.map((_, index) => index + 1));
+    expect(finished.reduce((sum, report) => sum + report.conflicts, 0)).toBeGreaterThan(0);
+  }, 120_000);
+});
