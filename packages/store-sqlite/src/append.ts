@@ -31,12 +31,8 @@ export function createSqliteAppender(
 ): SqliteAppender {
   const transaction = writer.transaction(
     (streamId: string, events: readonly EventToAppend[], options: AppendOptions): Either<AppendError, AppendResult> => {
-      const commandId = options.meta?.commandId ?? events[0]?.meta?.commandId;
-      const previous = commandId === undefined ? undefined : findCommandIn(queries, commandId, context.catalogue);
-      if (previous !== undefined) {
-        const nextExpectedVersion = queries.streamVersion.get(previous.streamId) ?? 0;
-        return right({ streamId: previous.streamId, events: previous.events, nextExpectedVersion, duplicate: true });
-      }
+      const duplicate = duplicateOf(queries, options.meta?.commandId ?? events[0]?.meta?.commandId, context.catalogue);
+      if (duplicate !== undefined) return right(duplicate);
       const version = queries.streamVersion.get(streamId) ?? 0;
       const conflict = versionConflict(streamId, options.expectedVersion, version);
       if (conflict !== undefined) return left(conflict);
@@ -51,6 +47,14 @@ export function createSqliteAppender(
     },
   );
   return (streamId, events, options) => transaction.immediate(streamId, events, options);
+}
+
+/** The first result of a command id handled before, or undefined. */
+function duplicateOf(queries: SqliteQueries, commandId: string | undefined, catalogue: EventCatalogue | undefined): AppendResult | undefined {
+  const previous = commandId === undefined ? undefined : findCommandIn(queries, commandId, catalogue);
+  if (previous === undefined) return undefined;
+  const nextExpectedVersion = queries.streamVersion.get(previous.streamId) ?? 0;
+  return { streamId: previous.streamId, events: previous.events, nextExpectedVersion, duplicate: true };
 }
 
 /** The events a command id appended: those carrying it in the stream it first appeared in. */
