@@ -1,0 +1,107 @@
+import type pg from "pg";
+import { left, right, type Either } from "fp-ts/lib/Either.js";
+import {
+  prepareBatch,
+  versionConflict,
+  type AppendContext,
+  type AppendError,
+  type AppendOptions,
+  type AppendResult,
+  type EventToAppend,
+  type RecordedEvent,
+} from "@handover/core";
+import { releaseClient, rollbackQuietly } from "./clients.js";
+import { translateWriteError } from "./errors.js";
+import { commandRecordQuery, streamVersionQuery } from "./queries.js";
+import { eventToRow, INSERT_COLUMNS, rowToEvent, type EventRow } from "./row-codec.js";
+import type { LogNames } from "./sql-names.js";
+
+/** Appends one batch: one transaction that holds the log's advisory lock until it commits. */
+export type PostgresAppender = (streamId: string, events: readonly EventToAppend[], options: AppendOptions) => Promise<Either<AppendError, AppendResult>>;
+
+/** What the transaction decided: the append's result, and whether it wrote anything to commit. */
+interface Outcome {
+  readonly commit: boolean;
+  readonly result: Either<AppendError, AppendResult>;
+}
+
+interface BeginRow {
+  readonly stream_version: number;
+  readonly head_position: string;
+  readonly head_hash: string;
+  readonly command_stream: string | null;
+}
+
+/**
+ * Builds the append path, four round trips: BEGIN; `begin_append` (takes the log's lock,
+ * then reads the stream version, the head and the command id); one INSERT of the whole
+ * batch that also moves the head and notifies listeners; COMMIT. The lock is held until
+ * the commit is visible, so positions become visible in order and readers never see a
+ * gap that fills later. A refusal or a lost connection writes nothing.
+ */
+export function createPostgresAppender(pool: pg.Pool, names: LogNames, context: AppendContext): PostgresAppender {
+  const begin = { name: `ho_begin_${names.schema}`, text: `SELECT * FROM ${names.beginAppend}($1, $2, $3)` };
+  const arrays = ["bigint", "text", "integer", "text", "text", "integer", "text", "text", "text", "text", "text", "text", "text"];
+  const insert = {
+    name: `ho_insert_${names.schema}`,
+    text:
+      `WITH inserted AS (INSERT INTO ${names.events} (${INSERT_COLUMNS}) SELECT * FROM unnest(${arrays.map((type, index) => `$${index + 1}::${type}[]`).join(", ")}))` +
+      `, moved AS (UPDATE ${names.chainHead} SET position = $14, hash = $15 WHERE id = 1)` +
+      " SELECT pg_notify($16, $14::text)",
+  };
+
+  const insertBatch = async (client: pg.PoolClient, recorded: readonly RecordedEvent[]): Promise<void> => {
+    const last = recorded[recorded.length - 1];
+    if (last === undefined) return;
+    const columns: unknown[][] = arrays.map(() => []);
+    for (const event of recorded) eventToRow(event).forEach((value, index) => columns[index]?.push(value));
+    await client.query({ ...insert, values: [...columns, last.position, last.hash, names.channel] });
+  };
+
+  const inTransaction = async (
+    client: pg.PoolClient,
+    streamId: string,
+    events: readonly EventToAppend[],
+    options: AppendOptions,
+  ): Promise<Outcome> => {
+    const commandId = options.meta?.commandId ?? events[0]?.meta?.commandId ?? null;
+    const state = (await client.query<BeginRow>({ ...begin, values: [names.appendLock, streamId, commandId] })).rows[0];
+    if (state === undefined) throw new Error(`${names.chainHead} has no row: the schema was changed outside the store`);
+    if (state.command_stream !== null && commandId !== null) {
+      const rows = await client.query<EventRow>({ ...commandRecordQuery(names), values: [commandId] });
+      const version = await client.query<{ version: number }>({ ...streamVersionQuery(names), values: [state.command_stream] });
+      const previous = rows.rows.map((row) => rowToEvent(row, context.catalogue));
+      return { commit: false, result: right({ streamId: state.command_stream, events: previous, nextExpectedVersion: version.rows[0]?.version ?? 0, duplicate: true }) };
+    }
+    const conflict = versionConflict(streamId, options.expectedVersion, state.stream_version);
+    if (conflict !== undefined) return { commit: false, result: left(conflict) };
+    const head = { position: Number(state.head_position), hash: state.head_hash };
+    const prepared = prepareBatch(events, options.meta, { streamId, streamVersion: state.stream_version, head }, context);
+    if (prepared._tag === "Left") return { commit: false, result: prepared };
+    await insertBatch(client, prepared.right);
+    const nextExpectedVersion = state.stream_version + prepared.right.length;
+    return { commit: true, result: right({ streamId, events: prepared.right, nextExpectedVersion, duplicate: false }) };
+  };
+
+  return async (streamId, events, options) => {
+    const what = `an append of ${events.length} event(s) to stream ${streamId}`;
+    let committing = false;
+    let failure: unknown;
+    const client = await pool.connect().catch((error: unknown) => {
+      throw translateWriteError(error, names.schema, what, false);
+    });
+    try {
+      await client.query("BEGIN");
+      const outcome = await inTransaction(client, streamId, events, options);
+      committing = outcome.commit;
+      await client.query(outcome.commit ? "COMMIT" : "ROLLBACK");
+      return outcome.result;
+    } catch (error) {
+      failure = error;
+      await rollbackQuietly(client);
+      throw translateWriteError(error, names.schema, what, committing);
+    } finally {
+      releaseClient(client, failure);
+    }
+  };
+}

@@ -1,0 +1,111 @@
+import type pg from "pg";
+import { GENESIS_HASH } from "@handover/core";
+import { releaseClient } from "./clients.js";
+import { PostgresStoreError } from "./errors.js";
+import type { LogNames } from "./sql-names.js";
+
+/** One step of a log's schema: the version it brings the schema to and its DDL. */
+export interface PostgresMigration {
+  readonly version: number;
+  readonly description: string;
+  /** The DDL for a log in the schema these names describe (names are quoted identifiers). */
+  readonly sql: (names: LogNames) => string;
+}
+
+/** Every schema version this code knows, in order. */
+export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
+  {
+    version: 1,
+    description: "events with a global position and unique (stream, version); chain head; checkpoints; snapshots; begin_append",
+    sql: (names) => `
+      CREATE TABLE ${names.events} (
+        position bigint PRIMARY KEY,
+        stream_id text NOT NULL,
+        version integer NOT NULL,
+        event_id text NOT NULL,
+        type text NOT NULL,
+        schema_version integer NOT NULL,
+        data text NOT NULL,
+        meta text NOT NULL,
+        occurred_at text COLLATE "C" NOT NULL,
+        recorded_at text COLLATE "C" NOT NULL,
+        command_id text,
+        prev_hash text NOT NULL,
+        hash text NOT NULL,
+        CONSTRAINT events_stream_version UNIQUE (stream_id, version)
+      );
+      CREATE INDEX events_command ON ${names.events} (command_id) WHERE command_id IS NOT NULL;
+      CREATE TABLE ${names.chainHead} (
+        id integer PRIMARY KEY CHECK (id = 1),
+        position bigint NOT NULL,
+        hash text NOT NULL
+      );
+      INSERT INTO ${names.chainHead} (id, position, hash) VALUES (1, 0, '${GENESIS_HASH}');
+      CREATE TABLE ${names.checkpoints} (name text PRIMARY KEY, position bigint NOT NULL);
+      CREATE TABLE ${names.snapshots} (
+        stream_id text PRIMARY KEY,
+        revision integer NOT NULL,
+        version integer NOT NULL,
+        state text NOT NULL
+      );
+      -- Takes the log's append lock, then reads with a fresh snapshot (a VOLATILE function
+      -- sees every commit before the lock was granted): the stream's version, the chain
+      -- head, and the stream a command id was appended to, if it was.
+      CREATE FUNCTION ${names.beginAppend}(lock_name text, target_stream text, target_command text)
+      RETURNS TABLE (stream_version integer, head_position bigint, head_hash text, command_stream text)
+      LANGUAGE plpgsql VOLATILE AS $fn$
+      BEGIN
+        PERFORM pg_advisory_xact_lock(hashtextextended(lock_name, 0));
+        RETURN QUERY SELECT
+          (SELECT coalesce(max(e.version), 0)::integer FROM ${names.events} e WHERE e.stream_id = target_stream),
+          h.position,
+          h.hash,
+          (SELECT e.stream_id FROM ${names.events} e WHERE target_command IS NOT NULL AND e.command_id = target_command ORDER BY e.position LIMIT 1)
+        FROM ${names.chainHead} h WHERE h.id = 1;
+      END
+      $fn$;
+    `,
+  },
+];
+
+/** The schema version this code writes and reads. */
+export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS.length;
+
+/**
+ * Creates the schema and brings it to `POSTGRES_SCHEMA_VERSION` in one transaction, under
+ * an advisory lock so concurrent openers migrate once. Refuses a schema migrated by a
+ * newer Handover, changing nothing.
+ */
+export async function migratePostgres(pool: pg.Pool, names: LogNames): Promise<void> {
+  const client = await pool.connect();
+  let failure: unknown;
+  try {
+    await client.query("BEGIN");
+    await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [names.migrationLock]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${names.quotedSchema}`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${names.schemaVersion} (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
+    const current = await client.query<{ version: number }>(`SELECT coalesce(max(version), 0)::integer AS version FROM ${names.schemaVersion}`);
+    const version = current.rows[0]?.version ?? 0;
+    if (version > POSTGRES_SCHEMA_VERSION) {
+      throw new PostgresStoreError(
+        "schema_too_new",
+        names.schema,
+        `the log has schema version ${version}, newer than this @handover/store-postgres knows (${POSTGRES_SCHEMA_VERSION}); upgrade @handover/store-postgres to open it`,
+      );
+    }
+    for (const migration of POSTGRES_MIGRATIONS) {
+      if (migration.version <= version) continue;
+      await client.query(migration.sql(names));
+      await client.query(`INSERT INTO ${names.schemaVersion} (version, description) VALUES ($1, $2)`, [migration.version, migration.description]);
+    }
+    await client.query("COMMIT");
+  } catch (error) {
+    failure = error;
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    releaseClient(client, failure);
+  }
+}

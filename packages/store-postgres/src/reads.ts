@@ -1,0 +1,55 @@
+import type pg from "pg";
+import Cursor from "pg-cursor";
+import { normaliseLogRange, type EventCatalogue, type LogRange, type RecordedEvent, type StreamRange } from "@handover/core";
+import { releaseClient } from "./clients.js";
+import { logRangeSql, streamPageQuery } from "./queries.js";
+import { rowToEvent, type EventRow } from "./row-codec.js";
+import type { LogNames } from "./sql-names.js";
+
+/** What the streaming reads need. */
+export interface PostgresReadContext {
+  readonly pool: pg.Pool;
+  readonly names: LogNames;
+  readonly catalogue: EventCatalogue | undefined;
+  readonly batchSize: number;
+}
+
+/**
+ * Streams the log in position order through a server-side cursor on one pooled
+ * connection, `batchSize` rows at a time: one snapshot for the whole read, memory of one
+ * batch. Stopping early closes the cursor and returns the connection.
+ */
+export async function* readLogWithCursor(context: PostgresReadContext, requested: LogRange = {}): AsyncGenerator<RecordedEvent> {
+  const range = normaliseLogRange(requested);
+  const values = [Math.max(1, range.fromPosition ?? 1), range.toPosition ?? Number.MAX_SAFE_INTEGER, range.until ?? null, range.recordedUntil ?? null];
+  const client = await context.pool.connect();
+  let failure: unknown;
+  const cursor = client.query(new Cursor<EventRow>(logRangeSql(context.names), values));
+  try {
+    for (;;) {
+      const rows = await cursor.read(context.batchSize);
+      for (const row of rows) yield rowToEvent(row, context.catalogue);
+      if (rows.length < context.batchSize) return;
+    }
+  } catch (error) {
+    failure = error;
+    throw error;
+  } finally {
+    await cursor.close().catch((error: unknown) => (failure ??= error));
+    releaseClient(client, failure);
+  }
+}
+
+/** Streams one stream in version order, one page per query (one query for a short stream). */
+export async function* readStreamPaged(context: PostgresReadContext, streamId: string, range: StreamRange = {}): AsyncGenerator<RecordedEvent> {
+  const query = streamPageQuery(context.names);
+  let from = Math.max(1, range.fromVersion ?? 1);
+  const to = range.toVersion ?? 2_147_483_647;
+  for (;;) {
+    const { rows } = await context.pool.query<EventRow>({ ...query, values: [streamId, from, to, context.batchSize] });
+    for (const row of rows) yield rowToEvent(row, context.catalogue);
+    const last = rows[rows.length - 1];
+    if (last === undefined || rows.length < context.batchSize) return;
+    from = last.version + 1;
+  }
+}
