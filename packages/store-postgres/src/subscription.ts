@@ -77,9 +77,11 @@ export async function subscribeToLog(source: SubscriptionSource, options: Subscr
     let handled = 0;
     for await (const event of source.readAll({ fromPosition: position + 1 })) {
       if (stopped) break;
-      await Promise.resolve(options.handler(event)).catch((error: unknown) => {
+      try {
+        await options.handler(event);
+      } catch (error) {
         throw new HandlerFailure(`subscriber ${options.name}: the handler failed at position ${event.position}`, { cause: error });
-      });
+      }
       position = event.position;
       if (++handled % every === 0) await checkpoints.save(options.name, position);
       for (const waiter of waiters) {
