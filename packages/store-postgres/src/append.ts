@@ -10,7 +10,7 @@ import {
   type EventToAppend,
   type RecordedEvent,
 } from "@handover/core";
-import { releaseClient, rollbackQuietly } from "./clients.js";
+import { checkoutClient, releaseClient, rollbackQuietly } from "./clients.js";
 import { translateWriteError } from "./errors.js";
 import { commandRecordQuery, streamVersionQuery } from "./queries.js";
 import { eventToRow, INSERT_COLUMNS, rowToEvent, type EventRow } from "./row-codec.js";
@@ -87,7 +87,7 @@ export function createPostgresAppender(pool: pg.Pool, names: LogNames, context: 
     const what = `an append of ${events.length} event(s) to stream ${streamId}`;
     let committing = false;
     let failure: unknown;
-    const client = await pool.connect().catch((error: unknown) => {
+    const client = await checkoutClient(pool).catch((error: unknown) => {
       throw translateWriteError(error, names.schema, what, false);
     });
     try {

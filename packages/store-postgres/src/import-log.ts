@@ -12,7 +12,7 @@ import {
   type ImportResult,
   type RecordedEvent,
 } from "@handover/core";
-import { releaseClient, rollbackQuietly } from "./clients.js";
+import { checkoutClient, releaseClient, rollbackQuietly } from "./clients.js";
 import { copyLines } from "./copy-text.js";
 import { translateWriteError } from "./errors.js";
 import { headQuery } from "./queries.js";
@@ -37,7 +37,7 @@ export async function importIntoPostgres(
   target: PostgresImportTarget,
   incoming: Iterable<RecordedEvent> | AsyncIterable<RecordedEvent>,
 ): Promise<Either<AppendError, ImportResult>> {
-  const client = await target.pool.connect();
+  const client = await checkoutClient(target.pool);
   let failure: unknown;
   let committing = false;
   try {

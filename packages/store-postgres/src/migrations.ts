@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { GENESIS_HASH } from "@handover/core";
-import { releaseClient } from "./clients.js";
+import { checkoutClient, releaseClient } from "./clients.js";
 import { PostgresStoreError } from "./errors.js";
 import type { LogNames } from "./sql-names.js";
 
@@ -77,7 +77,7 @@ export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS.length;
  * newer Handover, changing nothing.
  */
 export async function migratePostgres(pool: pg.Pool, names: LogNames): Promise<void> {
-  const client = await pool.connect();
+  const client = await checkoutClient(pool);
   let failure: unknown;
   try {
     await client.query("BEGIN");

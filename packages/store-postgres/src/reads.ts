@@ -1,7 +1,7 @@
 import type pg from "pg";
 import Cursor from "pg-cursor";
 import { normaliseLogRange, type EventCatalogue, type LogRange, type RecordedEvent, type StreamRange } from "@handover/core";
-import { releaseClient } from "./clients.js";
+import { checkoutClient, releaseClient } from "./clients.js";
 import { logRangeSql, streamPageQuery } from "./queries.js";
 import { rowToEvent, type EventRow } from "./row-codec.js";
 import type { LogNames } from "./sql-names.js";
@@ -22,7 +22,7 @@ export interface PostgresReadContext {
 export async function* readLogWithCursor(context: PostgresReadContext, requested: LogRange = {}): AsyncGenerator<RecordedEvent> {
   const range = normaliseLogRange(requested);
   const values = [Math.max(1, range.fromPosition ?? 1), range.toPosition ?? Number.MAX_SAFE_INTEGER, range.until ?? null, range.recordedUntil ?? null];
-  const client = await context.pool.connect();
+  const client = await checkoutClient(context.pool);
   let failure: unknown;
   const cursor = client.query(new Cursor<EventRow>(logRangeSql(context.names), values));
   try {
