@@ -1,1 +1,31 @@
-export {};
+export {
+  ProjectCommand,
+  StartProject,
+  EnterPhase,
+  AgreeServiceLevels,
+  TakeBaseline,
+  RequestTransition,
+  WithdrawTransition,
+  SignOffTransition,
+  StartEarlyLifeSupport,
+  EndEarlyLifeSupport,
+  CloseProject,
+  streamIdOfProject,
+} from "./commands.js";
+export type { ProjectCommandType, ProjectCommandOf } from "./commands.js";
+export { projectEvents, projectCatalogue, RuleBreach } from "./events.js";
+export type { ProjectEvent, ProjectEventType, ProjectEventOf } from "./events.js";
+export type { ProjectFacts, TransitionReadiness, ProjectCi } from "./facts.js";
+export { PROJECT_ERRORS } from "./errors.js";
+export type { ProjectErrorCode } from "./errors.js";
+export { PROJECT_STATUSES, projectLifecycle, phaseEntry, enteredWithEnterPhase, earliestPhase } from "./lifecycle.js";
+export type { ProjectStatus, ProjectLifecycleCommand } from "./lifecycle.js";
+export { initialProjectState } from "./state.js";
+export type { ProjectState, Baseline } from "./state.js";
+export { projectDecider } from "./decider.js";
+export { decideProject } from "./decide.js";
+export { evolveProject } from "./evolve.js";
+export { resolveBaselineScope } from "./decide-baseline.js";
+export { effectivePolicy } from "./policy.js";
+export { ServiceLevel, BaselineKind, BaselineScope, BaselineCi, FailedCheck } from "./values.js";
+export type { ProjectPolicyOverrides } from "./values.js";
