@@ -1,1 +1,10 @@
-export {};
+export type { ImportError } from "./import-error.js";
+export type { ServiceNowImportOptions, ImportSummary, ServiceNowImport } from "./import.js";
+export { importServiceNow } from "./import.js";
+export { importServiceNowFile } from "./import-file.js";
+export type { PriorityDeviation } from "./derive.js";
+export type { LifecycleDeviation } from "./incident-history.js";
+export type { TargetState } from "./snapshot.js";
+export { SOURCE_STATES } from "./snapshot.js";
+export { REQUIRED_COLUMNS } from "./columns.js";
+export { parseSourceTime } from "./values.js";
