@@ -19,8 +19,9 @@ export function decideCi(command: ConfigurationCommand, state: CiState, facts: C
   const next = transition(ciLifecycle, ciLabel(command.ciId), state.status, lifecycleCommandOf(command.type));
   if (next._tag === "Left") return left(explainRefusal(command, state, next.left));
   const decided = decideChange(command, state, facts, next.right);
-  if (decided._tag === "Left" || decided.right === undefined) return decided._tag === "Left" ? decided : right([]);
+  if (decided._tag === "Left") return decided;
   const pending = decided.right;
+  if (pending === undefined) return right([]);
   const record = checkChangeControl({ ciId: command.ciId, changeId: command.changeId, at: facts.at }, facts.changeControl);
   if (record._tag === "Left") return record;
   return right([pending({ ciId: command.ciId, at: facts.at, by: facts.actor, changeControl: record.right })]);

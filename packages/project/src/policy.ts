@@ -1,7 +1,6 @@
 import { domainError, type DomainError } from "@handover/core";
 import { defaultPolicy, resolvePolicy, type HandoverPolicy } from "@handover/itil";
-import { left, mapLeft } from "fp-ts/lib/Either.js";
-import type { Either } from "fp-ts/lib/Either.js";
+import { left, mapLeft, type Either } from "fp-ts/lib/Either.js";
 import { projectLabel } from "./errors.js";
 import type { ProjectState } from "./state.js";
 
