@@ -1,4 +1,7 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { measureVariant } from "./harness/measure.js";
+import { TRIAL_WINDOW_FILE } from "./harness/profile-summary.js";
 import type { TrialReply, TrialRequest } from "./harness/protocol.js";
 import { findWorkload } from "./workloads/registry.js";
 
@@ -8,7 +11,8 @@ async function main(): Promise<TrialReply> {
   const workload = findWorkload(request.workload);
   const variant = workload?.variants.find((candidate) => candidate.id === request.variant);
   if (workload === undefined || variant === undefined) return { ok: false, error: `no variant ${request.workload}/${request.variant}` };
-  const measurement = await measureVariant(variant, request.size, request.warmUp ?? undefined, request.seed);
+  const measurement = await measureVariant(variant, { size: request.size, warmUp: request.warmUp ?? undefined, seed: request.seed });
+  if (request.profileTo !== null) await writeFile(join(request.profileTo, TRIAL_WINDOW_FILE), JSON.stringify(measurement.trialMicros));
   return { ok: true, measurement };
 }
 

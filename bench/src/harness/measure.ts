@@ -9,15 +9,24 @@ export interface Measurement {
   readonly digest: string;
   /** The process's peak resident set size (input, warm-up and trial included), in MiB. */
   readonly peakRssMb: number;
+  /** When the timed trial ran, on the monotonic clock V8's profiler also uses (microseconds). */
+  readonly trialMicros: { readonly start: number; readonly end: number };
 }
 
 const collectGarbage = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+/** How one trial is taken. */
+export interface MeasureOptions {
+  readonly size: Size;
+  readonly warmUp: Size | undefined;
+  readonly seed: number;
+}
 
 /**
  * Runs a variant the way every figure is taken: a warm-up trial on a smaller input (so the
  * JIT has seen the code), then the real input built, the heap collected, and one timed trial.
  */
-export async function measureVariant(variant: Variant, size: Size, warmUp: Size | undefined, seed: number): Promise<Measurement> {
+export async function measureVariant(variant: Variant, { size, warmUp, seed }: MeasureOptions): Promise<Measurement> {
   if (warmUp !== undefined) {
     const warm = await variant.setup(warmUp, seed);
     await warm();
@@ -26,8 +35,10 @@ export async function measureVariant(variant: Variant, size: Size, warmUp: Size 
   collectGarbage();
   const started = process.hrtime.bigint();
   const finished = await trial();
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const ended = process.hrtime.bigint();
+  const seconds = Number(ended - started) / 1e9;
   const digest = await finished.summarise();
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  return { operations: finished.operations, seconds, perSecond: finished.operations / seconds, digest, peakRssMb };
+  const trialMicros = { start: Number(started / 1000n), end: Number(ended / 1000n) };
+  return { operations: finished.operations, seconds, perSecond: finished.operations / seconds, digest, peakRssMb, trialMicros };
 }

@@ -10,7 +10,7 @@ export interface BenchOptions {
   readonly seed: number;
   /** Workload ids to run; empty = all. */
   readonly only: readonly string[];
-  /** Write a CPU profile of every child process under results/profiles. */
+  /** Run every child under `--cpu-prof` into results/profiles (with the trial's time window beside each profile). */
   readonly profile: boolean;
   readonly warmUp: boolean;
   readonly help: boolean;
@@ -23,7 +23,8 @@ export const usage = `pnpm bench [-- options]
   --scale=F        fraction of the full number of streams (default 1)
   --only=a,b       only these workloads (ids: fold, append, append-path, w1, w2)
   --seed=N         generator seed (default 20260301)
-  --profile        write a .cpuprofile per child process under bench/results/profiles
+  --profile        run each child under --cpu-prof into bench/results/profiles/<workload>-<variant>-run<N>/
+                   (the timed trial's hot functions: pnpm --filter @handover/bench profile:top <that dir>)
   --no-warmup      skip the warm-up trial`;
 
 type Mutable = { -readonly [K in keyof BenchOptions]: BenchOptions[K] };

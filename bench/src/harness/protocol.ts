@@ -8,6 +8,8 @@ export interface TrialRequest {
   readonly size: Size;
   readonly warmUp: Size | null;
   readonly seed: number;
+  /** Run the child under `--cpu-prof` writing into this directory (plus `trial-window.json`: when the trial ran), or null. */
+  readonly profileTo: string | null;
 }
 
 /** What the child answers: a measurement or why it could not take one. */

@@ -13,7 +13,7 @@ import { spawnTrial } from "./spawn-trial.js";
 /** How the bench talks to the world: where lines go, and how one trial is measured. */
 export interface BenchIo {
   readonly log: (line: string) => void;
-  readonly measure?: (request: TrialRequest, profileDir: string | undefined) => Promise<TrialReply>;
+  readonly measure?: (request: TrialRequest) => Promise<TrialReply>;
 }
 
 /** The size a workload runs at, and its warm-up size (a tenth of the streams). */
@@ -29,13 +29,13 @@ export async function runBench(options: BenchOptions, io: BenchIo): Promise<{ re
   const unknown = options.only.filter((id) => !allWorkloads.some((workload) => workload.id === id));
   const problems = unknown.map((id) => `no workload "${id}"; known: ${allWorkloads.map((workload) => workload.id).join(", ")}`);
   const profileDir = options.profile ? join(resultsDir, "profiles") : undefined;
-  const measure = io.measure ?? ((request: TrialRequest, dir: string | undefined) => spawnTrial(request, { profileDir: dir }));
+  const measure = io.measure ?? spawnTrial;
   const machine = describeMachine();
   const results: WorkloadResult[] = [];
   for (const workload of selected) {
     const { size, warmUp } = sizesFor(workload, options);
     io.log(`${workload.id}: ${workload.title} (${size.streams} × ${size.perStream})`);
-    const result = await runWorkload(workload, { runs: options.runs, size, warmUp, seed: options.seed, measure: (request) => measure(request, profileDir), log: io.log });
+    const result = await runWorkload(workload, { runs: options.runs, size, warmUp, seed: options.seed, profileDir, measure, log: io.log });
     results.push(result);
     problems.push(...result.problems);
   }

@@ -10,11 +10,11 @@ const workload: Workload = {
   unit: "events",
   fullSize: { streams: 2, perStream: 5 },
   variants: [variant("a"), variant("b")],
-  ratioTargets: [{ baseline: "b", atLeast: 0.7 }],
+  comparisons: [{ subject: "a", baseline: "b", atLeast: 0.7 }],
   absoluteTargets: [{ variant: "a", atLeast: 100 }],
   note: "",
 };
-const reply = (perSecond: number, digest = "same"): TrialReply => ({ ok: true, measurement: { operations: 10, seconds: 10 / perSecond, perSecond, digest, peakRssMb: 50 } });
+const reply = (perSecond: number, digest = "same"): TrialReply => ({ ok: true, measurement: { operations: 10, seconds: 10 / perSecond, perSecond, digest, peakRssMb: 50, trialMicros: { start: 0, end: 1 } } });
 
 describe("running a workload", () => {
   it("alternates the variants run by run and takes each ratio within its pair", async () => {
@@ -24,7 +24,7 @@ describe("running a workload", () => {
       order.push(request.variant);
       return reply(rates[request.variant]?.shift() ?? 0);
     };
-    const result = await runWorkload(workload, { runs: 3, size: workload.fullSize, warmUp: undefined, seed: 1, measure, log: () => undefined });
+    const result = await runWorkload(workload, { runs: 3, size: workload.fullSize, warmUp: undefined, seed: 1, profileDir: undefined, measure, log: () => undefined });
     expect(order).toEqual(["a", "b", "a", "b", "a", "b"]);
     expect(result.ratios[0]?.ratios).toEqual([0.5, 1, 1]);
     expect(result.ratios[0]?.spread).toEqual({ median: 1, min: 0.5, max: 1 });
@@ -39,7 +39,7 @@ describe("running a workload", () => {
       if (calls === 1) return { ok: false, error: "boom" };
       return reply(0.001, request.variant === "b" ? "other" : "same");
     };
-    const result = await runWorkload(workload, { runs: 2, size: workload.fullSize, warmUp: undefined, seed: 1, measure, log: () => undefined });
+    const result = await runWorkload(workload, { runs: 2, size: workload.fullSize, warmUp: undefined, seed: 1, profileDir: undefined, measure, log: () => undefined });
     expect(result.problems).toHaveLength(2);
     expect(result.problems[0]).toContain("boom");
     expect(result.problems[1]).toContain("disagree");

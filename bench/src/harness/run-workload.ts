@@ -10,6 +10,8 @@ export interface RunPlan {
   readonly size: Size;
   readonly warmUp: Size | undefined;
   readonly seed: number;
+  /** Directory for CPU profiles of every timed trial, when profiling. */
+  readonly profileDir: string | undefined;
   /** Measures one request in a fresh process (or, in tests, however the caller likes). */
   readonly measure: (request: TrialRequest) => Promise<TrialReply>;
   readonly log: (line: string) => void;
@@ -64,7 +66,8 @@ export async function runWorkload(workload: Workload, plan: RunPlan): Promise<Wo
   const problems: string[] = [];
   for (let run = 0; run < plan.runs; run++) {
     for (const variant of workload.variants) {
-      const request = { workload: workload.id, variant: variant.id, size: plan.size, warmUp: plan.warmUp ?? null, seed: plan.seed };
+      const profileTo = plan.profileDir === undefined ? null : `${plan.profileDir}/${workload.id}-${variant.id}-run${run + 1}`;
+      const request = { workload: workload.id, variant: variant.id, size: plan.size, warmUp: plan.warmUp ?? null, seed: plan.seed, profileTo };
       const reply = await plan.measure(request);
       samples.get(variant.id)?.push(reply.ok ? reply.measurement : null);
       if (!reply.ok) problems.push(`${workload.id}/${variant.id} run ${run + 1}: ${reply.error}`);
@@ -89,11 +92,9 @@ function summarise(workload: Workload, plan: RunPlan, samples: Map<string, (Meas
       samples: samples.get(variant.id) ?? [],
     };
   });
-  const [subject, ...baselines] = workload.variants;
-  const ratios = subject === undefined ? [] : baselines.map((baseline): RatioResult => {
-    const pairRatios = pairwiseRatios(rates(subject.id), rates(baseline.id));
-    const target = workload.ratioTargets.find((candidate) => candidate.baseline === baseline.id)?.atLeast ?? null;
-    return { subject: subject.id, baseline: baseline.id, ratios: pairRatios, spread: pairRatios.length === 0 ? null : spreadOf(pairRatios), target };
+  const ratios = workload.comparisons.map(({ subject, baseline, atLeast }): RatioResult => {
+    const pairRatios = pairwiseRatios(rates(subject), rates(baseline));
+    return { subject, baseline, ratios: pairRatios, spread: pairRatios.length === 0 ? null : spreadOf(pairRatios), target: atLeast ?? null };
   });
   const absolutes = workload.absoluteTargets.map((target): AbsoluteResult => {
     const taken = present(rates(target.variant));

@@ -4,7 +4,7 @@ import { spawnTrial } from "./spawn-trial.js";
 
 describe("a trial in a fresh process", () => {
   it("runs the warm-up and the timed trial in a child and reports its measurement", async () => {
-    const reply = await spawnTrial({ workload: "fold", variant: "floor", size: QUICK_SIZE, warmUp: QUICK_SIZE, seed: 7 });
+    const reply = await spawnTrial({ workload: "fold", variant: "floor", size: QUICK_SIZE, warmUp: QUICK_SIZE, seed: 7, profileTo: null });
     if (!reply.ok) throw new Error(reply.error);
     expect(reply.measurement.operations).toBe(totalOf(QUICK_SIZE));
     expect(reply.measurement.perSecond).toBeGreaterThan(0);
@@ -12,7 +12,7 @@ describe("a trial in a fresh process", () => {
   }, 60_000);
 
   it("reports an unknown variant as a failure, not a hang", async () => {
-    const reply = await spawnTrial({ workload: "fold", variant: "nope", size: QUICK_SIZE, warmUp: null, seed: 7 });
+    const reply = await spawnTrial({ workload: "fold", variant: "nope", size: QUICK_SIZE, warmUp: null, seed: 7, profileTo: null });
     expect(reply.ok).toBe(false);
   }, 60_000);
 });

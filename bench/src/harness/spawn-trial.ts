@@ -1,18 +1,16 @@
 import { fork } from "node:child_process";
+import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { TrialReply, TrialRequest } from "./protocol.js";
 
 const childScript = fileURLToPath(new URL("../child.ts", import.meta.url));
 const benchRoot = fileURLToPath(new URL("../..", import.meta.url));
 
-/** Where child processes write CPU profiles, when profiling. */
-export interface SpawnOptions {
-  readonly profileDir?: string | undefined;
-}
-
-/** Measures one variant in a fresh Node process (sources through tsx, `--expose-gc`), and waits for its reply. */
-export function spawnTrial(request: TrialRequest, options: SpawnOptions = {}): Promise<TrialReply> {
-  const profile = options.profileDir === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`];
+/** Measures one variant in a fresh Node process (sources through tsx, `--expose-gc`, optionally `--cpu-prof`), and waits for its reply. */
+export function spawnTrial(request: TrialRequest): Promise<TrialReply> {
+  const to = request.profileTo;
+  if (to !== null) mkdirSync(to, { recursive: true });
+  const profile = to === null ? [] : ["--cpu-prof", `--cpu-prof-dir=${to}`, "--cpu-prof-interval=250"];
   const child = fork(childScript, [JSON.stringify(request)], {
     cwd: benchRoot,
     execArgv: ["--conditions=source", "--import", "tsx", "--expose-gc", ...profile],

@@ -44,7 +44,10 @@ export const appendPathWorkload: Workload = {
       },
     },
   ],
-  ratioTargets: [],
+  comparisons: [
+    { subject: "handover", baseline: "canonical-sha256" },
+    { subject: "canonical-sha256", baseline: "sha256" },
+  ],
   absoluteTargets: [{ variant: "handover", atLeast: 150_000 }],
   note: "sha256 alone hashes precomputed texts; canonical + sha256 serialises precomputed envelopes; all three end on the same head hash.",
 };

@@ -18,10 +18,11 @@ export interface Variant {
   setup(size: Size, seed: number): Promise<Trial>;
 }
 
-/** A ratio of the subject (the first variant) to another variant that the issue sets a target for. */
-export interface RatioTarget {
+/** A ratio to report: one variant's throughput over another's, taken pair by pair, with the issue's target if it sets one. */
+export interface Comparison {
+  readonly subject: string;
   readonly baseline: string;
-  readonly atLeast: number;
+  readonly atLeast?: number;
 }
 
 /** An absolute throughput a variant should reach, in the workload's unit. */
@@ -30,7 +31,7 @@ export interface AbsoluteTarget {
   readonly atLeast: number;
 }
 
-/** A benchmark: a seeded workload run by several variants; the first variant is the subject of the ratios. */
+/** A benchmark: a seeded workload run by several variants, and the ratios between them that matter. */
 export interface Workload {
   readonly id: string;
   readonly title: string;
@@ -38,7 +39,7 @@ export interface Workload {
   readonly unit: string;
   readonly fullSize: Size;
   readonly variants: readonly Variant[];
-  readonly ratioTargets: readonly RatioTarget[];
+  readonly comparisons: readonly Comparison[];
   readonly absoluteTargets: readonly AbsoluteTarget[];
   /** One sentence on what exactly is compared. */
   readonly note: string;

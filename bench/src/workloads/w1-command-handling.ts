@@ -91,9 +91,9 @@ export const w1Workload: Workload = {
       },
     },
   ],
-  ratioTargets: [
-    { baseline: "floor", atLeast: 0.5 },
-    { baseline: "emmett", atLeast: 10 },
+  comparisons: [
+    { subject: "handover", baseline: "floor", atLeast: 0.5 },
+    { subject: "handover", baseline: "emmett", atLeast: 10 },
   ],
   absoluteTargets: [],
   note: "Each command rehydrates its stream, decides, and appends; Handover also validates (zod), checks meta, hashes and indexes the command id.",

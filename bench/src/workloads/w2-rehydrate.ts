@@ -59,7 +59,10 @@ export const w2Workload: Workload = {
       },
     },
   ],
-  ratioTargets: [{ baseline: "floor", atLeast: 0.7 }],
+  comparisons: [
+    { subject: "handover", baseline: "floor", atLeast: 0.7 },
+    { subject: "handover", baseline: "emmett" },
+  ],
   absoluteTargets: [],
   note: "The stores are filled untimed (one batch per stream); the timed part reads and folds every stream.",
 };

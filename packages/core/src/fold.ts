@@ -1,4 +1,4 @@
-import { enableMapSet, freeze, produce, type Draft } from "immer";
+import { enableMapSet, freeze, isDraft, produce, type Draft } from "immer";
 import type { Evolver } from "./decider.js";
 
 enableMapSet();
@@ -17,7 +17,7 @@ export function fold<State, Event extends { readonly data?: unknown }>(
   from: State = evolver.initialState,
 ): State {
   const replayed = Array.isArray(events) ? (events as readonly Event[]) : [...events];
-  for (const event of replayed) freeze(event.data, true);
+  for (let index = 0; index < replayed.length; index++) deepFreeze((replayed[index] as Event).data);
   const draft = mutableCopy(from) as Draft<State>;
   try {
     for (const event of replayed) evolver.evolve(draft, event);
@@ -25,7 +25,7 @@ export function fold<State, Event extends { readonly data?: unknown }>(
     if (!(error instanceof TypeError)) throw error;
     return evolveEachWithImmer(evolver, from, replayed);
   }
-  return freeze(draft as State, true);
+  return deepFreeze(draft as State);
 }
 
 /**
@@ -66,4 +66,26 @@ export function mutableCopy<T>(value: T): T {
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(value)) copy[key] = mutableCopy((value as Record<string, unknown>)[key]);
   return copy as T;
+}
+
+/**
+ * Deep-freezes like immer's `freeze(value, true)`, with the same result, at a fraction of the
+ * cost for plain data: plain objects and arrays are walked in place (no closure or key array
+ * per level), everything else (Maps, Sets, immerable classes) goes to immer. Like immer, it
+ * stops at frozen objects and leaves drafts and non-draftable objects alone.
+ */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
+  if (Array.isArray(value)) {
+    if (isDraft(value)) return value;
+    Object.freeze(value);
+    for (let index = 0; index < value.length; index++) deepFreeze(value[index] as unknown);
+    return value;
+  }
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if ((prototype !== Object.prototype && prototype !== null) || isDraft(value)) return freeze(value, true);
+  Object.freeze(value);
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) deepFreeze(record[key]);
+  return value;
 }

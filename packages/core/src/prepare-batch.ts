@@ -1,9 +1,9 @@
 import { left, right, type Either } from "fp-ts/lib/Either.js";
-import { freeze } from "immer";
 import type { InvalidEvent } from "./append-errors.js";
 import type { EventCatalogue } from "./catalogue.js";
 import type { Clock } from "./clock.js";
 import type { ChainHead, EventMeta, EventToAppend, RecordedEvent } from "./envelope.js";
+import { deepFreeze } from "./fold.js";
 import { hashEvent } from "./hash-chain.js";
 import type { IdGenerator } from "./ids.js";
 import { normaliseMeta } from "./meta.js";
@@ -46,7 +46,7 @@ export function prepareBatch(
       eventId: context.ids(),
       type: event.type,
       schemaVersion: context.catalogue?.schemaVersionOf(event.type) ?? 1,
-      data: freeze(event.data, true),
+      data: deepFreeze(event.data),
       meta: Object.freeze(meta),
       recordedAt,
       prevHash,

@@ -1,0 +1,55 @@
+import fc from "fast-check";
+import { freeze, isDraft, produce } from "immer";
+import { describe, expect, it } from "vitest";
+import { deepFreeze } from "./fold.js";
+
+/** Every object reachable through plain objects and arrays, with whether it is frozen. */
+function frozenness(value: unknown, path = "$", out: Record<string, boolean> = {}): Record<string, boolean> {
+  if (typeof value !== "object" || value === null) return out;
+  out[path] = Object.isFrozen(value);
+  if (Array.isArray(value)) value.forEach((item, index) => frozenness(item, `${path}[${index}]`, out));
+  else if (Object.getPrototypeOf(value) === Object.prototype) for (const key of Object.keys(value)) frozenness((value as Record<string, unknown>)[key], `${path}.${key}`, out);
+  return out;
+}
+
+class Money {
+  constructor(public amount: number) {}
+}
+
+describe("deepFreeze (fold's fast immer freeze)", () => {
+  it("freezes exactly what immer's freeze(value, true) freezes, for any JSON value", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const ours = structuredClone(value);
+        const immers = structuredClone(value);
+        expect(deepFreeze(ours)).toBe(ours);
+        freeze(immers, true);
+        expect(frozenness(ours)).toEqual(frozenness(immers));
+      }),
+    );
+  });
+
+  it("stops at frozen objects, like immer", () => {
+    const inner = { list: [1] };
+    const outer = Object.freeze({ inner });
+    deepFreeze(outer);
+    expect(Object.isFrozen(inner)).toBe(false);
+  });
+
+  it("leaves class instances alone and freezes Maps and Sets the immer way", () => {
+    const value = { money: new Money(3), tags: new Set(["a"]), byId: new Map([["k", { n: 1 }]]) };
+    deepFreeze(value);
+    expect(Object.isFrozen(value.money)).toBe(false);
+    expect(() => value.tags.add("b")).toThrow();
+    expect(Object.isFrozen(value.byId.get("k"))).toBe(true);
+  });
+
+  it("never freezes an immer draft", () => {
+    produce({ items: [{ n: 1 }] }, (draft) => {
+      deepFreeze(draft);
+      deepFreeze(draft.items);
+      expect(isDraft(draft)).toBe(true);
+      draft.items.push({ n: 2 });
+    });
+  });
+});
