@@ -1,1 +1,11 @@
-export {};
+export type { CliIo, CliFailure, CommandArgs, CliCommand } from "./command.js";
+export { usageError, inputError } from "./command.js";
+export { runCli, EXIT } from "./run.js";
+export { commands } from "./commands/index.js";
+export { commandHelp, overallHelp } from "./help.js";
+export type { ReadLogOptions } from "./sources/log.js";
+export { readLog } from "./sources/log.js";
+export { existingFile, writableTarget } from "./sources/files.js";
+export { resolveMatrix, NAMED_MATRICES } from "./sources/matrix.js";
+export type { TableColumn } from "./output/table.js";
+export { renderTable, renderJson } from "./output/table.js";

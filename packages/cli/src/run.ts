@@ -1,0 +1,69 @@
+import { LogError } from "@handover/core";
+import { parseArgs } from "node:util";
+import type { CliCommand, CliIo } from "./command.js";
+import { commands as builtIn } from "./commands/index.js";
+import { commandHelp, overallHelp } from "./help.js";
+
+/** Exit codes: 0 done, 1 failed unexpectedly (a bug or a broken disk), 2 bad usage or bad input. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+const isHelp = (word: string): boolean => word === "--help" || word === "-h";
+
+/** The command whose words start the arguments, longest first. */
+function findCommand(commands: readonly CliCommand[], argv: readonly string[]): CliCommand | undefined {
+  const matching = commands.filter((command) => command.path.every((word, index) => argv[index] === word));
+  return matching.sort((a, b) => b.path.length - a.path.length)[0];
+}
+
+function unknownCommand(commands: readonly CliCommand[], argv: readonly string[]): string {
+  const group = commands.filter((command) => command.path.length > 1 && command.path[0] === argv[0]);
+  if (group.length > 0) {
+    const known = group.map((command) => command.path.slice(1).join(" ")).join(", ");
+    return argv[1] === undefined ? `handover ${argv[0]}: say what to ${argv[0]}: ${known}` : `handover ${argv[0]}: unknown "${argv[1]}"; known: ${known}`;
+  }
+  const known = commands.map((command) => command.path.join(" ")).join(", ");
+  return argv[0] === undefined ? `handover: no command given; commands: ${known} (see handover --help)` : `handover: unknown command "${argv[0]}"; commands: ${known} (see handover --help)`;
+}
+
+function fail(io: CliIo, message: string, code: number): number {
+  io.stderr(`${message.replace(/\s*\n\s*/g, " ")}\n`);
+  return code;
+}
+
+/** Parses a command's arguments and runs it; a failure it returns, or a log it cannot read, is exit 2. */
+async function runCommand(command: CliCommand, rest: readonly string[], io: CliIo): Promise<number> {
+  const name = `handover ${command.path.join(" ")}`;
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...rest], options: command.options, allowPositionals: true, strict: true });
+  } catch (error) {
+    return fail(io, `${name}: ${error instanceof Error ? error.message : String(error)}; usage: ${command.usage}`, EXIT.usage);
+  }
+  try {
+    const outcome = await command.run({ positionals: parsed.positionals, values: parsed.values }, io);
+    return outcome._tag === "Left" ? fail(io, `${name}: ${outcome.left.message}`, EXIT.usage) : EXIT.ok;
+  } catch (error) {
+    if (error instanceof LogError) return fail(io, `${name}: ${error.message}`, EXIT.usage);
+    return fail(io, `${name}: failed: ${error instanceof Error ? error.message : String(error)}`, EXIT.failed);
+  }
+}
+
+/**
+ * Runs the `handover` binary on its arguments and returns the exit code: dispatches to the
+ * command its words name, prints per-command help with an example on `--help`, and turns
+ * bad usage and bad input (including a log that cannot be read) into one line and exit 2.
+ */
+export async function runCli(argv: readonly string[], io: CliIo, commands: readonly CliCommand[] = builtIn): Promise<number> {
+  if (argv.length === 1 && isHelp(argv[0] ?? "")) {
+    io.stdout(overallHelp(commands));
+    return EXIT.ok;
+  }
+  const command = findCommand(commands, argv);
+  if (command === undefined) return fail(io, unknownCommand(commands, argv), EXIT.usage);
+  const rest = argv.slice(command.path.length);
+  if (rest.some(isHelp)) {
+    io.stdout(commandHelp(command));
+    return EXIT.ok;
+  }
+  return runCommand(command, rest, io);
+}
