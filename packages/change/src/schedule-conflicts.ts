@@ -67,7 +67,7 @@ export function describeConflict(conflict: ScheduleConflict): string {
       const when = `${conflict.window.start} to ${conflict.window.end}`;
       if (conflict.relation === "same_ci") return `change ${conflict.changeId} changes ${conflict.ciId} too, ${when}`;
       if (conflict.relation === "depends_on") return `${conflict.ciId} depends on ${conflict.otherCiId}, which change ${conflict.changeId} changes ${when}`;
-      return `${conflict.otherCiId} depends on ${conflict.ciId} and change ${conflict.changeId} changes it ${when}`;
+      return `${conflict.otherCiId}, which change ${conflict.changeId} changes ${when}, depends on ${conflict.ciId}`;
     }
     case "blackout":
       return `the window falls in the change freeze "${conflict.blackout.reason}" (${conflict.blackout.start} to ${conflict.blackout.end})`;
