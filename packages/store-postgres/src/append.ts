@@ -7,7 +7,10 @@ import {
   type AppendError,
   type AppendOptions,
   type AppendResult,
+  type ChainHead,
+  type EventCatalogue,
   type EventToAppend,
+  type ExpectedVersion,
   type RecordedEvent,
 } from "@handover/core";
 import { checkoutClient, releaseClient, rollbackQuietly } from "./clients.js";
@@ -15,6 +18,12 @@ import { translateWriteError } from "./errors.js";
 import { commandRecordQuery, streamVersionQuery } from "./queries.js";
 import { eventToRow, INSERT_COLUMNS, rowToEvent, type EventRow } from "./row-codec.js";
 import type { LogNames } from "./sql-names.js";
+
+/** The highest stream version the expectation accepts, when there is one: beyond it, the append conflicts for certain. */
+function highestAcceptableVersion(expected: ExpectedVersion): number | null {
+  if (expected === "no_stream") return 0;
+  return typeof expected === "number" ? expected : null;
+}
 
 /** Appends one batch: one transaction that holds the log's advisory lock until it commits. */
 export type PostgresAppender = (streamId: string, events: readonly EventToAppend[], options: AppendOptions) => Promise<Either<AppendError, AppendResult>>;
@@ -26,21 +35,23 @@ interface Outcome {
 }
 
 interface BeginRow {
+  readonly locked: boolean;
   readonly stream_version: number;
-  readonly head_position: string;
-  readonly head_hash: string;
+  readonly head_position: string | null;
+  readonly head_hash: string | null;
   readonly command_stream: string | null;
 }
 
 /**
- * Builds the append path, four round trips: BEGIN; `begin_append` (takes the log's lock,
- * then reads the stream version, the head and the command id); one INSERT of the whole
+ * Builds the append path, four round trips: BEGIN; `begin_append` (answers a duplicate
+ * command or a certain conflict at once; otherwise takes the log's lock, then reads the
+ * stream version, the head and the command id); one INSERT of the whole
  * batch that also moves the head and notifies listeners; COMMIT. The lock is held until
  * the commit is visible, so positions become visible in order and readers never see a
  * gap that fills later. A refusal or a lost connection writes nothing.
  */
 export function createPostgresAppender(pool: pg.Pool, names: LogNames, context: AppendContext): PostgresAppender {
-  const begin = { name: `ho_begin_${names.schema}`, text: `SELECT * FROM ${names.beginAppend}($1, $2, $3)` };
+  const begin = { name: `ho_begin_${names.schema}`, text: `SELECT * FROM ${names.beginAppend}($1, $2, $3, $4)` };
   const arrays = ["bigint", "text", "integer", "text", "text", "integer", "text", "text", "text", "text", "text", "text", "text"];
   const insert = {
     name: `ho_insert_${names.schema}`,
@@ -65,17 +76,15 @@ export function createPostgresAppender(pool: pg.Pool, names: LogNames, context: 
     options: AppendOptions,
   ): Promise<Outcome> => {
     const commandId = options.meta?.commandId ?? events[0]?.meta?.commandId ?? null;
-    const state = (await client.query<BeginRow>({ ...begin, values: [names.appendLock, streamId, commandId] })).rows[0];
+    const values = [names.appendLock, streamId, commandId, highestAcceptableVersion(options.expectedVersion)];
+    const state = (await client.query<BeginRow>({ ...begin, values })).rows[0];
     if (state === undefined) throw new Error(`${names.chainHead} has no row: the schema was changed outside the store`);
     if (state.command_stream !== null && commandId !== null) {
-      const rows = await client.query<EventRow>({ ...commandRecordQuery(names), values: [commandId] });
-      const version = await client.query<{ version: number }>({ ...streamVersionQuery(names), values: [state.command_stream] });
-      const previous = rows.rows.map((row) => rowToEvent(row, context.catalogue));
-      return { commit: false, result: right({ streamId: state.command_stream, events: previous, nextExpectedVersion: version.rows[0]?.version ?? 0, duplicate: true }) };
+      return { commit: false, result: right(await duplicateOf(client, names, commandId, state.command_stream, context.catalogue)) };
     }
     const conflict = versionConflict(streamId, options.expectedVersion, state.stream_version);
     if (conflict !== undefined) return { commit: false, result: left(conflict) };
-    const head = { position: Number(state.head_position), hash: state.head_hash };
+    const head = lockedHead(state, names);
     const prepared = prepareBatch(events, options.meta, { streamId, streamVersion: state.stream_version, head }, context);
     if (prepared._tag === "Left") return { commit: false, result: prepared };
     await insertBatch(client, prepared.right);
@@ -104,4 +113,26 @@ export function createPostgresAppender(pool: pg.Pool, names: LogNames, context: 
       releaseClient(client, failure);
     }
   };
+}
+
+/** The first result of a command id handled before: its events and its stream's version now. */
+async function duplicateOf(
+  client: pg.PoolClient,
+  names: LogNames,
+  commandId: string,
+  streamId: string,
+  catalogue: EventCatalogue | undefined,
+): Promise<AppendResult> {
+  const rows = await client.query<EventRow>({ ...commandRecordQuery(names), values: [commandId] });
+  const version = await client.query<{ version: number }>({ ...streamVersionQuery(names), values: [streamId] });
+  const events = rows.rows.map((row) => rowToEvent(row, catalogue));
+  return { streamId, events, nextExpectedVersion: version.rows[0]?.version ?? 0, duplicate: true };
+}
+
+/** The chain head read under the lock; an unlocked answer here would break the chain, so it throws. */
+function lockedHead(state: BeginRow, names: LogNames): ChainHead {
+  if (!state.locked || state.head_position === null || state.head_hash === null) {
+    throw new Error(`${names.beginAppend} answered without the lock for an append that does not conflict`);
+  }
+  return { position: Number(state.head_position), hash: state.head_hash };
 }

@@ -50,13 +50,30 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       );
       -- Takes the log's append lock, then reads with a fresh snapshot (a VOLATILE function
       -- sees every commit before the lock was granted): the stream's version, the chain
-      -- head, and the stream a command id was appended to, if it was.
-      CREATE FUNCTION ${names.beginAppend}(lock_name text, target_stream text, target_command text)
-      RETURNS TABLE (stream_version integer, head_position bigint, head_hash text, command_stream text)
+      -- head, and the stream a command id was appended to, if it was. Committed events
+      -- never change and versions only grow, so when the command id is already in the log,
+      -- or the stream is already past the version the writer expects, the answer is certain
+      -- without the lock (locked = false): duplicates and doomed appends never queue
+      -- behind the log's writers.
+      CREATE FUNCTION ${names.beginAppend}(lock_name text, target_stream text, target_command text, expected_at_most integer)
+      RETURNS TABLE (locked boolean, stream_version integer, head_position bigint, head_hash text, command_stream text)
       LANGUAGE plpgsql VOLATILE AS $fn$
+      DECLARE
+        current_version integer;
+        known_command_stream text;
       BEGIN
+        SELECT e.stream_id INTO known_command_stream FROM ${names.events} e
+          WHERE target_command IS NOT NULL AND e.command_id = target_command ORDER BY e.position LIMIT 1;
+        IF expected_at_most IS NOT NULL OR known_command_stream IS NOT NULL THEN
+          SELECT coalesce(max(e.version), 0)::integer INTO current_version FROM ${names.events} e WHERE e.stream_id = target_stream;
+          IF known_command_stream IS NOT NULL OR current_version > expected_at_most THEN
+            RETURN QUERY SELECT false, current_version, NULL::bigint, NULL::text, known_command_stream;
+            RETURN;
+          END IF;
+        END IF;
         PERFORM pg_advisory_xact_lock(hashtextextended(lock_name, 0));
         RETURN QUERY SELECT
+          true,
           (SELECT coalesce(max(e.version), 0)::integer FROM ${names.events} e WHERE e.stream_id = target_stream),
           h.position,
           h.hash,

@@ -1,0 +1,61 @@
+import "./test-support/pg-under-vitest.js";
+import { setTimeout as sleep } from "node:timers/promises";
+import { toArray, verifyChain, type RecordedEvent } from "@handover/core";
+import { expect, it } from "vitest";
+import { spawnTypeScript, waitForExit, waitForLine } from "./test-support/child-process.js";
+import { postgresFixture } from "./test-support/fixture.js";
+import { describePostgres, POSTGRES_URL } from "./test-support/postgres.js";
+
+const KILLS = 20;
+const fixture = postgresFixture("crash");
+
+interface BatchMark {
+  readonly run: number;
+  readonly batch: number;
+  readonly index: number;
+  readonly size: number;
+}
+
+/** Every batch the writers appended is whole: all its events, at consecutive positions, in order. */
+function expectWholeBatches(log: readonly RecordedEvent[]): void {
+  const batches = new Map<string, RecordedEvent[]>();
+  for (const event of log) {
+    const mark = event.data as BatchMark;
+    const key = `${mark.run}/${mark.batch}`;
+    batches.set(key, [...(batches.get(key) ?? []), event]);
+  }
+  for (const [key, events] of batches) {
+    const size = (events[0]?.data as BatchMark).size;
+    expect(events.map((event) => (event.data as BatchMark).index), `batch ${key}`).toEqual(Array.from({ length: size }, (_, index) => index));
+    expect(events.map((event) => event.position - (events[0]?.position ?? 0)), `batch ${key}`).toEqual(Array.from({ length: size }, (_, index) => index));
+  }
+}
+
+describePostgres("PostgreSQL store after its writer is killed", () => {
+  it(`keeps whole batches and a verified chain, and goes on appending, after ${KILLS} SIGKILLs at random moments`, async () => {
+    const schema = fixture.schema();
+    await (await fixture.open({ schema })).close();
+    let previousLength = 0;
+    for (let run = 1; run <= KILLS; run++) {
+      const child = spawnTypeScript("crash-writer.ts", [POSTGRES_URL, schema, String(run)]);
+      await waitForLine(child, (line) => line === "appending");
+      await sleep(Math.random() * 250);
+      child.kill("SIGKILL");
+      expect((await waitForExit(child)).signal).toBe("SIGKILL");
+
+      const store = await fixture.open({ schema });
+      const next = await store.appendToStream("crash-0", [{ type: "crash.appended", data: { run, batch: -1, index: 0, size: 1 } }], {
+        expectedVersion: "any",
+        meta: { actor: "crash-test", occurredAt: new Date().toISOString() },
+      });
+      expect(next._tag).toBe("Right");
+      const log = await toArray(store.readAll());
+      const verdict = verifyChain(log, { expectedHead: await store.head() });
+      expect(verdict, verdict.ok ? "" : verdict.message).toMatchObject({ ok: true });
+      expect(log.length).toBeGreaterThan(previousLength + 1);
+      expectWholeBatches(log);
+      previousLength = log.length;
+      await store.close();
+    }
+  }, 240_000);
+});

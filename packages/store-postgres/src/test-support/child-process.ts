@@ -1,0 +1,37 @@
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const packageFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** Starts a TypeScript file of this folder in a child Node process (source conditions, tsx). */
+export function spawnTypeScript(file: string, args: readonly string[]): ChildProcessWithoutNullStreams {
+  const script = resolve(dirname(fileURLToPath(import.meta.url)), file);
+  return spawn(process.execPath, ["--conditions=source", "--import", "tsx", script, ...args], { cwd: packageFolder, stdio: "pipe" });
+}
+
+/** Resolves with the first line the child prints that passes the test; rejects when it exits first. */
+export function waitForLine(child: ChildProcessWithoutNullStreams, test: (line: string) => boolean): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    let buffered = "";
+    let errors = "";
+    const onData = (chunk: Buffer): void => {
+      buffered += chunk.toString("utf8");
+      const lines = buffered.split("\n");
+      buffered = lines.pop() ?? "";
+      const found = lines.find(test);
+      if (found === undefined) return;
+      child.stdout.off("data", onData);
+      resolvePromise(found);
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString("utf8")));
+    child.once("exit", (code, signal) => reject(new Error(`child exited (${code ?? signal}) before printing the line; stderr: ${errors}`)));
+  });
+}
+
+/** Resolves when the child has exited, with its exit code or signal. */
+export function waitForExit(child: ChildProcessWithoutNullStreams): Promise<{ readonly code: number | null; readonly signal: NodeJS.Signals | null }> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  return new Promise((resolvePromise) => child.once("exit", (code, signal) => resolvePromise({ code, signal })));
+}
