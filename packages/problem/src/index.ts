@@ -1,1 +1,14 @@
-export {};
+export { BusinessTime, Actor, CLOSURE_CODES, ClosureCode } from "./values.js";
+export type { ProblemEvent, ProblemEventType, ProblemEventOf } from "./events.js";
+export { problemEvents, problemCatalogue } from "./events.js";
+export type { ProblemCommandType, ProblemCommandOf } from "./commands.js";
+export { ProblemCommand, streamIdOfProblem } from "./commands.js";
+export type { ProblemStatus, ProblemStimulus } from "./lifecycle.js";
+export { PROBLEM_STATUSES, problemLifecycle, closureCodesByState, stimulusOfCommand, statusAfter } from "./lifecycle.js";
+export type { ProblemState, KnownError } from "./state.js";
+export { initialProblemState } from "./state.js";
+export type { ProblemFacts } from "./facts.js";
+export { problemErrors } from "./errors.js";
+export { decideProblem } from "./decide.js";
+export { evolveProblem } from "./evolve.js";
+export { problemDecider } from "./decider.js";
