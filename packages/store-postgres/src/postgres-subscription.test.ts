@@ -68,4 +68,23 @@ describePostgres("PostgreSQL subscriptions", () => {
     expect(seen).toEqual([3, 4]);
     await store.close();
   });
+
+  it("listens again after its connection is cut, and catches up on what it missed meanwhile", async () => {
+    const schema = fixture.schema();
+    const store = await fixture.open({ schema });
+    const seen: number[] = [];
+    const subscription = await store.subscribe({ name: "resilient", handler: (event) => void seen.push(event.position), pollIntervalMs: NO_POLLING });
+    const { rows } = await fixture.pool.query<{ done: boolean }>(
+      "SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE query = $1",
+      [`LISTEN "handover_${schema}"`],
+    );
+    expect(rows.map((row) => row.done)).toEqual([true]);
+    await store.appendToStream("thing-1", changes(3), { expectedVersion: "any", meta: metaAt(1) });
+    await subscription.waitFor(3);
+    await store.appendToStream("thing-1", changes(1), { expectedVersion: 3, meta: metaAt(2) });
+    await subscription.waitFor(4);
+    await subscription.close();
+    expect(seen).toEqual([1, 2, 3, 4]);
+    await store.close();
+  });
 });

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import type { CheckpointStore, LogRange, RecordedEvent } from "@handover/core";
 import { isConnectionLoss } from "./errors.js";
+import { listenToLog, type LogListener } from "./listener.js";
 import type { LogNames } from "./sql-names.js";
 
 /** Options of `subscribe`. */
@@ -60,17 +61,9 @@ export async function subscribeToLog(source: SubscriptionSource, options: Subscr
     wake();
   };
 
-  let listener: pg.PoolClient | undefined;
+  let listener: LogListener | undefined;
   const listen = async (): Promise<void> => {
-    const client = await source.pool.connect();
-    client.on("notification", signal);
-    client.on("error", () => {
-      if (listener === client) listener = undefined;
-      client.release(true);
-      signal();
-    });
-    await client.query(`LISTEN ${source.names.quotedChannel}`);
-    listener = client;
+    listener = await listenToLog(source.pool, source.names, signal);
   };
 
   const catchUp = async (): Promise<void> => {
@@ -105,7 +98,7 @@ export async function subscribeToLog(source: SubscriptionSource, options: Subscr
       pending = false;
       if (stopped) break;
       try {
-        if (listener === undefined) await listen();
+        if (listener === undefined || listener.broken) await listen();
         await catchUp();
       } catch (error) {
         if (error instanceof HandlerFailure || !isConnectionLoss(error)) throw error;
@@ -118,12 +111,8 @@ export async function subscribeToLog(source: SubscriptionSource, options: Subscr
     stopped = true;
     for (const waiter of waiters) waiter.reject(new Error(`subscriber ${options.name} stopped at position ${position}`));
     waiters.clear();
-    const client = listener;
+    await listener?.close();
     listener = undefined;
-    if (client !== undefined) {
-      await client.query(`UNLISTEN ${source.names.quotedChannel}`).catch(() => undefined);
-      client.release();
-    }
   });
   done.catch(() => undefined);
   return {
