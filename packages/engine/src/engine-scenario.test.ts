@@ -1,0 +1,156 @@
+import { steppingClock, sequentialIds, createInMemoryEventStore, verifyChain, toArray } from "@handover/core";
+import { isLeft, isRight, type Either } from "fp-ts/lib/Either.js";
+import { describe, expect, it } from "vitest";
+import { createHandover, type Handover } from "./create-handover.js";
+import type { HandoverError } from "./errors.js";
+import type { ExecuteResult } from "./execute.js";
+import { changeStates, ciStates, projectState } from "./view-queries.js";
+
+const roles = {
+  "pm-ana": ["project_manager"],
+  "cm-ben": ["change_manager", "configuration_manager"],
+  "cab-cai": ["cab_member"],
+  "cab-dee": ["cab_member"],
+  "so-eve": ["service_owner"],
+};
+
+function newHandover(policy: object = {}): Handover {
+  const clock = steppingClock("2026-03-02T09:00:00Z", 60_000);
+  return createHandover({ clock, ids: sequentialIds("evt"), policy: { roles, ...policy }, readiness: async () => ({ ready: true, failing: [] }) });
+}
+
+async function ok(result: Promise<Either<HandoverError, ExecuteResult>>): Promise<ExecuteResult> {
+  const outcome = await result;
+  if (isLeft(outcome)) throw new Error(`expected success, got ${outcome.left.code}: ${outcome.left.message}`);
+  return outcome.right;
+}
+
+async function startProject(handover: Handover, projectPolicy: object = {}): Promise<void> {
+  await ok(handover.execute({ type: "project.start", projectId: "crm", name: "CRM replacement", manager: "pm-ana", policy: projectPolicy }, { actor: "pm-ana" }));
+  await ok(handover.execute({ type: "ci.register", ciId: "crm-app", ciType: "application", name: "CRM", owner: "cm-ben", attributes: { version: "1.0" } }, { actor: "cm-ben" }));
+  await ok(handover.execute({ type: "ci.register", ciId: "crm-db", ciType: "database", name: "CRM DB", owner: "cm-ben" }, { actor: "cm-ben" }));
+  await ok(handover.execute({ type: "ci.add_relationship", ciId: "crm-app", relationship: "depends_on", targetCiId: "crm-db" }, { actor: "cm-ben" }));
+}
+
+describe("engine: commands in", () => {
+  it("routes commands to their streams and keeps the view current", async () => {
+    const handover = newHandover();
+    await startProject(handover);
+    const view = await handover.view();
+    expect(projectState(view)?.phase).toBe("initiation");
+    expect([...ciStates(view).keys()]).toEqual(["crm-app", "crm-db"]);
+    expect(view.aggregate("ci-crm-app")?.version).toBe(2);
+    const log = await toArray(handover.store.readAll());
+    expect(log.map((event) => event.streamId)).toEqual(["project-crm", "ci-crm-app", "ci-crm-db", "ci-crm-app"]);
+    expect(log[0]?.meta).toMatchObject({ actor: "pm-ana", occurredAt: "2026-03-02T09:00:00.000Z" });
+  });
+
+  it("refuses unknown commands and invalid payloads with the field path, appending nothing", async () => {
+    const handover = newHandover();
+    await startProject(handover);
+    const unknown = await handover.execute({ type: "cmdb.wipe" }, { actor: "cm-ben" });
+    expect(isLeft(unknown) && unknown.left).toMatchObject({ code: "unknown_command" });
+    const invalid = await handover.execute({ type: "ci.register", ciId: "x", ciType: "application", name: "", owner: "cm-ben" }, { actor: "cm-ben" });
+    expect(isLeft(invalid) && invalid.left).toMatchObject({ code: "invalid_command", details: { path: "command.name" } });
+    const noActor = await handover.execute({ type: "ci.start_development", ciId: "crm-app" }, { actor: "" });
+    expect(isLeft(noActor) && noActor.left).toMatchObject({ code: "invalid_command", details: { path: "actor" } });
+    expect((await handover.store.head()).position).toBe(4);
+  });
+
+  it("refuses everything but project.start before a project exists, and a second project", async () => {
+    const handover = newHandover();
+    const early = await handover.execute({ type: "ci.register", ciId: "a", ciType: "application", name: "A", owner: "cm-ben" }, { actor: "cm-ben" });
+    expect(isLeft(early) && early.left.code).toBe("no_project");
+    await startProject(handover);
+    const second = await handover.execute({ type: "project.start", projectId: "erp", name: "ERP", manager: "pm-ana" }, { actor: "pm-ana" });
+    expect(isLeft(second) && second.left.code).toBe("one_project_per_log");
+  });
+
+  it("is idempotent by command id", async () => {
+    const handover = newHandover();
+    await startProject(handover);
+    const command = { type: "ci.set_attribute", ciId: "crm-db", name: "engine", value: "postgres" };
+    const first = await ok(handover.execute(command, { actor: "cm-ben", commandId: "cmd-1" }));
+    const again = await ok(handover.execute(command, { actor: "cm-ben", commandId: "cmd-1" }));
+    expect(again.duplicate).toBe(true);
+    expect(again.positions).toEqual(first.positions);
+    expect((await handover.store.head()).position).toBe(5);
+  });
+});
+
+describe("engine: cross-process rules", () => {
+  it("gates incidents by phase: refused before system test, accepted from it", async () => {
+    const handover = newHandover();
+    await startProject(handover);
+    const incident = { type: "incident.log", incidentId: "INC1", title: "login fails", impact: 2, urgency: 2 };
+    const refused = await handover.execute(incident, { actor: "cm-ben" });
+    expect(isLeft(refused) && refused.left).toMatchObject({ code: "phase_gate" });
+    expect(isLeft(refused) && refused.left.message).toContain("incident applies from system_test; the project is in initiation");
+    await ok(handover.execute({ type: "project.enter_phase", projectId: "crm", phase: "system_test" }, { actor: "pm-ana" }));
+    await ok(handover.execute(incident, { actor: "cm-ben" }));
+  });
+
+  it("accepts a gated command in record mode", async () => {
+    const handover = newHandover();
+    await startProject(handover, { processes: { incident: { mode: "record" } } });
+    const result = await handover.execute({ type: "incident.log", incidentId: "INC1", title: "early", impact: 3, urgency: 3 }, { actor: "cm-ben" });
+    expect(isRight(result)).toBe(true);
+  });
+
+  it("refuses a CI change under change control without an authorised change naming it, and accepts one with it", async () => {
+    const handover = newHandover();
+    await startProject(handover);
+    await ok(handover.execute({ type: "project.enter_phase", projectId: "crm", phase: "system_test" }, { actor: "pm-ana" }));
+    const unauthorised = await handover.execute({ type: "ci.set_attribute", ciId: "crm-db", name: "engine", value: "pg16" }, { actor: "cm-ben" });
+    expect(isLeft(unauthorised) && unauthorised.left.code).toBe("change_not_authorised");
+    await ok(handover.execute({ type: "change.raise", changeId: "C-1", changeType: "normal", scope: { level: "solution", ciIds: ["crm-db"] }, title: "Upgrade DB" }, { actor: "cm-ben" }));
+    await ok(handover.execute({ type: "change.assess", changeId: "C-1", risk: "low", impactSummary: "short outage", affectedCis: ["crm-db"], implementationPlan: "upgrade", testPlan: "smoke" }, { actor: "cm-ben" }));
+    const selfVote = await handover.execute({ type: "change.vote", changeId: "C-1", vote: "approve", comment: "mine" }, { actor: "cm-ben" });
+    expect(isLeft(selfVote)).toBe(true);
+    await ok(handover.execute({ type: "change.vote", changeId: "C-1", vote: "approve", comment: "fine" }, { actor: "cab-cai" }));
+    expect(changeStates(await handover.view()).get("C-1")?.status).toBe("authorised");
+    await ok(handover.execute({ type: "change.schedule", changeId: "C-1", window: { start: "2026-03-02T09:00:00Z", end: "2026-03-03T09:00:00Z" } }, { actor: "cm-ben" }));
+    const authorised = await handover.execute({ type: "ci.set_attribute", ciId: "crm-db", name: "engine", value: "pg16", changeId: "C-1" }, { actor: "cm-ben" });
+    expect(isRight(authorised)).toBe(true);
+    expect(ciStates(await handover.view()).get("crm-db")?.attributes).toEqual({ engine: "pg16" });
+  });
+
+  it("signs off only for a service owner", async () => {
+    const handover = newHandover();
+    await startProject(handover);
+    for (const phase of ["design", "build", "system_test", "acceptance_test", "deployment"]) {
+      await ok(handover.execute({ type: "project.enter_phase", projectId: "crm", phase }, { actor: "pm-ana" }));
+    }
+    await ok(handover.execute({ type: "project.request_transition", projectId: "crm" }, { actor: "pm-ana" }));
+    const byManager = await handover.execute({ type: "project.sign_off_transition", projectId: "crm" }, { actor: "pm-ana" });
+    expect(isLeft(byManager)).toBe(true);
+    await ok(handover.execute({ type: "project.sign_off_transition", projectId: "crm" }, { actor: "so-eve" }));
+    expect(projectState(await handover.view())?.status).toBe("signed_off");
+  });
+});
+
+describe("engine: replay", () => {
+  it("builds the same view from an existing store as the engine that wrote it", async () => {
+    const store = createInMemoryEventStore({ clock: steppingClock("2026-03-02T09:00:00Z"), ids: sequentialIds("e") });
+    const writer = createHandover({ store, clock: steppingClock("2026-03-02T09:00:00Z", 60_000), policy: { roles } });
+    await startProject(writer);
+    await ok(writer.execute({ type: "ci.set_attribute", ciId: "crm-db", name: "engine", value: "postgres" }, { actor: "cm-ben" }));
+    const reader = createHandover({ store, policy: { roles } });
+    const [written, replayed] = [await writer.view(), await reader.view()];
+    expect(replayed.position).toBe(written.position);
+    expect(ciStates(replayed)).toEqual(ciStates(written));
+    expect(projectState(replayed)).toEqual(projectState(written));
+    expect(verifyChain(await toArray(store.readAll())).ok).toBe(true);
+  });
+
+  it("picks up another writer's events before deciding", async () => {
+    const store = createInMemoryEventStore({ clock: steppingClock("2026-03-02T09:00:00Z"), ids: sequentialIds("e") });
+    const first = createHandover({ store, policy: { roles } });
+    const second = createHandover({ store, policy: { roles } });
+    await startProject(first);
+    await ok(second.execute({ type: "ci.set_attribute", ciId: "crm-db", name: "engine", value: "postgres" }, { actor: "cm-ben" }));
+    await ok(first.execute({ type: "ci.set_attribute", ciId: "crm-db", name: "engine", value: "mysql" }, { actor: "cm-ben" }));
+    const events = await toArray(store.readStream("ci-crm-db"));
+    expect(events.at(-1)?.data).toMatchObject({ name: "engine", oldValue: "postgres", newValue: "mysql" });
+  });
+});

@@ -1,0 +1,11 @@
+import type { ProcessModule } from "../process-module.js";
+import type { ReadinessSource } from "../readiness-source.js";
+import { changeProcess } from "./change.js";
+import { configurationProcess } from "./configuration.js";
+import { incidentProcess } from "./incident.js";
+import { projectProcess } from "./project.js";
+
+/** Every process the engine wires, in routing order. */
+export function defaultProcesses(readiness: ReadinessSource): readonly ProcessModule[] {
+  return [projectProcess(readiness), configurationProcess, changeProcess, incidentProcess];
+}
