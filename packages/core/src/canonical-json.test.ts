@@ -15,7 +15,63 @@ function reference(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** The first canonicaliser (a path string per value, `sort()` for keys), kept to prove the fast one writes and refuses exactly the same. */
+function previous(value: unknown): string {
+  const writeValue = (item: unknown, path: string): string | undefined => {
+    switch (typeof item) {
+      case "string":
+        return JSON.stringify(item);
+      case "number":
+        if (!Number.isFinite(item)) throw new TypeError(`canonicalJson: ${path} is ${item}, not a JSON number`);
+        return Object.is(item, -0) ? "0" : String(item);
+      case "boolean":
+        return item ? "true" : "false";
+      case "undefined":
+        return undefined;
+      case "object": {
+        if (item === null) return "null";
+        const withJson = item as { toJSON?: () => unknown };
+        if (typeof withJson.toJSON === "function") return writeValue(withJson.toJSON(), path) ?? "null";
+        if (Array.isArray(item)) return `[${item.map((member, index) => writeValue(member, `${path}[${index}]`) ?? "null").join(",")}]`;
+        const record = item as Record<string, unknown>;
+        const members = Object.keys(record)
+          .sort()
+          .flatMap((key) => {
+            const member = writeValue(record[key], `${path}.${key}`);
+            return member === undefined ? [] : [`${JSON.stringify(key)}:${member}`];
+          });
+        return `{${members.join(",")}}`;
+      }
+      default:
+        throw new TypeError(`canonicalJson: ${path} is a ${typeof item}, not a JSON value`);
+    }
+  };
+  const text = writeValue(value, "$");
+  if (text === undefined) throw new TypeError("canonicalJson: the value at $ is not JSON (undefined)");
+  return text;
+}
+
+const outcome = (write: (value: unknown) => string, value: unknown): string => {
+  try {
+    return `ok ${write(value)}`;
+  } catch (error) {
+    return `throws ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+  }
+};
+
 describe("canonicalJson", () => {
+  it("writes, and refuses with the same message, exactly what the first canonicaliser did, for any value", () => {
+    const wide = fc.dictionary(fc.string({ maxLength: 4 }), fc.oneof(fc.integer(), fc.string(), fc.constant(undefined)), { minKeys: 10, maxKeys: 40 });
+    const odd = fc.oneof(fc.constant(Number.NaN), fc.constant(-0), fc.constant(() => 1), fc.constant(10n), fc.constant(new Date(0)), fc.constant({ toJSON: () => undefined }));
+    const values = fc.oneof(fc.anything(), wide, fc.array(fc.oneof(wide, odd, fc.jsonValue()), { maxLength: 5 }), fc.dictionary(fc.string(), odd));
+    fc.assert(
+      fc.property(values, (value) => {
+        expect(outcome(canonicalJson, value)).toBe(outcome(previous, value));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it("sorts keys at every depth and writes no whitespace", () => {
     expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: "x" } })).toBe('{"a":{"c":"x","d":[3,{"y":2,"z":1}]},"b":1}');
   });

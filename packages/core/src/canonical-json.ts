@@ -4,10 +4,17 @@
  * values events carry this equals RFC 8785 (JCS), so a hash can be recomputed anywhere.
  */
 export function canonicalJson(value: unknown): string {
-  const text = writeValue(value, "$");
+  const text = writeValue(value, []);
   if (text === undefined) throw new TypeError("canonicalJson: the value at $ is not JSON (undefined)");
   return text;
 }
+
+/**
+ * The keys walked from the root to the value being written. Kept as a stack and turned
+ * into a `$.a[1]` path only for an error message: building a path string for every value
+ * cost more than writing the value.
+ */
+type Trail = (string | number)[];
 
 const quotedKeys = new Map<string, string>();
 
@@ -20,12 +27,18 @@ function quoteKey(key: string): string {
   return quoted;
 }
 
-function writeValue(value: unknown, path: string): string | undefined {
+function pathOf(trail: Trail): string {
+  let path = "$";
+  for (const step of trail) path += typeof step === "number" ? `[${step}]` : `.${step}`;
+  return path;
+}
+
+function writeValue(value: unknown, trail: Trail): string | undefined {
   switch (typeof value) {
     case "string":
       return JSON.stringify(value);
     case "number":
-      if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: ${path} is ${value}, not a JSON number`);
+      if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: ${pathOf(trail)} is ${value}, not a JSON number`);
       return Object.is(value, -0) ? "0" : String(value);
     case "boolean":
       return value ? "true" : "false";
@@ -33,22 +46,25 @@ function writeValue(value: unknown, path: string): string | undefined {
       return undefined;
     case "object":
       if (value === null) return "null";
-      return writeObject(value, path);
+      return writeObject(value, trail);
     default:
-      throw new TypeError(`canonicalJson: ${path} is a ${typeof value}, not a JSON value`);
+      throw new TypeError(`canonicalJson: ${pathOf(trail)} is a ${typeof value}, not a JSON value`);
   }
 }
 
-function writeObject(value: object, path: string): string {
+function writeObject(value: object, trail: Trail): string {
   const withJson = value as { toJSON?: () => unknown };
-  if (typeof withJson.toJSON === "function") return writeValue(withJson.toJSON(), path) ?? "null";
-  if (Array.isArray(value)) return writeArray(value, path);
+  if (typeof withJson.toJSON === "function") return writeValue(withJson.toJSON(), trail) ?? "null";
+  if (Array.isArray(value)) return writeArray(value, trail);
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).sort();
+  const keys = sortKeys(Object.keys(record));
   let text = "{";
   let first = true;
-  for (const key of keys) {
-    const member = writeValue(record[key], `${path}.${key}`);
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index] as string;
+    trail.push(key);
+    const member = writeValue(record[key], trail);
+    trail.pop();
     if (member === undefined) continue;
     text += first ? `${quoteKey(key)}:${member}` : `,${quoteKey(key)}:${member}`;
     first = false;
@@ -56,11 +72,32 @@ function writeObject(value: object, path: string): string {
   return `${text}}`;
 }
 
-function writeArray(items: readonly unknown[], path: string): string {
+function writeArray(items: readonly unknown[], trail: Trail): string {
   let text = "[";
   for (let index = 0; index < items.length; index++) {
     if (index > 0) text += ",";
-    text += writeValue(items[index], `${path}[${index}]`) ?? "null";
+    trail.push(index);
+    text += writeValue(items[index], trail) ?? "null";
+    trail.pop();
   }
   return `${text}]`;
+}
+
+/**
+ * Sorts keys by UTF-16 code units, as `Array.prototype.sort()` does. The few keys of an
+ * event's data sort several times faster by insertion in place than through `sort()`;
+ * large objects (read models) still go to `sort()`.
+ */
+function sortKeys(keys: string[]): string[] {
+  if (keys.length > 16) return keys.sort();
+  for (let index = 1; index < keys.length; index++) {
+    const key = keys[index] as string;
+    let at = index - 1;
+    while (at >= 0 && (keys[at] as string) > key) {
+      keys[at + 1] = keys[at] as string;
+      at--;
+    }
+    keys[at + 1] = key;
+  }
+  return keys;
 }

@@ -37,4 +37,35 @@ describe("in-memory store", () => {
     expect(await store.streamVersion("thing-1")).toBe(26_000);
     expect(late / early).toBeLessThan(5);
   });
+
+  it("reads like an async generator: opened on the first next(), single use, stoppable", async () => {
+    const store = createInMemoryEventStore({ clock: fixedClock("2026-01-01T00:00:00Z"), ids: sequentialIds() });
+    const meta = { actor: "u-1", occurredAt: "2026-01-01T00:00:00Z" };
+    const append = (index: number) => store.appendToStream("thing-1", [{ type: "thing.changed", data: { index } }], { expectedVersion: "any", meta });
+    await append(1);
+    const early = store.readStream("thing-1");
+    await append(2);
+    const seen: number[] = [];
+    for await (const event of early) seen.push(event.version);
+    expect(seen).toEqual([1, 2]);
+    for await (const event of early) seen.push(event.version);
+    expect(seen).toEqual([1, 2]);
+    const all = store.readAll()[Symbol.asyncIterator]();
+    expect((await all.next()).value?.position).toBe(1);
+    await all.return?.();
+    expect((await all.next()).done).toBe(true);
+    await expect(store.readAll({ until: "not a time" })[Symbol.asyncIterator]().next()).rejects.toThrow(RangeError);
+  });
+
+  it("remembers every command id, whether its events came one per batch or carried their own", async () => {
+    const store = createInMemoryEventStore({ clock: fixedClock("2026-01-01T00:00:00Z"), ids: sequentialIds() });
+    const meta = (commandId: string) => ({ actor: "u-1", occurredAt: "2026-01-01T00:00:00Z", commandId });
+    await store.appendToStream("thing-1", [{ type: "thing.changed", data: {} }], { expectedVersion: "any", meta: meta("c-1") });
+    await store.appendToStream("thing-2", [{ type: "thing.changed", data: {}, meta: meta("c-2") }, { type: "thing.changed", data: {}, meta: meta("c-3") }], { expectedVersion: "any" });
+    await store.appendToStream("thing-3", [{ type: "thing.changed", data: {}, meta: meta("c-2") }], { expectedVersion: "any" });
+    expect((await store.findCommand("c-1"))?.events.map((event) => event.position)).toEqual([1]);
+    expect(await store.findCommand("c-2")).toMatchObject({ streamId: "thing-2" });
+    expect((await store.findCommand("c-2"))?.events.map((event) => event.position)).toEqual([2]);
+    expect((await store.findCommand("c-3"))?.events.map((event) => event.position)).toEqual([3]);
+  });
 });

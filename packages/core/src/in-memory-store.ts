@@ -32,7 +32,8 @@ export function createInMemoryEventStore(options: InMemoryStoreOptions = {}): In
   const context = { catalogue: options.catalogue, clock: options.clock ?? systemClock, ids: options.ids ?? randomIds };
   const log: RecordedEvent[] = [];
   const streams = new Map<string, number[]>();
-  const commands = new Map<string, { streamId: string; positions: number[] }>();
+  /** Command id -> the position of its first event, or all its positions once it has more than one. */
+  const commands = new Map<string, number | number[]>();
 
   const head = (): ChainHead => {
     const last = log[log.length - 1];
@@ -41,7 +42,17 @@ export function createInMemoryEventStore(options: InMemoryStoreOptions = {}): In
   const at = (position: number): RecordedEvent => log[position - 1] as RecordedEvent;
   const commandRecord = (commandId: string): CommandRecord | undefined => {
     const found = commands.get(commandId);
-    return found === undefined ? undefined : { streamId: found.streamId, events: found.positions.map(at) };
+    if (found === undefined) return undefined;
+    const positions = typeof found === "number" ? [found] : found;
+    return { streamId: at(positions[0] as number).streamId, events: positions.map(at) };
+  };
+
+  const indexCommand = (commandId: string, event: RecordedEvent): void => {
+    const known = commands.get(commandId);
+    if (known === undefined) commands.set(commandId, event.position);
+    else if (typeof known === "number") {
+      if (at(known).streamId === event.streamId) commands.set(commandId, [known, event.position]);
+    } else if (at(known[0] as number).streamId === event.streamId) known.push(event.position);
   };
 
   const commit = (recorded: readonly RecordedEvent[]): void => {
@@ -51,10 +62,7 @@ export function createInMemoryEventStore(options: InMemoryStoreOptions = {}): In
       if (positions === undefined) streams.set(event.streamId, (positions = []));
       positions.push(event.position);
       const commandId = event.meta.commandId;
-      if (commandId === undefined) continue;
-      const known = commands.get(commandId);
-      if (known === undefined) commands.set(commandId, { streamId: event.streamId, positions: [event.position] });
-      else if (known.streamId === event.streamId) known.positions.push(event.position);
+      if (commandId !== undefined) indexCommand(commandId, event);
     }
   };
 
@@ -78,22 +86,27 @@ export function createInMemoryEventStore(options: InMemoryStoreOptions = {}): In
     return right({ streamId, events: prepared.right, nextExpectedVersion: version + prepared.right.length, duplicate: false });
   };
 
-  async function* readStream(streamId: string, range: StreamRange = {}): AsyncGenerator<RecordedEvent> {
-    const positions = streams.get(streamId) ?? [];
-    const from = Math.max(1, range.fromVersion ?? 1);
-    const to = Math.min(positions.length, range.toVersion ?? positions.length);
-    for (let version = from; version <= to; version++) yield at(positions[version - 1] as number);
-  }
+  const readStream = (streamId: string, range: StreamRange = {}): AsyncIterableIterator<RecordedEvent> =>
+    asyncCursor(() => {
+      const positions = streams.get(streamId) ?? [];
+      let version = Math.max(1, range.fromVersion ?? 1);
+      const to = Math.min(positions.length, range.toVersion ?? positions.length);
+      return () => (version <= to ? at(positions[version++ - 1] as number) : undefined);
+    });
 
-  async function* readAll(requested: LogRange = {}): AsyncGenerator<RecordedEvent> {
-    const range = normaliseLogRange(requested);
-    const from = Math.max(1, range.fromPosition ?? 1);
-    for (let position = from; position <= log.length; position++) {
-      const event = at(position);
-      if (range.toPosition !== undefined && position > range.toPosition) return;
-      if (inLogRange(event, range)) yield event;
-    }
-  }
+  const readAll = (requested: LogRange = {}): AsyncIterableIterator<RecordedEvent> =>
+    asyncCursor(() => {
+      const range = normaliseLogRange(requested);
+      let position = Math.max(1, range.fromPosition ?? 1);
+      return () => {
+        for (; position <= log.length; position++) {
+          if (range.toPosition !== undefined && position > range.toPosition) return undefined;
+          const event = at(position);
+          if (inLogRange(event, range)) return at(position++);
+        }
+        return undefined;
+      };
+    });
 
   const importLog = async (
     incoming: Iterable<RecordedEvent> | AsyncIterable<RecordedEvent>,
@@ -116,4 +129,36 @@ export function createInMemoryEventStore(options: InMemoryStoreOptions = {}): In
     close: async () => undefined,
     events: () => log,
   };
+}
+
+type Cursor<T> = () => T | undefined;
+
+/**
+ * A single-use async iterator over a synchronous cursor, opened on the first `next()` as an
+ * async generator's body would be. Each item costs one already-resolved promise; an async
+ * generator costs about three microtask turns per item, which dominated rehydration.
+ */
+function asyncCursor<T>(open: () => Cursor<T>): AsyncIterableIterator<T> {
+  let cursor: Cursor<T> | undefined;
+  let finished = false;
+  const done = (): Promise<IteratorResult<T>> => {
+    finished = true;
+    return Promise.resolve({ done: true, value: undefined });
+  };
+  const iterator: AsyncIterableIterator<T> = {
+    next: () => {
+      if (finished) return done();
+      try {
+        cursor ??= open();
+        const value = cursor();
+        return value === undefined ? done() : Promise.resolve({ done: false, value });
+      } catch (error) {
+        finished = true;
+        return Promise.reject(error);
+      }
+    },
+    return: done,
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
 }

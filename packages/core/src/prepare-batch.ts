@@ -39,7 +39,7 @@ export function prepareBatch(
   let prevHash = placement.head.hash;
   for (let index = 0; index < checked.right.length; index++) {
     const { event, meta } = checked.right[index] as CheckedEvent;
-    const unhashed = {
+    const envelope = {
       position: placement.head.position + index + 1,
       streamId: placement.streamId,
       version: placement.streamVersion + index + 1,
@@ -50,10 +50,13 @@ export function prepareBatch(
       meta: Object.freeze(meta),
       recordedAt,
       prevHash,
+      hash: "",
     };
-    const hash = hashOrProblem(unhashed, index);
+    // The hash covers every field but `hash` itself; filled in place, so the envelope is built once.
+    const hash = hashOrProblem(envelope, index);
     if (typeof hash !== "string") return left(hash);
-    recorded.push(Object.freeze({ ...unhashed, hash }) as RecordedEvent);
+    envelope.hash = hash;
+    recorded.push(Object.freeze(envelope) as RecordedEvent);
     prevHash = hash;
   }
   return right(recorded);
