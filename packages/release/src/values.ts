@@ -1,0 +1,35 @@
+import { CiId, CrossProcessRule } from "@handover/itil";
+import { z } from "zod";
+
+/** An ISO-8601 business time, as events carry it in `at`. */
+export const BusinessTime = z.iso.datetime({ offset: true });
+
+/** The actor who caused an event, as events carry it in `by`. */
+export const Actor = z.string().min(1);
+
+/** Non-empty text. */
+export const Text = z.string().trim().min(1);
+
+/** A CI the release ships, at the version it ships. */
+export const ReleasedCi = z.object({ ciId: CiId, version: Text });
+/** A CI the release ships, at the version it ships. */
+export type ReleasedCi = Readonly<z.infer<typeof ReleasedCi>>;
+
+/** Where a release is deployed. */
+export const DEPLOYMENT_ENVIRONMENTS = ["test", "staging", "production"] as const;
+/** Where a release is deployed. */
+export const DeploymentEnvironment = z.enum(DEPLOYMENT_ENVIRONMENTS);
+/** Where a release is deployed. */
+export type DeploymentEnvironment = z.infer<typeof DeploymentEnvironment>;
+
+/** A cross-process rule the policy runs in record mode, broken and accepted: kept in the event for the audit. */
+export const RuleFinding = z.object({ rule: CrossProcessRule, message: z.string().min(1) });
+/** A recorded rule breach. */
+export type RuleFinding = Readonly<z.infer<typeof RuleFinding>>;
+
+/** A list whose members are distinct under a key. */
+export function distinctBy<T>(key: (item: T) => string, message: string) {
+  return (items: readonly T[], context: z.core.$RefinementCtx<readonly T[]>): void => {
+    if (new Set(items.map(key)).size !== items.length) context.addIssue({ code: "custom", message });
+  };
+}
