@@ -37,8 +37,10 @@ const update = fc.record({
   resolved_at: optional("02-03-2016 10:00"),
 });
 
+type Update = typeof update extends fc.Arbitrary<infer U> ? U : never;
+
 /** An incident's updates as rows: sys_mod_count in order, times one minute apart, counts that only rise. */
-function rowsOf(number: string, updates: readonly fc.RecordValue<typeof update>[]): Row[] {
+function rowsOf(number: string, updates: readonly Update[]): Row[] {
   let reassignments = 0;
   let reopens = 0;
   return updates.map(({ reassignmentRise, reopenRise, ...fields }, index) => {
