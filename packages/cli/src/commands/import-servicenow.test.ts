@@ -98,6 +98,7 @@ describe("handover import servicenow", () => {
         ["import", "servicenow", SAMPLE, "--out", path("x.jsonl"), "--fast"],
         ["import", "servicenow", SAMPLE, "--out", path("x.jsonl"), "--matrix", "textbook"],
         ["import", "servicenow", SAMPLE, "--out", path("no-such-folder/x.jsonl")],
+        ["import", "servicenow", SAMPLE, "--out", SAMPLE],
       ]) {
         const run = await cli(...argv);
         expect(run.code, argv.join(" ")).toBe(2);

@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { writeJsonl } from "@handover/core";
 import { importServiceNowFile, type ServiceNowImport } from "@handover/import-servicenow";
 import { left, right } from "fp-ts/lib/Either.js";
@@ -53,6 +54,7 @@ export const importServiceNowCommand: CliCommand = {
     if (extra !== undefined) return left(usageError(`unexpected argument "${extra}"; usage: ${USAGE}`));
     const out = values.out;
     if (typeof out !== "string" || out === "") return left(usageError(`missing --out <log.jsonl>; usage: ${USAGE}`));
+    if (resolve(out) === resolve(csv)) return left(usageError(`--out ${out} is the CSV itself; give the log another file name`));
     const matrixName = typeof values.matrix === "string" ? values.matrix : "itil";
     const checks = [await existingFile(csv), await writableTarget(out)];
     for (const check of checks) if (check._tag === "Left") return check;
