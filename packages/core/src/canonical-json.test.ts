@@ -94,7 +94,8 @@ describe("canonicalJson", () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
         expect(canonicalJson(value)).toBe(reference(value));
-        expect(JSON.parse(canonicalJson(value))).toEqual(value);
+        // -0 is written as 0, as JSON.stringify writes it, so compare with what JSON itself round-trips.
+        expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value)));
       }),
     );
   });

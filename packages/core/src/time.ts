@@ -42,12 +42,19 @@ export function millisBetween(from: string, to: string): number {
  * meta check. Years before 1000, hour 24 and anything unusual take the general path.
  */
 function isCanonicalUtc(value: string): boolean {
-  if (value.length !== 24 || value.charCodeAt(23) !== 90 /* Z */) return false;
+  return value.length === 24 && value.charCodeAt(23) === 90 /* Z */ && hasCanonicalShape(value) && isRealCanonicalInstant(value);
+}
+
+function hasCanonicalShape(value: string): boolean {
   for (let index = 0; index < 23; index++) {
     const code = value.charCodeAt(index);
     const separator = CANONICAL_SEPARATORS[index];
     if (separator === undefined ? code < 48 || code > 57 : code !== separator) return false;
   }
+  return true;
+}
+
+function isRealCanonicalInstant(value: string): boolean {
   const year = digits(value, 0, 4);
   const month = digits(value, 5, 2);
   const day = digits(value, 8, 2);
