@@ -1,1 +1,13 @@
-export {};
+export type { ReadOptions } from "./read-options.js";
+export { logRangeOf } from "./read-options.js";
+export type { Log, Answer } from "./log.js";
+export type { EventStamp, LastChange, InverseRelationship, ProductionEntry, CmdbCi, BaselineRecord, Cmdb } from "./cmdb/types.js";
+export type { CmdbState } from "./cmdb/state.js";
+export { createCmdbState } from "./cmdb/state.js";
+export { applyToCmdb } from "./cmdb/apply.js";
+export type { CmdbStanding } from "./cmdb/result.js";
+export { cmdbOf, cmdbCiOf } from "./cmdb/result.js";
+export type { CmdbOptions } from "./cmdb/projection.js";
+export { cmdbProjection, cmdbAsOf } from "./cmdb/projection.js";
+export type { CmdbSnapshot } from "./cmdb/snapshot.js";
+export { CMDB_SNAPSHOT_REVISION, snapshotCmdb, restoreCmdb } from "./cmdb/snapshot.js";

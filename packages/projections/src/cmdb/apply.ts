@@ -1,0 +1,81 @@
+import type { RecordedEvent } from "@handover/core";
+import { evolveCi, type CiState, type ConfigurationEvent } from "@handover/configuration";
+import type { ProjectEventOf } from "@handover/project";
+import type { Draft } from "immer";
+import { isConfigurationEvent } from "../event-kinds.js";
+import { addInverse, removeInverse, takePendingInverses } from "./inverses.js";
+import { ownCi, type CmdbState, type MutableCi } from "./state.js";
+import type { EventStamp } from "./types.js";
+
+/**
+ * Applies one log event to the CMDB state: configuration events change their CI (through
+ * configuration's own `evolveCi`), production baselines move CIs into production scope;
+ * every event moves the state's position. Events on a CI that is not registered in this
+ * view of the log (cut by time) are skipped.
+ */
+export function applyToCmdb(state: CmdbState, event: RecordedEvent): void {
+  if (isConfigurationEvent(event)) applyConfigurationEvent(state, event);
+  else if (event.type === "project.baseline_taken") recordBaseline(state, event as RecordedEvent<ProjectEventOf<"project.baseline_taken">>);
+  state.position = event.position;
+  if (event.meta.occurredAt > state.occurredUntil) state.occurredUntil = event.meta.occurredAt;
+  if (event.recordedAt > state.recordedUntil) state.recordedUntil = event.recordedAt;
+}
+
+function stampOf(event: RecordedEvent): EventStamp {
+  return { position: event.position, at: event.meta.occurredAt, recordedAt: event.recordedAt };
+}
+
+function applyConfigurationEvent(state: CmdbState, event: RecordedEvent<ConfigurationEvent>): void {
+  const ciId = event.data.ciId;
+  const record = event.type === "configuration.ci_registered" ? register(state, event) : ownCi(state, ciId);
+  if (record === undefined) return;
+  evolveCi(record as unknown as Draft<CiState>, event);
+  if (event.type === "configuration.relationship_added") addInverse(state, ciId, event.data.relationship);
+  if (event.type === "configuration.relationship_removed") removeInverse(state, ciId, event.data.relationship);
+  record.version = event.version;
+  record.lastChange = { ...stampOf(event), type: event.type, actor: event.meta.actor };
+}
+
+/** A fresh record for a registration; a CI registered again (imported history) first drops the inverses of its old relationships. */
+function register(state: CmdbState, event: RecordedEvent<ConfigurationEvent & { type: "configuration.ci_registered" }>): MutableCi {
+  const ciId = event.data.ciId;
+  const existing = ownCi(state, ciId);
+  if (existing !== undefined) {
+    for (const relationship of existing.relationships) removeInverse(state, ciId, relationship);
+    return existing;
+  }
+  const production = state.production.get(ciId) ?? null;
+  const record: MutableCi = {
+    ciId,
+    ciType: event.data.ciType,
+    name: event.data.name,
+    owner: event.data.owner,
+    status: "planned",
+    attributes: {},
+    scope: production === null ? "project" : "production",
+    productionSince: production,
+    version: event.version,
+    relationships: [],
+    inverses: takePendingInverses(state, ciId),
+    registered: stampOf(event),
+    lastChange: { ...stampOf(event), type: event.type, actor: event.meta.actor },
+  };
+  state.cis.set(ciId, record);
+  return record;
+}
+
+function recordBaseline(state: CmdbState, event: RecordedEvent<ProjectEventOf<"project.baseline_taken">>): void {
+  const { data } = event;
+  const stamp = stampOf(event);
+  state.baselines.push({ ...stamp, projectId: data.projectId, name: data.name, kind: data.kind, scope: data.scope, cis: data.cis });
+  if (data.kind !== "production") return;
+  const entry = { ...stamp, baseline: data.name };
+  for (const { ciId } of data.cis) {
+    if (state.production.has(ciId)) continue;
+    state.production.set(ciId, entry);
+    const record = ownCi(state, ciId);
+    if (record === undefined) continue;
+    record.scope = "production";
+    record.productionSince = entry;
+  }
+}

@@ -1,0 +1,49 @@
+import type { RecordedEvent } from "@handover/core";
+import { changeCatalogue, type ChangeEvent } from "@handover/change";
+import { configurationCatalogue, type ConfigurationEvent } from "@handover/configuration";
+import { incidentCatalogue, type IncidentEvent } from "@handover/incident";
+import { projectCatalogue, type ProjectEvent } from "@handover/project";
+
+/** A log event of one process, its data typed by its catalogue (the log is trusted to hold decoded events). */
+export type ProcessEvent =
+  | { readonly process: "configuration"; readonly event: RecordedEvent<ConfigurationEvent> }
+  | { readonly process: "change"; readonly event: RecordedEvent<ChangeEvent> }
+  | { readonly process: "incident"; readonly event: RecordedEvent<IncidentEvent> }
+  | { readonly process: "project"; readonly event: RecordedEvent<ProjectEvent> };
+
+/** A process whose events the read models read. */
+export type ProcessName = ProcessEvent["process"];
+
+const processOfType = new Map<string, ProcessName>();
+const catalogues: readonly [ProcessName, { readonly definitions: ReadonlyMap<string, unknown> }][] = [
+  ["configuration", configurationCatalogue],
+  ["change", changeCatalogue],
+  ["incident", incidentCatalogue],
+  ["project", projectCatalogue],
+];
+for (const [process, catalogue] of catalogues) for (const type of catalogue.definitions.keys()) processOfType.set(type, process);
+
+/** The process an event type belongs to, or undefined for a type no process catalogue defines (skipped by the read models). */
+export function processOf(type: string): ProcessName | undefined {
+  return processOfType.get(type);
+}
+
+/** True when the event is a configuration event. */
+export function isConfigurationEvent(event: RecordedEvent): event is RecordedEvent<ConfigurationEvent> {
+  return processOfType.get(event.type) === "configuration";
+}
+
+/** True when the event is a change event. */
+export function isChangeEvent(event: RecordedEvent): event is RecordedEvent<ChangeEvent> {
+  return processOfType.get(event.type) === "change";
+}
+
+/** True when the event is an incident event. */
+export function isIncidentEvent(event: RecordedEvent): event is RecordedEvent<IncidentEvent> {
+  return processOfType.get(event.type) === "incident";
+}
+
+/** True when the event is a project event. */
+export function isProjectEvent(event: RecordedEvent): event is RecordedEvent<ProjectEvent> {
+  return processOfType.get(event.type) === "project";
+}
