@@ -11,3 +11,5 @@ export type { CmdbOptions } from "./cmdb/projection.js";
 export { cmdbProjection, cmdbAsOf } from "./cmdb/projection.js";
 export type { CmdbSnapshot } from "./cmdb/snapshot.js";
 export { CMDB_SNAPSHOT_REVISION, snapshotCmdb, restoreCmdb } from "./cmdb/snapshot.js";
+export type { ImpactDirection, ImpactOptions, ImpactStep, ImpactedCi, Impact } from "./impact/impact.js";
+export { impactOf } from "./impact/impact.js";
