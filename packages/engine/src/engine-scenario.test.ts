@@ -1,14 +1,17 @@
 import { steppingClock, sequentialIds, createInMemoryEventStore, verifyChain, toArray } from "@handover/core";
 import { isLeft, isRight, type Either } from "fp-ts/lib/Either.js";
+import type { Role } from "@handover/itil";
 import { describe, expect, it } from "vitest";
 import { createHandover, type Handover } from "./create-handover.js";
 import type { HandoverError } from "./errors.js";
 import type { ExecuteResult } from "./execute.js";
 import { changeStates, ciStates, projectState } from "./view-queries.js";
 
-const roles = {
+const roles: Record<string, Role[]> = {
   "pm-ana": ["project_manager"],
   "cm-ben": ["change_manager", "configuration_manager"],
+  "rm-fay": ["release_manager"],
+  "cm-gus": ["change_manager"],
   "cab-cai": ["cab_member"],
   "cab-dee": ["cab_member"],
   "so-eve": ["service_owner"],
@@ -126,6 +129,45 @@ describe("engine: cross-process rules", () => {
     expect(isLeft(byManager)).toBe(true);
     await ok(handover.execute({ type: "project.sign_off_transition", projectId: "crm" }, { actor: "so-eve" }));
     expect(projectState(await handover.view())?.status).toBe("signed_off");
+  });
+});
+
+async function authorisedChange(handover: Handover, changeId: string): Promise<void> {
+  await ok(handover.execute({ type: "change.raise", changeId, changeType: "normal", scope: { level: "solution", ciIds: ["crm-app"] }, title: `Change ${changeId}` }, { actor: "cm-ben" }));
+  await ok(handover.execute({ type: "change.assess", changeId, risk: "low", impactSummary: "none", affectedCis: ["crm-app"], implementationPlan: "deploy", testPlan: "smoke" }, { actor: "cm-ben" }));
+  await ok(handover.execute({ type: "change.vote", changeId, vote: "approve", comment: "ok" }, { actor: "cab-cai" }));
+}
+
+describe("engine: releases and problems", () => {
+  it("approves a release only when every bundled change is authorised", async () => {
+    const handover = newHandover();
+    await startProject(handover);
+    await ok(handover.execute({ type: "project.enter_phase", projectId: "crm", phase: "system_test" }, { actor: "pm-ana" }));
+    await authorisedChange(handover, "C-1");
+    await ok(handover.execute({ type: "change.raise", changeId: "C-2", changeType: "normal", scope: { level: "solution", ciIds: ["crm-app"] }, title: "Not yet" }, { actor: "cm-ben" }));
+    await ok(handover.execute({ type: "release.plan", releaseId: "R-1", version: "1.0", name: "First", changeIds: ["C-1", "C-2"], cis: [{ ciId: "crm-app", version: "1.0" }], backOutPlan: "redeploy 0.9" }, { actor: "rm-fay" }));
+    await ok(handover.execute({ type: "release.build", releaseId: "R-1", artifact: "crm-1.0.tgz", checksum: "sha256:abc" }, { actor: "rm-fay" }));
+    await ok(handover.execute({ type: "release.start_test_iteration", releaseId: "R-1", environment: "test" }, { actor: "rm-fay" }));
+    await ok(handover.execute({ type: "release.pass_test_iteration", releaseId: "R-1" }, { actor: "rm-fay" }));
+    const refused = await handover.execute({ type: "release.approve", releaseId: "R-1" }, { actor: "cm-gus" });
+    expect(isLeft(refused) && refused.left.message).toContain("C-2");
+    await ok(handover.execute({ type: "change.assess", changeId: "C-2", risk: "low", impactSummary: "none", affectedCis: ["crm-app"], implementationPlan: "deploy", testPlan: "smoke" }, { actor: "cm-ben" }));
+    await ok(handover.execute({ type: "change.vote", changeId: "C-2", vote: "approve", comment: "ok" }, { actor: "cab-cai" }));
+    await ok(handover.execute({ type: "release.approve", releaseId: "R-1" }, { actor: "cm-gus" }));
+  });
+
+  it("resolves a problem only with a change implemented successfully", async () => {
+    const handover = newHandover();
+    await startProject(handover);
+    await ok(handover.execute({ type: "project.enter_phase", projectId: "crm", phase: "system_test" }, { actor: "pm-ana" }));
+    await ok(handover.execute({ type: "problem.log", problemId: "PRB1", title: "slow search" }, { actor: "cm-ben" }));
+    await ok(handover.execute({ type: "problem.investigate", problemId: "PRB1", investigator: "cm-ben" }, { actor: "cm-ben" }));
+    await ok(handover.execute({ type: "problem.identify_root_cause", problemId: "PRB1", rootCause: "missing index" }, { actor: "cm-ben" }));
+    const unknown = await handover.execute({ type: "problem.resolve", problemId: "PRB1", changeId: "C-9" }, { actor: "cm-ben" });
+    expect(isLeft(unknown) && unknown.left.code).toBe("unknown_change");
+    await authorisedChange(handover, "C-9");
+    const notDone = await handover.execute({ type: "problem.resolve", problemId: "PRB1", changeId: "C-9" }, { actor: "cm-ben" });
+    expect(isLeft(notDone) && notDone.left.code).toBe("change_not_implemented");
   });
 });
 
