@@ -1,0 +1,78 @@
+import { createInMemoryEventStore, readJsonl, sequentialIds, steppingClock, toArray, verifyChain, writeJsonl } from "@handover/core";
+import type { Role } from "@handover/itil";
+import fc from "fast-check";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createHandover } from "./create-handover.js";
+import type { EngineView } from "./engine-view.js";
+
+const roles: Record<string, Role[]> = { ana: ["project_manager", "change_manager"], ben: ["cab_member", "service_owner"], cai: ["cab_member", "release_manager"] };
+const ci = fc.constantFrom("app", "db", "web", "queue");
+const actor = fc.constantFrom("ana", "ben", "cai");
+const phase = fc.constantFrom("design", "build", "system_test", "acceptance_test", "deployment");
+const change = fc.constantFrom("C-1", "C-2");
+const incident = fc.constantFrom("INC1", "INC2", "INC3");
+
+/** A random command of the project, most of them valid in some state, many refused in others. */
+const command: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
+  fc.record({ type: fc.constant("ci.register"), ciId: ci, ciType: fc.constantFrom("application", "database"), name: fc.constant("CI"), owner: actor }),
+  fc.record({ type: fc.constantFrom("ci.start_development", "ci.start_test", "ci.put_into_production"), ciId: ci }),
+  fc.record({ type: fc.constant("ci.set_attribute"), ciId: ci, name: fc.constantFrom("version", "tier"), value: fc.constantFrom("1", "2", "gold") }),
+  fc.record({ type: fc.constant("ci.add_relationship"), ciId: ci, relationship: fc.constantFrom("depends_on", "hosted_on"), targetCiId: ci }),
+  fc.record({ type: fc.constant("project.enter_phase"), projectId: fc.constant("p"), phase }),
+  fc.record({ type: fc.constant("project.take_baseline"), projectId: fc.constant("p"), name: fc.constantFrom("b1", "b2"), kind: fc.constantFrom("project", "production"), scope: fc.constant({ kind: "all" }) }),
+  fc.record({ type: fc.constant("change.raise"), changeId: change, changeType: fc.constant("normal"), scope: ci.map((id) => ({ level: "solution", ciIds: [id] })), title: fc.constant("t") }),
+  fc.record({ type: fc.constant("change.assess"), changeId: change, risk: fc.constant("low"), impactSummary: fc.constant("s"), affectedCis: fc.constant([]), implementationPlan: fc.constant("p"), testPlan: fc.constant("t") }),
+  fc.record({ type: fc.constant("change.vote"), changeId: change, vote: fc.constantFrom("approve", "reject"), comment: fc.constant("c") }),
+  fc.record({ type: fc.constant("incident.log"), incidentId: incident, title: fc.constant("x"), impact: fc.integer({ min: 1, max: 3 }), urgency: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({ type: fc.constant("incident.assign"), incidentId: incident, group: fc.constant("ops") }),
+  fc.record({ type: fc.constantFrom("incident.start_work", "incident.close"), incidentId: incident }),
+  fc.record({ type: fc.constant("incident.resolve"), incidentId: incident, resolutionCode: fc.constant("fixed"), resolutionNotes: fc.constant("n") }),
+);
+const steps = fc.array(fc.tuple(command, actor), { minLength: 5, maxLength: 60 });
+
+function snapshot(view: EngineView): Record<string, unknown> {
+  const all: Record<string, unknown> = {};
+  for (const process of ["project", "configuration", "change", "incident", "release", "problem"]) {
+    for (const entry of view.aggregatesOf(process)) all[entry.streamId] = { state: entry.state, version: entry.version };
+  }
+  return all;
+}
+
+describe("engine, for any sequence of commands", () => {
+  it("leaves a log that verifies and replays to the same read models, from the store and from JSONL", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "handover-engine-"));
+    const reached = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(steps, async (sequence) => {
+        const store = createInMemoryEventStore({ clock: steppingClock("2026-01-01T00:00:00Z"), ids: sequentialIds("e") });
+        const writer = createHandover({ store, clock: steppingClock("2026-01-05T00:00:00Z", 3_600_000), policy: { roles } });
+        await writer.execute({ type: "project.start", projectId: "p", name: "P", manager: "ana" }, { actor: "ana" });
+        let accepted = 0;
+        for (const [next, by] of sequence) {
+          const before = (await store.head()).position;
+          const result = await writer.execute(next, { actor: by });
+          const after = (await store.head()).position;
+          if (result._tag === "Right") accepted += result.right.events.length;
+          if (result._tag === "Right") for (const event of result.right.events) reached.add(event.type);
+          else expect(after, `${String(next.type)} was refused but appended`).toBe(before);
+        }
+        const log = await toArray(store.readAll());
+        expect(verifyChain(log)).toMatchObject({ ok: true, count: accepted + 1 });
+        const written = snapshot(await writer.view());
+        expect(snapshot(await createHandover({ store, policy: { roles } }).view())).toEqual(written);
+        const path = join(folder, "log.jsonl");
+        await writeJsonl(path, log);
+        const copy = createInMemoryEventStore();
+        await copy.importLog(readJsonl(path));
+        expect(snapshot(await createHandover({ store: copy, policy: { roles } }).view())).toEqual(written);
+      }),
+      { numRuns: 40 },
+    );
+    for (const type of ["configuration.ci_registered", "configuration.relationship_added", "project.phase_entered", "change.raised", "incident.logged"]) {
+      expect(reached, `no run reached ${type}`).toContain(type);
+    }
+  });
+});
