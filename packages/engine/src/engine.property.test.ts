@@ -31,7 +31,7 @@ const command: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   fc.record({ type: fc.constantFrom("incident.start_work", "incident.close"), incidentId: incident }),
   fc.record({ type: fc.constant("incident.resolve"), incidentId: incident, resolutionCode: fc.constant("fixed"), resolutionNotes: fc.constant("n") }),
 );
-const steps = fc.array(fc.tuple(command, actor), { minLength: 5, maxLength: 60 });
+const steps = fc.array(fc.tuple(command, actor), { minLength: 5, maxLength: 80, size: "max" });
 
 function snapshot(view: EngineView): Record<string, unknown> {
   const all: Record<string, unknown> = {};
@@ -50,7 +50,8 @@ describe("engine, for any sequence of commands", () => {
         const store = createInMemoryEventStore({ clock: steppingClock("2026-01-01T00:00:00Z"), ids: sequentialIds("e") });
         const writer = createHandover({ store, clock: steppingClock("2026-01-05T00:00:00Z", 3_600_000), policy: { roles } });
         await writer.execute({ type: "project.start", projectId: "p", name: "P", manager: "ana" }, { actor: "ana" });
-        let accepted = 0;
+        for (const id of ["app", "db"]) await writer.execute({ type: "ci.register", ciId: id, ciType: "application", name: id, owner: "ana" }, { actor: "ana" });
+        let accepted = 2;
         for (const [next, by] of sequence) {
           const before = (await store.head()).position;
           const result = await writer.execute(next, { actor: by });
