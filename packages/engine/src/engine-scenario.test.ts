@@ -13,7 +13,7 @@ const roles: Record<string, Role[]> = {
   "rm-fay": ["release_manager"],
   "cm-gus": ["change_manager"],
   "cab-cai": ["cab_member"],
-  "cab-dee": ["cab_member"],
+  "cab-dee": ["cab_member", "ecab_member"],
   "so-eve": ["service_owner"],
 };
 
@@ -116,6 +116,19 @@ describe("engine: cross-process rules", () => {
     const authorised = await handover.execute({ type: "ci.set_attribute", ciId: "crm-db", name: "engine", value: "pg16", changeId: "C-1" }, { actor: "cm-ben" });
     expect(isRight(authorised)).toBe(true);
     expect(ciStates(await handover.view()).get("crm-db")?.attributes).toEqual({ engine: "pg16" });
+  });
+
+  it("lets an unscheduled emergency change authorise CI changes from its ECAB approval on", async () => {
+    const handover = newHandover();
+    await startProject(handover);
+    await ok(handover.execute({ type: "project.enter_phase", projectId: "crm", phase: "system_test" }, { actor: "pm-ana" }));
+    await ok(handover.execute({ type: "change.raise", changeId: "E-1", changeType: "emergency", scope: { level: "solution", ciIds: ["crm-db"] }, title: "Disk full" }, { actor: "cm-ben" }));
+    await ok(handover.execute({ type: "change.assess", changeId: "E-1", risk: "high", impactSummary: "outage", affectedCis: ["crm-db"], implementationPlan: "grow disk", testPlan: "check", backOutPlan: "restore" }, { actor: "cm-ben" }));
+    const early = await handover.execute({ type: "ci.set_attribute", ciId: "crm-db", name: "disk", value: "200G", changeId: "E-1" }, { actor: "cm-ben" });
+    expect(isLeft(early) && early.left.code).toBe("change_not_authorised");
+    await ok(handover.execute({ type: "change.vote", changeId: "E-1", vote: "approve", comment: "go" }, { actor: "cab-dee" }));
+    await ok(handover.execute({ type: "change.start_implementation", changeId: "E-1" }, { actor: "cm-ben" }));
+    await ok(handover.execute({ type: "ci.set_attribute", ciId: "crm-db", name: "disk", value: "200G", changeId: "E-1" }, { actor: "cm-ben" }));
   });
 
   it("signs off only for a service owner", async () => {

@@ -31,7 +31,7 @@ export const configurationProcess = defineProcess({
   facts: ({ command, context, view }) => {
     const phase = projectState(view)?.phase ?? "initiation";
     const requirement = changeControlRequirement({ ciId: command.ciId, policy: context.policy, phase, scope: scopeOfCi(view, command.ciId) });
-    const change = command.changeId === undefined ? undefined : namedChange(view, command.changeId);
+    const change = command.changeId === undefined ? undefined : namedChange(view, command.changeId, context.at);
     const changeControl = { ...requirement, ...(change === undefined ? {} : { change }) };
     if (command.type !== "ci.add_relationship") return right<never, ConfigurationFacts>({ ...context, changeControl });
     const target = ciStates(view).get(command.targetCiId);
@@ -44,10 +44,19 @@ export const configurationProcess = defineProcess({
   },
 });
 
-function namedChange(view: EngineView, changeId: ChangeId): NamedChangeFacts | undefined {
+/**
+ * The named change as configuration's rule reads it. An emergency change may be implemented
+ * before it has a window; its authorisation then covers the span from the ECAB decision to
+ * the end of its implementation (or to now while it runs), as change's `changeAuthorises` says.
+ */
+function namedChange(view: EngineView, changeId: ChangeId, at: string): NamedChangeFacts | undefined {
   const state = changeStates(view).get(changeId);
   const coverage = state === undefined ? undefined : changeCoverage(state);
-  if (coverage === undefined) return undefined;
+  if (state === undefined || coverage === undefined) return undefined;
   const facts = { changeId: coverage.changeId, authorised: coverage.authorised, ciIds: coverage.ciIds };
-  return coverage.window === undefined ? facts : { ...facts, window: coverage.window };
+  if (coverage.window !== undefined) return { ...facts, window: coverage.window };
+  const authorisedAt = state.authorisation?.at;
+  if (coverage.changeType !== "emergency" || authorisedAt === undefined) return facts;
+  const end = state.implementation?.completedAt ?? (Date.parse(at) >= Date.parse(authorisedAt) ? at : authorisedAt);
+  return { ...facts, window: { start: authorisedAt, end } };
 }
