@@ -20,7 +20,7 @@ import { eventToRow, INSERT_COLUMNS, rowToEvent, type EventRow } from "./row-cod
 import type { LogNames } from "./sql-names.js";
 
 /** The highest stream version the expectation accepts, when there is one: beyond it, the append conflicts for certain. */
-function highestAcceptableVersion(expected: ExpectedVersion): number | null {
+export function highestAcceptableVersion(expected: ExpectedVersion): number | null {
   if (expected === "no_stream") return 0;
   return typeof expected === "number" ? expected : null;
 }
@@ -116,8 +116,8 @@ export function createPostgresAppender(pool: pg.Pool, names: LogNames, context: 
 }
 
 /** The first result of a command id handled before: its events and its stream's version now. */
-async function duplicateOf(
-  client: pg.PoolClient,
+export async function duplicateOf(
+  client: pg.Pool | pg.PoolClient,
   names: LogNames,
   commandId: string,
   streamId: string,

@@ -81,6 +81,56 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
         FROM ${names.chainHead} h WHERE h.id = 1;
       END
       $fn$;
+
+      -- The whole append in one statement, for a writer that knows the log's head: checks,
+      -- without the lock and again under it, that the command id is new and that the
+      -- stream version and the head are those the batch was built on; then inserts the
+      -- batch, moves the head and notifies, all committing with the statement. Otherwise
+      -- it answers duplicate, conflict (certain without the lock) or stale, writing nothing.
+      CREATE FUNCTION ${names.appendBatch}(
+        lock_name text, target_stream text, target_command text, expected_at_most integer,
+        base_version integer, base_position bigint, base_hash text,
+        new_positions bigint[], new_versions integer[], new_event_ids text[], new_types text[], new_schema_versions integer[],
+        new_data text[], new_meta text[], new_occurred_at text[], new_recorded_at text[], new_command_ids text[],
+        new_prev_hashes text[], new_hashes text[], channel text)
+      RETURNS TABLE (outcome text, stream_version integer, head_position bigint, head_hash text, command_stream text)
+      LANGUAGE plpgsql VOLATILE AS $fn$
+      DECLARE
+        current_version integer;
+        current_position bigint;
+        current_hash text;
+        known_command_stream text;
+        batch_size integer := cardinality(new_positions);
+      BEGIN
+        FOR attempt IN 1..2 LOOP
+          IF attempt = 2 THEN
+            PERFORM pg_advisory_xact_lock(hashtextextended(lock_name, 0));
+          END IF;
+          SELECT e.stream_id INTO known_command_stream FROM ${names.events} e
+            WHERE target_command IS NOT NULL AND e.command_id = target_command ORDER BY e.position LIMIT 1;
+          SELECT coalesce(max(e.version), 0)::integer INTO current_version FROM ${names.events} e WHERE e.stream_id = target_stream;
+          SELECT h.position, h.hash INTO current_position, current_hash FROM ${names.chainHead} h WHERE h.id = 1;
+          IF known_command_stream IS NOT NULL THEN
+            RETURN QUERY SELECT 'duplicate'::text, current_version, current_position, current_hash, known_command_stream;
+            RETURN;
+          END IF;
+          IF current_version > expected_at_most THEN
+            RETURN QUERY SELECT 'conflict'::text, current_version, current_position, current_hash, NULL::text;
+            RETURN;
+          END IF;
+          IF current_version <> base_version OR current_position <> base_position OR current_hash <> base_hash THEN
+            RETURN QUERY SELECT 'stale'::text, current_version, current_position, current_hash, NULL::text;
+            RETURN;
+          END IF;
+        END LOOP;
+        INSERT INTO ${names.events} (position, stream_id, version, event_id, type, schema_version, data, meta, occurred_at, recorded_at, command_id, prev_hash, hash)
+          SELECT * FROM unnest(new_positions, array_fill(target_stream, ARRAY[batch_size]), new_versions, new_event_ids, new_types, new_schema_versions,
+            new_data, new_meta, new_occurred_at, new_recorded_at, new_command_ids, new_prev_hashes, new_hashes);
+        UPDATE ${names.chainHead} SET position = new_positions[batch_size], hash = new_hashes[batch_size] WHERE id = 1;
+        PERFORM pg_notify(channel, new_positions[batch_size]::text);
+        RETURN QUERY SELECT 'appended'::text, current_version + batch_size, new_positions[batch_size], new_hashes[batch_size], NULL::text;
+      END
+      $fn$;
     `,
   },
 ];

@@ -1,12 +1,12 @@
 import "./test-support/pg-under-vitest.js";
 import { setTimeout as sleep } from "node:timers/promises";
-import { LogError, toArray, verifyChain } from "@handover/core";
+import { LogError, toArray, verifyChain, type ChainHead } from "@handover/core";
 import { changes, conformanceCatalogue, metaAt } from "@handover/testing";
 import { isRight } from "fp-ts/lib/Either.js";
 import { expect, it } from "vitest";
 import { PostgresStoreError } from "./errors.js";
 import { POSTGRES_SCHEMA_VERSION } from "./migrations.js";
-import { openPostgresEventStore } from "./postgres-store.js";
+import { openPostgresEventStore, type PostgresEventStore } from "./postgres-store.js";
 import { postgresFixture } from "./test-support/fixture.js";
 import { describePostgres } from "./test-support/postgres.js";
 
@@ -54,7 +54,9 @@ describePostgres("PostgreSQL store given bad input", () => {
     await Promise.all([store.close(), strict.close()]);
   });
 
-  it("reports a connection dropped mid-append clearly, writes nothing, and goes on appending", async () => {
+  const cutOffAppend = async (
+    appendWhileLocked: (store: PostgresEventStore) => Promise<unknown>,
+  ): Promise<{ readonly store: PostgresEventStore; readonly error: unknown; readonly headBefore: ChainHead }> => {
     const schema = fixture.schema();
     const store = await fixture.open({ schema });
     await store.appendToStream("thing-1", changes(2), { expectedVersion: "any", meta: metaAt(1) });
@@ -62,12 +64,12 @@ describePostgres("PostgreSQL store given bad input", () => {
     const holder = await fixture.pool.connect();
     await holder.query("BEGIN");
     await holder.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`handover.append:${schema}`]);
-    const append = rejection(store.appendToStream("thing-1", changes(3), { expectedVersion: 2, meta: metaAt(2, { commandId: "cut-off" }) }));
+    const append = rejection(appendWhileLocked(store));
     let terminated = false;
     for (let attempt = 0; attempt < 100 && !terminated; attempt++) {
       const { rows } = await fixture.pool.query<{ pid: number }>(
         "SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory' AND query LIKE $1",
-        [`%"${schema}".begin_append%`],
+        [`%"${schema}".%append%`],
       );
       for (const row of rows) terminated = (await fixture.pool.query("SELECT pg_terminate_backend($1) AS done", [row.pid])).rows[0]?.done === true;
       if (!terminated) await sleep(20);
@@ -78,11 +80,25 @@ describePostgres("PostgreSQL store given bad input", () => {
     holder.release();
     expect(error).toBeInstanceOf(PostgresStoreError);
     expect(error).toMatchObject({ code: "connection_lost", schema });
-    expect((error as Error).message).toContain("nothing of it was written");
     expect(await store.head()).toEqual(headBefore);
+    return { store, error, headBefore };
+  };
+
+  it("reports a connection dropped mid-append (one-statement path): all or nothing, and the command id tells which", async () => {
+    const { store, error } = await cutOffAppend((store) => store.appendToStream("thing-1", changes(3), { expectedVersion: 2, meta: metaAt(2, { commandId: "cut-off" }) }));
+    expect((error as Error).message).toContain("all or nothing: look the batch up by its command id");
     expect(await store.findCommand("cut-off")).toBeUndefined();
     const retried = await store.appendToStream("thing-1", changes(3), { expectedVersion: 2, meta: metaAt(2, { commandId: "cut-off" }) });
     expect(isRight(retried) && retried.right.duplicate).toBe(false);
+    expect(verifyChain(await toArray(store.readAll()), { expectedHead: await store.head() })).toMatchObject({ ok: true, count: 5 });
+    await store.close();
+  });
+
+  it("reports a connection dropped mid-append (locked transaction path): nothing was written, and appends go on", async () => {
+    const { store, error } = await cutOffAppend((store) => store.appendToStream("thing-2", changes(3), { expectedVersion: "any", meta: metaAt(2) }));
+    expect((error as Error).message).toContain("nothing of it was written");
+    expect(await store.streamVersion("thing-2")).toBe(0);
+    expect(isRight(await store.appendToStream("thing-2", changes(3), { expectedVersion: "any", meta: metaAt(3) }))).toBe(true);
     expect(verifyChain(await toArray(store.readAll()), { expectedHead: await store.head() })).toMatchObject({ ok: true, count: 5 });
     await store.close();
   });

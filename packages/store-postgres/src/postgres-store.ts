@@ -4,6 +4,7 @@ import {
   readJsonl,
   writeJsonl,
   type AppendError,
+  type ChainHead,
   type CheckpointStore,
   type EventStore,
   type ImportResult,
@@ -12,6 +13,7 @@ import {
 import { createPostgresAppender } from "./append.js";
 import { createPostgresCheckpointStore, createPostgresSnapshotStore } from "./checkpoints-snapshots.js";
 import { PostgresStoreError } from "./errors.js";
+import { createFastAppender } from "./fast-append.js";
 import { importIntoPostgres } from "./import-log.js";
 import { migratePostgres } from "./migrations.js";
 import { resolvePostgresOptions, type PostgresStoreOptions } from "./options.js";
@@ -58,7 +60,13 @@ export async function openPostgresEventStore(options: PostgresStoreOptions): Pro
   const live = (): void => {
     if (closed) throw new PostgresStoreError("closed", names.schema, "the store was closed");
   };
-  const append = createPostgresAppender(pool, names, { catalogue, clock: resolved.clock, ids: resolved.ids });
+  const context = { catalogue, clock: resolved.clock, ids: resolved.ids };
+  const readHead = async (): Promise<ChainHead> => {
+    const row = (await pool.query<{ position: string; hash: string }>(headQuery(names))).rows[0];
+    if (row === undefined) throw new Error(`${names.chainHead} has no row: the schema was changed outside the store`);
+    return { position: Number(row.position), hash: row.hash };
+  };
+  const append = createFastAppender(pool, names, context, createPostgresAppender(pool, names, context), await readHead());
   const reads: PostgresReadContext = { pool, names, catalogue, batchSize: resolved.readBatchSize };
   const checkpoints = createPostgresCheckpointStore(pool, names);
   const subscriptions = new Set<Subscription>();
@@ -85,9 +93,7 @@ export async function openPostgresEventStore(options: PostgresStoreOptions): Pro
     },
     head: async () => {
       live();
-      const row = (await pool.query<{ position: string; hash: string }>(headQuery(names))).rows[0];
-      if (row === undefined) throw new Error(`${names.chainHead} has no row: the schema was changed outside the store`);
-      return { position: Number(row.position), hash: row.hash };
+      return readHead();
     },
     findCommand: async (commandId) => {
       live();

@@ -13,6 +13,7 @@ export interface LogNames {
   readonly snapshots: string;
   readonly schemaVersion: string;
   readonly beginAppend: string;
+  readonly appendBatch: string;
   /** Key text of the transaction-level advisory lock that serialises this log's appends. */
   readonly appendLock: string;
   /** Key text of the advisory lock that serialises migrations of this schema. */
@@ -41,6 +42,7 @@ export function logNames(schema: string): LogNames {
     snapshots: `${quotedSchema}.snapshots`,
     schemaVersion: `${quotedSchema}.schema_version`,
     beginAppend: `${quotedSchema}.begin_append`,
+    appendBatch: `${quotedSchema}.append_batch`,
     appendLock: `handover.append:${schema}`,
     migrationLock: `handover.migrate:${schema}`,
     channel,
