@@ -63,7 +63,9 @@ describe("canonicalJson", () => {
   it("writes, and refuses with the same message, exactly what the first canonicaliser did, for any value", () => {
     const wide = fc.dictionary(fc.string({ maxLength: 4 }), fc.oneof(fc.integer(), fc.string(), fc.constant(undefined)), { minKeys: 10, maxKeys: 40 });
     const odd = fc.oneof(fc.constant(Number.NaN), fc.constant(-0), fc.constant(() => 1), fc.constant(10n), fc.constant(new Date(0)), fc.constant({ toJSON: () => undefined }));
-    const values = fc.oneof(fc.anything(), wide, fc.array(fc.oneof(wide, odd, fc.jsonValue()), { maxLength: 5 }), fc.dictionary(fc.string(), odd));
+    const anyText = fc.oneof(fc.string({ unit: "binary" }), fc.string({ unit: "grapheme" }), fc.string({ unit: fc.constantFrom("\"", "\\", "\n", "\u0000", "\u001f", "\u007f", "\u2028", "\ud800", "\udc00", "a") }));
+    const texts = fc.dictionary(anyText, anyText, { maxKeys: 5 });
+    const values = fc.oneof(fc.anything(), wide, texts, fc.array(fc.oneof(wide, odd, anyText, fc.jsonValue()), { maxLength: 5 }), fc.dictionary(fc.string(), odd));
     fc.assert(
       fc.property(values, (value) => {
         expect(outcome(canonicalJson, value)).toBe(outcome(previous, value));
@@ -96,6 +98,20 @@ describe("canonicalJson", () => {
         expect(canonicalJson(value)).toBe(reference(value));
         // -0 is written as 0, as JSON.stringify writes it, so compare with what JSON itself round-trips.
         expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
+    );
+  });
+
+  it("writes an envelope with odd field values exactly as JSON.stringify-based writing did", () => {
+    const field = fc.oneof(fc.string({ unit: "binary" }), fc.integer(), fc.constant(undefined), fc.constant(null), fc.boolean());
+    fc.assert(
+      fc.property(fc.record({ eventId: field, prevHash: field, recordedAt: field, streamId: field, type: field }), (fields) => {
+        const event = { ...fields, data: {}, meta: {}, position: 1, schemaVersion: 1, version: 1 } as unknown as Parameters<typeof canonicalEnvelope>[0];
+        const expected =
+          `{"data":{},"eventId":${JSON.stringify(fields.eventId)},"meta":{},"position":1,"prevHash":${JSON.stringify(fields.prevHash)}` +
+          `,"recordedAt":${JSON.stringify(fields.recordedAt)},"schemaVersion":1,"streamId":${JSON.stringify(fields.streamId)}` +
+          `,"type":${JSON.stringify(fields.type)},"version":1}`;
+        expect(canonicalEnvelope(event)).toBe(expected);
       }),
     );
   });

@@ -16,12 +16,24 @@ export function canonicalJson(value: unknown): string {
  */
 type Trail = (string | number)[];
 
+/** Characters `JSON.stringify` escapes in a string (quote, backslash, controls), and surrogates, which it escapes when unpaired. */
+// eslint-disable-next-line no-control-regex -- these control characters are exactly the ones JSON escapes
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * A string as `JSON.stringify` writes it. Most strings need no escaping and are just
+ * wrapped in quotes, which costs half of calling `JSON.stringify`; the rest go to it.
+ */
+export function quoteJsonString(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+
 const quotedKeys = new Map<string, string>();
 
 function quoteKey(key: string): string {
   let quoted = quotedKeys.get(key);
   if (quoted === undefined) {
-    quoted = JSON.stringify(key);
+    quoted = quoteJsonString(key);
     if (quotedKeys.size < 10_000) quotedKeys.set(key, quoted);
   }
   return quoted;
@@ -36,7 +48,7 @@ function pathOf(trail: Trail): string {
 function writeValue(value: unknown, trail: Trail): string | undefined {
   switch (typeof value) {
     case "string":
-      return JSON.stringify(value);
+      return quoteJsonString(value);
     case "number":
       if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: ${pathOf(trail)} is ${value}, not a JSON number`);
       return Object.is(value, -0) ? "0" : String(value);

@@ -1,5 +1,5 @@
 import * as crypto from "node:crypto";
-import { canonicalJson } from "./canonical-json.js";
+import { canonicalJson, quoteJsonString } from "./canonical-json.js";
 import type { RecordedEvent } from "./envelope.js";
 
 /** A recorded event before its hash is known. */
@@ -13,6 +13,9 @@ export function sha256Hex(text: string): string {
   return crypto.createHash("sha256").update(text).digest("hex");
 }
 
+/** A field as `JSON.stringify` writes it; strings through the cheaper quoting. */
+const json = (value: unknown): string | undefined => (typeof value === "string" ? quoteJsonString(value) : JSON.stringify(value));
+
 /**
  * The canonical JSON of a recorded event without its hash. Written field by field in
  * sorted order, so only `data` and `meta` need the general canonicaliser.
@@ -20,14 +23,14 @@ export function sha256Hex(text: string): string {
 export function canonicalEnvelope(event: UnhashedEvent): string {
   return (
     `{"data":${canonicalJson(event.data)}` +
-    `,"eventId":${JSON.stringify(event.eventId)}` +
+    `,"eventId":${json(event.eventId)}` +
     `,"meta":${canonicalJson(event.meta)}` +
     `,"position":${event.position}` +
-    `,"prevHash":${JSON.stringify(event.prevHash)}` +
-    `,"recordedAt":${JSON.stringify(event.recordedAt)}` +
+    `,"prevHash":${json(event.prevHash)}` +
+    `,"recordedAt":${json(event.recordedAt)}` +
     `,"schemaVersion":${event.schemaVersion}` +
-    `,"streamId":${JSON.stringify(event.streamId)}` +
-    `,"type":${JSON.stringify(event.type)}` +
+    `,"streamId":${json(event.streamId)}` +
+    `,"type":${json(event.type)}` +
     `,"version":${event.version}}`
   );
 }
