@@ -34,7 +34,7 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
         hash text NOT NULL,
         CONSTRAINT events_stream_version UNIQUE (stream_id, version)
       );
-      CREATE INDEX events_command ON ${names.events} (command_id) WHERE command_id IS NOT NULL;
+      CREATE INDEX events_command ON ${names.events} (command_id, position) WHERE command_id IS NOT NULL;
       CREATE TABLE ${names.chainHead} (
         id integer PRIMARY KEY CHECK (id = 1),
         position bigint NOT NULL,
