@@ -2,13 +2,17 @@ import type { RecordedEvent } from "@handover/core";
 import { changeCatalogue, type ChangeEvent } from "@handover/change";
 import { configurationCatalogue, type ConfigurationEvent } from "@handover/configuration";
 import { incidentCatalogue, type IncidentEvent } from "@handover/incident";
+import { problemCatalogue, type ProblemEvent } from "@handover/problem";
 import { projectCatalogue, type ProjectEvent } from "@handover/project";
+import { releaseCatalogue, type ReleaseEvent } from "@handover/release";
 
 /** A log event of one process, its data typed by its catalogue (the log is trusted to hold decoded events). */
 export type ProcessEvent =
   | { readonly process: "configuration"; readonly event: RecordedEvent<ConfigurationEvent> }
   | { readonly process: "change"; readonly event: RecordedEvent<ChangeEvent> }
   | { readonly process: "incident"; readonly event: RecordedEvent<IncidentEvent> }
+  | { readonly process: "problem"; readonly event: RecordedEvent<ProblemEvent> }
+  | { readonly process: "release"; readonly event: RecordedEvent<ReleaseEvent> }
   | { readonly process: "project"; readonly event: RecordedEvent<ProjectEvent> };
 
 /** A process whose events the read models read. */
@@ -19,6 +23,8 @@ const catalogues: readonly [ProcessName, { readonly definitions: ReadonlyMap<str
   ["configuration", configurationCatalogue],
   ["change", changeCatalogue],
   ["incident", incidentCatalogue],
+  ["problem", problemCatalogue],
+  ["release", releaseCatalogue],
   ["project", projectCatalogue],
 ];
 for (const [process, catalogue] of catalogues) for (const type of catalogue.definitions.keys()) processOfType.set(type, process);
@@ -41,6 +47,16 @@ export function isChangeEvent(event: RecordedEvent): event is RecordedEvent<Chan
 /** True when the event is an incident event. */
 export function isIncidentEvent(event: RecordedEvent): event is RecordedEvent<IncidentEvent> {
   return processOfType.get(event.type) === "incident";
+}
+
+/** True when the event is a problem event. */
+export function isProblemEvent(event: RecordedEvent): event is RecordedEvent<ProblemEvent> {
+  return processOfType.get(event.type) === "problem";
+}
+
+/** True when the event is a release event. */
+export function isReleaseEvent(event: RecordedEvent): event is RecordedEvent<ReleaseEvent> {
+  return processOfType.get(event.type) === "release";
 }
 
 /** True when the event is a project event. */
