@@ -26,3 +26,6 @@ export type { CiChangeJudgement } from "./history/authorisation.js";
 export { judgeCiChange } from "./history/authorisation.js";
 export type { Tracked, Aggregates } from "./history/aggregates.js";
 export { createAggregates, applyToAggregates } from "./history/aggregates.js";
+export type { AuditTrailOptions, AuditEntry } from "./audit/trail.js";
+export { auditTrail } from "./audit/trail.js";
+export { entityOfStream, idsMentioned } from "./audit/entities.js";
