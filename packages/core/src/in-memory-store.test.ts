@@ -54,7 +54,9 @@ describe("in-memory store", () => {
     expect((await all.next()).value?.position).toBe(1);
     await all.return?.();
     expect((await all.next()).done).toBe(true);
-    await expect(store.readAll({ until: "not a time" })[Symbol.asyncIterator]().next()).rejects.toThrow(RangeError);
+    const refused = store.readAll({ until: "not a time" })[Symbol.asyncIterator]();
+    await expect(refused.next()).rejects.toThrow(RangeError);
+    expect(await refused.next()).toEqual({ done: true, value: undefined });
   });
 
   it("remembers every command id, whether its events came one per batch or carried their own", async () => {

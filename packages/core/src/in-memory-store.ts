@@ -133,32 +133,49 @@ export function createInMemoryEventStore(options: InMemoryStoreOptions = {}): In
 
 type Cursor<T> = () => T | undefined;
 
+const finishedStep: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
+
 /**
  * A single-use async iterator over a synchronous cursor, opened on the first `next()` as an
  * async generator's body would be. Each item costs one already-resolved promise; an async
- * generator costs about three microtask turns per item, which dominated rehydration.
+ * generator costs about three microtask turns per item, which dominated rehydration. A
+ * class, so reading a stream creates no closures beyond its cursor.
  */
-function asyncCursor<T>(open: () => Cursor<T>): AsyncIterableIterator<T> {
-  let cursor: Cursor<T> | undefined;
-  let finished = false;
-  const done = (): Promise<IteratorResult<T>> => {
-    finished = true;
-    return Promise.resolve({ done: true, value: undefined });
-  };
-  const iterator: AsyncIterableIterator<T> = {
-    next: () => {
-      if (finished) return done();
-      try {
-        cursor ??= open();
-        const value = cursor();
-        return value === undefined ? done() : Promise.resolve({ done: false, value });
-      } catch (error) {
-        finished = true;
-        return Promise.reject(error);
+class AsyncCursor<T> implements AsyncIterableIterator<T> {
+  #open: (() => Cursor<T>) | undefined;
+  #cursor: Cursor<T> | undefined;
+
+  constructor(open: () => Cursor<T>) {
+    this.#open = open;
+  }
+
+  next(): Promise<IteratorResult<T>> {
+    try {
+      const open = this.#open;
+      if (open !== undefined) {
+        this.#open = undefined;
+        this.#cursor = open();
       }
-    },
-    return: done,
-    [Symbol.asyncIterator]: () => iterator,
-  };
-  return iterator;
+      const value = this.#cursor?.();
+      if (value !== undefined) return Promise.resolve({ done: false, value });
+      return this.return();
+    } catch (error) {
+      this.#cursor = undefined;
+      return Promise.reject(error);
+    }
+  }
+
+  return(): Promise<IteratorResult<T>> {
+    this.#open = undefined;
+    this.#cursor = undefined;
+    return Promise.resolve(finishedStep);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<T> {
+    return this;
+  }
+}
+
+function asyncCursor<T>(open: () => Cursor<T>): AsyncIterableIterator<T> {
+  return new AsyncCursor(open);
 }
