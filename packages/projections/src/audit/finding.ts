@@ -1,0 +1,93 @@
+import type { RecordedEvent } from "@handover/core";
+import type { CrossProcessRule } from "@handover/itil";
+
+/** The kinds of rule an audit finds broken in history. */
+export const FINDING_KINDS = [
+  "ci_change_unauthorised",
+  "segregation_of_duties",
+  "approver_role",
+  "emergency_not_reviewed",
+  "release_changes_unauthorised",
+  "release_not_tested",
+  "release_not_approved",
+  "release_without_back_out_plan",
+  "process_before_phase",
+  "process_disabled",
+  "signoff_not_ready",
+  "import_priority_deviation",
+  "import_lifecycle_deviation",
+] as const;
+/** A kind of rule an audit finds broken. */
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+/**
+ * How a finding was found: by `replay` (the audit judged the event against the rules and
+ * the facts of its time), `recorded` (the event itself carries the breach: a rule in record
+ * mode, a sign-off override, an import's deviation), or `both`.
+ */
+export type FindingSource = "replay" | "recorded" | "both";
+
+/** A rule broken in history, with the event that broke it and the events that show it. */
+export interface AuditFinding {
+  readonly kind: FindingKind;
+  /** The policy's cross-process rule, when the finding is one. */
+  readonly rule?: CrossProcessRule;
+  /** A sentence naming the entity, the rule and what was missing. */
+  readonly message: string;
+  /** The aggregate whose event broke the rule. */
+  readonly entityId: string;
+  readonly position: number;
+  readonly at: string;
+  readonly recordedAt: string;
+  readonly actor: string;
+  /** Positions of the events that are its evidence, the breaking event first. */
+  readonly evidence: readonly number[];
+  readonly source: FindingSource;
+  /** True when the event came from an import (it carries its source record's facts). */
+  readonly imported: boolean;
+}
+
+/** What a rule check reports: the finding without the parts every finding of an event shares. */
+export interface FindingDraft {
+  readonly kind: FindingKind;
+  readonly rule?: CrossProcessRule;
+  readonly message: string;
+  readonly evidence?: readonly number[];
+  readonly source: "replay" | "recorded";
+}
+
+/** Collects findings per event, merging what replay found with what the event recorded about the same rule. */
+export class FindingsCollector {
+  private readonly found = new Map<string, AuditFinding>();
+
+  /** Adds a finding of an event; a second finding of the same kind on the same event merges into the first. */
+  add(event: RecordedEvent, entityId: string, draft: FindingDraft): void {
+    const key = `${event.position}|${draft.kind}`;
+    const earlier = this.found.get(key);
+    if (earlier !== undefined) {
+      const source = earlier.source === draft.source ? earlier.source : "both";
+      const evidence = [...new Set([...earlier.evidence, ...(draft.evidence ?? [])])];
+      this.found.set(key, { ...earlier, source, evidence, message: draft.source === "replay" && earlier.source === "recorded" ? draft.message : earlier.message });
+      return;
+    }
+    const imported = (event.data as { source?: unknown } | null)?.source !== undefined;
+    this.found.set(key, {
+      kind: draft.kind,
+      ...(draft.rule === undefined ? {} : { rule: draft.rule }),
+      message: draft.message,
+      entityId,
+      position: event.position,
+      at: event.meta.occurredAt,
+      recordedAt: event.recordedAt,
+      actor: event.meta.actor,
+      evidence: [event.position, ...(draft.evidence ?? []).filter((position) => position !== event.position)],
+      source: draft.source,
+      imported,
+    });
+  }
+
+  /** The findings in log order (by position, then kind). */
+  list(): AuditFinding[] {
+    return [...this.found.values()].sort((a, b) => a.position - b.position || FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind));
+  }
+}

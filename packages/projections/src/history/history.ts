@@ -1,0 +1,52 @@
+import type { RecordedEvent } from "@handover/core";
+import { defaultPolicy, type HandoverPolicy, type ProjectPhase } from "@handover/itil";
+import { effectivePolicy, type ProjectState } from "@handover/project";
+import { applyToCmdb } from "../cmdb/apply.js";
+import { createCmdbState, type CmdbState } from "../cmdb/state.js";
+import { applyToAggregates, createAggregates, type Aggregates, type Tracked } from "./aggregates.js";
+
+/**
+ * Everything a replay knows at a point of the log: the CMDB, every other aggregate, and
+ * the project whose phase and policy apply (one log per project: the project asked for,
+ * else the first one started in the log).
+ */
+export interface History {
+  readonly cmdb: CmdbState;
+  readonly aggregates: Aggregates;
+  /** Applies one event to the CMDB and the aggregates. */
+  apply(event: RecordedEvent): void;
+  /** The project the rules follow, once it has started. */
+  project(): Tracked<ProjectState> | undefined;
+  /** The project's phase now (initiation before it starts). */
+  phase(): ProjectPhase;
+  /** The project's policy now: the organisation's policy with the project's overrides (the organisation's alone before it starts, or if the overrides no longer apply). */
+  policy(): HandoverPolicy;
+}
+
+/** Starts a replay under an organisation's policy (DESIGN.md's defaults unless given), following one project or the first one started. */
+export function createHistory(organisationPolicy: HandoverPolicy = defaultPolicy, projectId?: string): History {
+  const cmdb = createCmdbState();
+  const aggregates = createAggregates();
+  let memo: { overrides: unknown; policy: HandoverPolicy } | undefined;
+  const project = (): Tracked<ProjectState> | undefined =>
+    projectId === undefined ? aggregates.projects.values().next().value : aggregates.projects.get(projectId);
+  return {
+    cmdb,
+    aggregates,
+    apply(event) {
+      applyToAggregates(aggregates, event);
+      applyToCmdb(cmdb, event);
+    },
+    project,
+    phase: () => project()?.state.phase ?? "initiation",
+    policy() {
+      const state = project()?.state;
+      if (state === undefined || state.status === "none") return organisationPolicy;
+      if (memo?.overrides !== state.policy) {
+        const resolved = effectivePolicy(state, organisationPolicy);
+        memo = { overrides: state.policy, policy: resolved._tag === "Right" ? resolved.right : organisationPolicy };
+      }
+      return memo.policy;
+    },
+  };
+}
