@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { freeze, isDraft, produce } from "immer";
 import { describe, expect, it } from "vitest";
-import { deepFreeze } from "./fold.js";
+import type { Evolver } from "./decider.js";
+import { deepFreeze, fold } from "./fold.js";
 
 /** Every object reachable through plain objects and arrays, with whether it is frozen. */
 function frozenness(value: unknown, path = "$", out: Record<string, boolean> = {}): Record<string, boolean> {
@@ -51,5 +52,26 @@ describe("deepFreeze (fold's fast immer freeze)", () => {
       expect(isDraft(draft)).toBe(true);
       draft.items.push({ n: 2 });
     });
+  });
+
+  it("fold leaves every event's data frozen, also when a recipe fails or falls back to immer", () => {
+    interface Tally { seen: string[]; kept: { items: string[] } | undefined }
+    type TallyEvent = { type: "keep" | "touch" | "fail"; data: { items: string[] } };
+    const tally: Evolver<Tally, TallyEvent> = {
+      initialState: { seen: [], kept: undefined },
+      evolve(draft, event) {
+        if (event.type === "fail") throw new RangeError("refused");
+        if (event.type === "keep") draft.kept = event.data as Tally["kept"] & object;
+        else draft.kept?.items.push("x");
+        draft.seen.push(event.type);
+      },
+    };
+    const events = (...types: TallyEvent["type"][]): TallyEvent[] => types.map((type) => ({ type, data: { items: [] } }));
+    const fellBack = events("keep", "touch", "keep");
+    expect(fold(tally, fellBack)).toEqual({ seen: ["keep", "touch", "keep"], kept: { items: [] } });
+    expect(fellBack.every((event) => Object.isFrozen(event.data) && Object.isFrozen(event.data.items))).toBe(true);
+    const failing = events("keep", "fail", "keep");
+    expect(() => fold(tally, failing)).toThrow(RangeError);
+    expect(failing.every((event) => Object.isFrozen(event.data.items))).toBe(true);
   });
 });

@@ -7,10 +7,11 @@ enableMapSet();
 /**
  * Replays events onto a state and returns the frozen result. The recipe runs on a private
  * mutable copy and the result is frozen once, so a long replay costs about what a mutable
- * loop costs. Event data is frozen first: a recipe that stores an event's object in the
- * state and later mutates it throws, and the replay then re-runs with one immer `produce`
- * per event, which copies frozen objects on write. Either way the result equals applying
- * the events one by one with immer.
+ * loop costs. Each event's data is frozen just before its recipe runs (one pass, while the
+ * event is in cache): a recipe that stores an event's object in the state and later
+ * mutates it throws, and the replay then re-runs with one immer `produce` per event, which
+ * copies frozen objects on write. Either way the result equals applying the events one by
+ * one with immer, and every event's data ends up frozen.
  */
 export function fold<State, Event extends { readonly data?: unknown }>(
   evolver: Evolver<State, Event>,
@@ -18,13 +19,17 @@ export function fold<State, Event extends { readonly data?: unknown }>(
   from: State = evolver.initialState,
 ): State {
   const replayed = Array.isArray(events) ? (events as readonly Event[]) : [...events];
-  for (let index = 0; index < replayed.length; index++) deepFreeze((replayed[index] as Event).data);
   const draft = mutableCopy(from) as Draft<State>;
-  try {
-    for (const event of replayed) evolver.evolve(draft, event);
-  } catch (error) {
-    if (!(error instanceof TypeError)) throw error;
-    return evolveEachWithImmer(evolver, from, replayed);
+  for (let index = 0; index < replayed.length; index++) {
+    const event = replayed[index] as Event;
+    deepFreeze(event.data);
+    try {
+      evolver.evolve(draft, event);
+    } catch (error) {
+      for (let rest = index + 1; rest < replayed.length; rest++) deepFreeze((replayed[rest] as Event).data);
+      if (!(error instanceof TypeError)) throw error;
+      return evolveEachWithImmer(evolver, from, replayed);
+    }
   }
   return deepFreeze(draft as State);
 }
