@@ -60,5 +60,5 @@ describePostgres("PostgreSQL store under contention from several connections", (
     expect(byStream.size).toBe(HOT_STREAMS);
     for (const versions of byStream.values()) expect(versions).toEqual(versions.map((_, index) => index + 1));
     expect(reports.reduce((sum, report) => sum + report.conflicts, 0)).toBeGreaterThan(0);
-  }, 180_000);
+  }, 240_000);
 });
