@@ -12,6 +12,8 @@ void runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   now: () => new Date().toISOString(),
+  terminal: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
+  env: process.env,
 }).then((code) => {
   process.exitCode = code;
 });

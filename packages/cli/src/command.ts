@@ -7,6 +7,10 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   /** The moment the command runs at, ISO-8601 UTC (injected, so tests are deterministic). */
   readonly now: () => string;
+  /** Which streams are terminals: a progress bar is drawn only on a terminal's stderr (default: neither). */
+  readonly terminal?: { readonly stdout: boolean; readonly stderr: boolean };
+  /** The environment the command reads `NO_COLOR` from (default: none, so no colour). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Why a command did not run: bad usage (arguments) or bad input (files, values); both exit with 2. */
@@ -33,7 +37,8 @@ export interface CliCommand {
   readonly details: readonly string[];
   readonly example: string;
   readonly options: NonNullable<ParseArgsConfig["options"]>;
-  run(args: CommandArgs, io: CliIo): Promise<Either<CliFailure, void>>;
+  /** Runs the command: a failure (exit 2), or done (exit 0), or an exit code the command chose (readiness: 1 not ready). */
+  run(args: CommandArgs, io: CliIo): Promise<Either<CliFailure, void | number>>;
 }
 
 /** A usage error: wrong or missing arguments. */

@@ -41,7 +41,8 @@ async function runCommand(command: CliCommand, rest: readonly string[], io: CliI
   }
   try {
     const outcome = await command.run({ positionals: parsed.positionals, values: parsed.values }, io);
-    return outcome._tag === "Left" ? fail(io, `${name}: ${outcome.left.message}`, EXIT.usage) : EXIT.ok;
+    if (outcome._tag === "Left") return fail(io, `${name}: ${outcome.left.message}`, EXIT.usage);
+    return typeof outcome.right === "number" ? outcome.right : EXIT.ok;
   } catch (error) {
     if (error instanceof LogError) return fail(io, `${name}: ${error.message}`, EXIT.usage);
     return fail(io, `${name}: failed: ${error instanceof Error ? error.message : String(error)}`, EXIT.failed);
