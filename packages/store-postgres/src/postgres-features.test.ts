@@ -95,4 +95,14 @@ describePostgres("PostgreSQL store features", () => {
     expect((await toArray(store.readStream("thing-1", { fromVersion: 10, toVersion: 21 }))).map((event) => event.version)).toHaveLength(12);
     await store.close();
   });
+
+  it("migrates a new schema once when eight stores open it at the same moment", async () => {
+    const schema = fixture.schema();
+    const stores = await Promise.all(Array.from({ length: 8 }, () => fixture.open({ schema })));
+    const { rows } = await fixture.pool.query(`SELECT version FROM "${schema}".schema_version ORDER BY version`);
+    expect(rows).toEqual([{ version: 1 }]);
+    await Promise.all(stores.map((store, index) => store.appendToStream(`thing-${index}`, changes(1), { expectedVersion: "no_stream", meta: metaAt(index) })));
+    expect(verifyChain(await toArray(stores[0]?.readAll() ?? []))).toMatchObject({ ok: true, count: 8 });
+    await Promise.all(stores.map((store) => store.close()));
+  });
 });

@@ -19,7 +19,8 @@ export function openSqliteConnections(options: ResolvedSqliteOptions): SqliteCon
   const opened: Database.Database[] = [];
   try {
     const writer = track(opened, new Database(options.path, { timeout: options.busyTimeoutMs }));
-    writer.pragma("journal_mode = WAL");
+    const mode = writer.pragma("journal_mode = WAL", { simple: true });
+    if (mode !== "wal") throw new SqliteStoreError("busy", options.path, `could not switch the file to WAL (journal_mode is ${String(mode)}); another process may hold it in another mode`);
     writer.pragma(`synchronous = ${options.synchronous.toUpperCase()}`);
     migrateSqlite(writer, options.path);
     if (options.checkIntegrity) checkIntegrity(writer, options.path);

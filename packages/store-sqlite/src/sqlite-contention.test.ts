@@ -20,9 +20,8 @@ interface WriterReport {
 }
 
 describe("SQLite store under contention from several processes", () => {
-  it(`keeps ${HOT_STREAMS} hot streams gapless and the chain linear with ${WRITERS} processes appending ${EVENTS_PER_WRITER} events each`, async () => {
+  it(`creates the file once and keeps ${HOT_STREAMS} hot streams gapless and the chain linear with ${WRITERS} processes appending ${EVENTS_PER_WRITER} events each`, async () => {
     const path = join(folder, "contention.db");
-    await openSqliteEventStore({ path }).close();
     const writers = Array.from({ length: WRITERS }, (_, writer) =>
       spawnTypeScript("contention-writer.ts", [path, String(writer), String(EVENTS_PER_WRITER), String(HOT_STREAMS)]),
     );
