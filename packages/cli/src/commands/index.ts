@@ -1,7 +1,8 @@
 import type { CliCommand } from "../command.js";
 import { importServiceNowCommand } from "./import-servicenow.js";
 import { incidentsCommand } from "./incidents.js";
+import { exportCommand } from "./export.js";
 import { verifyCommand } from "./verify.js";
 
 /** Every command of the `handover` binary; a new command is one file here and one line in this list. */
-export const commands: readonly CliCommand[] = [verifyCommand, importServiceNowCommand, incidentsCommand];
+export const commands: readonly CliCommand[] = [verifyCommand, exportCommand, importServiceNowCommand, incidentsCommand];

@@ -9,6 +9,8 @@ export interface VerifiedReadOptions {
   readonly range?: LogRange;
   /** Known event types are decoded with it (upcast and parsed); unknown types pass as stored. */
   readonly catalogue?: EventCatalogue;
+  /** Hand on the stored form (what the hashes cover) after checking that it decodes: for copying a log. */
+  readonly keepStored?: boolean;
 }
 
 /** Where an event sits in a source, as an error names it: a JSONL line, or a store's position. */
@@ -20,8 +22,9 @@ function chainError(source: LogSource, line: number, failure: ChainFailure): Log
   return new LogError(`chain_${failure.reason}`, `${whereIn(source, line)}: the log does not verify: ${failure.message}`, { line, position: failure.position });
 }
 
-/** Decodes one stored event; a failure names the source (and the line of a JSONL file). */
-function decodeIn(source: LogSource, catalogue: EventCatalogue, stored: RecordedEvent, line: number): RecordedEvent {
+/** Decodes a stored event of a type the catalogue knows (others pass as stored); a failure names the source (and the line of a JSONL file). */
+function decodeKnown(source: LogSource, catalogue: EventCatalogue | undefined, stored: RecordedEvent, line: number): RecordedEvent {
+  if (catalogue?.definitions.has(stored.type) !== true) return stored;
   try {
     return decodeRecorded(catalogue, stored, source.spec.kind === "jsonl" ? line : undefined);
   } catch (error) {
@@ -39,10 +42,8 @@ function decodeIn(source: LogSource, catalogue: EventCatalogue, stored: Recorded
  */
 export async function* readVerified(source: LogSource, io: CliIo, options: VerifiedReadOptions = {}): AsyncGenerator<RecordedEvent> {
   const range = options.range ?? {};
-  const full = range.toPosition === undefined;
-  const verifier = createChainVerifier(full && source.storedHead !== undefined ? { expectedHead: source.storedHead } : {});
-  const total = io.terminal?.stderr === true ? await source.size() : 0;
-  const progress = startProgress(io, source.spec.label, range.toPosition === undefined ? total : Math.min(total, range.toPosition));
+  const verifier = createChainVerifier(range.toPosition === undefined && source.storedHead !== undefined ? { expectedHead: source.storedHead } : {});
+  const progress = startProgress(io, source.spec.label, await progressTotal(source, io, range));
   let line = 0;
   try {
     for await (const stored of source.stored()) {
@@ -52,11 +53,19 @@ export async function* readVerified(source: LogSource, io: CliIo, options: Verif
       if (failure !== undefined) throw chainError(source, line, failure);
       progress.advance(line);
       if (!inLogRange(stored, range)) continue;
-      yield options.catalogue?.definitions.has(stored.type) === true ? decodeIn(source, options.catalogue, stored, line) : stored;
+      const decoded = decodeKnown(source, options.catalogue, stored, line);
+      yield options.keepStored === true ? stored : decoded;
     }
     const verdict = verifier.result();
     if (!verdict.ok) throw chainError(source, line + 1, verdict);
   } finally {
     progress.finish();
   }
+}
+
+/** How many events the progress bar counts to: asked of the source only when a bar can be drawn. */
+async function progressTotal(source: LogSource, io: CliIo, range: LogRange): Promise<number> {
+  if (io.terminal?.stderr !== true) return 0;
+  const size = await source.size();
+  return range.toPosition === undefined ? size : Math.min(size, range.toPosition);
 }
