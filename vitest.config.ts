@@ -1,5 +1,5 @@
 import { readdirSync, existsSync } from "node:fs";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 /** Every workspace folder that holds tests becomes one vitest project that inherits this config. */
 const projectFolders = ["packages", "examples"]
@@ -14,6 +14,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ["source", "node", "import", "default"] } },
   test: {
     testTimeout: 20_000,
+    exclude: [...configDefaults.exclude, "**/results/**", "**/test-output/**", "**/dist/**"],
     reporters: ["default", "json"],
     outputFile: { json: ".vitest-results.json" },
     hookTimeout: 30_000,
