@@ -1,8 +1,11 @@
 import type { CliCommand } from "../command.js";
 import { importServiceNowCommand } from "./import-servicenow.js";
 import { incidentsCommand } from "./incidents.js";
+import { cmdbCommand } from "./cmdb.js";
 import { exportCommand } from "./export.js";
+import { graphCommand } from "./graph.js";
+import { impactCommand } from "./impact.js";
 import { verifyCommand } from "./verify.js";
 
 /** Every command of the `handover` binary; a new command is one file here and one line in this list. */
-export const commands: readonly CliCommand[] = [verifyCommand, exportCommand, importServiceNowCommand, incidentsCommand];
+export const commands: readonly CliCommand[] = [verifyCommand, cmdbCommand, impactCommand, graphCommand, exportCommand, importServiceNowCommand, incidentsCommand];
