@@ -1,5 +1,6 @@
 import { domainError, type DomainError } from "@handover/core";
-import { DEPENDENCY_TYPES, inverseOf, RELATIONSHIP_PAIRS, type InverseRelationshipType, type RelationshipType } from "@handover/itil";
+import { DEPENDENCY_TYPES, inverseOf, type InverseRelationshipType, type RelationshipType } from "@handover/itil";
+import { storedTypeOf } from "../relationship-names.js";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { deepFreeze } from "../freeze.js";
 import type { Cmdb, CmdbCi } from "../cmdb/types.js";
@@ -54,11 +55,6 @@ function neighbours(ci: CmdbCi, direction: ImpactDirection, types: ReadonlySet<s
   return steps;
 }
 
-const STORED_OF_INVERSE = new Map<string, RelationshipType>(Object.entries(RELATIONSHIP_PAIRS).map(([stored, inverse]) => [inverse, stored as RelationshipType]));
-
-function storedTypeOf(inverse: InverseRelationshipType): RelationshipType {
-  return STORED_OF_INVERSE.get(inverse) ?? (inverse as RelationshipType);
-}
 
 /**
  * Impact analysis over a CMDB: breadth first from a CI, upstream (who depends on it) or

@@ -1,0 +1,87 @@
+import { counted, listed, positionsOf, type CheckContext, type CheckDefinition } from "./check.js";
+
+function blockingIncidents(context: CheckContext): [string, number, number][] {
+  const found: [string, number, number][] = [];
+  for (const [priority, incidents] of context.state.openByPriority) {
+    if (priority < 1 || priority > context.criteria.blockingPriority) continue;
+    for (const [incidentId, position] of incidents) found.push([incidentId, priority, position]);
+  }
+  return found.sort((a, b) => a[1] - b[1] || a[2] - b[2]);
+}
+
+/** No open incident at a blocking priority (1 and 2 by default). */
+export const majorIncidentsCheck: CheckDefinition = {
+  name: "major_incidents",
+  passes: (context) => {
+    for (const [priority, incidents] of context.state.openByPriority) if (priority >= 1 && priority <= context.criteria.blockingPriority && incidents.size > 0) return false;
+    return true;
+  },
+  outcome(context) {
+    const limit = context.criteria.blockingPriority;
+    const blocking = blockingIncidents(context);
+    if (blocking.length === 0) return { passes: true, explanation: limit < 1 ? "no incident priority blocks the handover" : `no open incident at priority ${limit} or higher`, evidence: [] };
+    return {
+      passes: false,
+      explanation: `${counted(blocking.length, "open incident")} at priority ${limit} or higher: ${listed(blocking.map(([id, priority]) => `${id} (P${priority})`))}; resolve them, or reprioritise with a reason`,
+      evidence: positionsOf(blocking.map(([, , position]) => position)),
+    };
+  },
+};
+
+/** Every open incident has a known error, whose workaround operations inherit. */
+export const incidentWorkaroundsCheck: CheckDefinition = {
+  name: "incident_workarounds",
+  passes: (context) => context.state.withoutWorkaround.size === 0,
+  outcome(context) {
+    const offenders = [...context.state.withoutWorkaround.keys()];
+    if (offenders.length === 0) return { passes: true, explanation: "every open incident has a known error with a workaround", evidence: [] };
+    return {
+      passes: false,
+      explanation: `${counted(offenders.length, "open incident", ["has", "have"])} neither a workaround nor a known error: ${listed(offenders)}; link each to a problem with a recorded known error, or resolve it`,
+      evidence: positionsOf(context.state.withoutWorkaround.values()),
+    };
+  },
+};
+
+function openChanges(context: CheckContext): [string, number][] {
+  return [...context.state.openChanges].filter(([changeId]) => !context.criteria.deferredChanges.has(changeId));
+}
+
+/** Every change is closed (or cancelled), or explicitly deferred by the criteria. */
+export const changesClosedCheck: CheckDefinition = {
+  name: "changes_closed",
+  passes: (context) => {
+    if (context.criteria.deferredChanges.size === 0) return context.state.openChanges.size === 0;
+    for (const changeId of context.state.openChanges.keys()) if (!context.criteria.deferredChanges.has(changeId)) return false;
+    return true;
+  },
+  outcome(context) {
+    const open = openChanges(context);
+    const status = (changeId: string) => context.state.history.aggregates.changes.get(changeId)?.state.status ?? "unknown";
+    if (open.length === 0) {
+      const deferred = [...context.state.openChanges.keys()];
+      const note = deferred.length === 0 ? "" : `; deferred to operations: ${listed(deferred)}`;
+      return { passes: true, explanation: `every change is closed or cancelled${note}`, evidence: positionsOf(context.state.openChanges.values()) };
+    }
+    return {
+      passes: false,
+      explanation: `${counted(open.length, "change", ["is", "are"])} neither closed nor deferred: ${listed(open.map(([changeId]) => `${changeId} (${status(changeId)})`))}; close or cancel them, or defer them explicitly`,
+      evidence: positionsOf(open.map(([, position]) => position)),
+    };
+  },
+};
+
+/** Every emergency change had its retrospective CAB review. */
+export const emergencyChangesReviewedCheck: CheckDefinition = {
+  name: "emergency_changes_reviewed",
+  passes: (context) => context.state.unreviewedEmergencies.size === 0,
+  outcome(context) {
+    const waiting = [...context.state.unreviewedEmergencies.keys()];
+    if (waiting.length === 0) return { passes: true, explanation: "every emergency change had its retrospective review", evidence: [] };
+    return {
+      passes: false,
+      explanation: `${counted(waiting.length, "emergency change", ["waits", "wait"])} for the retrospective CAB review: ${listed(waiting)}; hold the review (change.vote by CAB members)`,
+      evidence: positionsOf(context.state.unreviewedEmergencies.values()),
+    };
+  },
+};

@@ -1,0 +1,98 @@
+import type { RecordedEvent } from "@handover/core";
+import { createHistory, type History } from "../history/history.js";
+import { processOf } from "../event-kinds.js";
+import { updateCi, updateProductionBaseline } from "./update-cis.js";
+import { recordAgreement, updateChange, updateIncident, updateProblem, updateRelease } from "./update-work.js";
+
+/** A relationship that points at a CI that is not registered or is retired. */
+export interface BrokenRelationship {
+  readonly source: string;
+  readonly type: string;
+  readonly target: string;
+  readonly reason: "unknown" | "retired";
+  readonly position: number;
+}
+
+/**
+ * The replay state readiness is read from: the history (CMDB and every aggregate) and, kept
+ * current event by event, the offenders of each check with the position of the event that
+ * made them so. Each event touches only its own entries, so a check's verdict is read in
+ * constant time (a readiness timeline evaluates every check after every event).
+ */
+export interface ReadinessState {
+  readonly history: History;
+  /** CIs not retired and not in any production baseline. */
+  readonly uncovered: Map<string, number>;
+  /** Production CIs, not retired, without an owner. */
+  readonly ownerless: Map<string, number>;
+  /** Relationships of CIs in service whose target is unknown or retired, by `source|type|target`. */
+  readonly broken: Map<string, BrokenRelationship>;
+  /** CIs not retired, by type (service levels are checked for the service types). */
+  readonly cisByType: Map<string, Map<string, number>>;
+  readonly typeOfCi: Map<string, string>;
+  /** Open incidents by priority. */
+  readonly openByPriority: Map<number, Map<string, number>>;
+  readonly priorityOfOpen: Map<string, number>;
+  /** Open incidents without a known error (and so without a workaround). */
+  readonly withoutWorkaround: Map<string, number>;
+  readonly problemsOfIncident: Map<string, Set<string>>;
+  readonly incidentsOfProblem: Map<string, Set<string>>;
+  /** Changes neither closed nor cancelled. */
+  readonly openChanges: Map<string, number>;
+  /** Emergency changes authorised and still waiting for their retrospective review. */
+  readonly unreviewedEmergencies: Map<string, number>;
+  /** Releases in production now, by the position of the event that put them there. */
+  readonly inProduction: Map<string, number>;
+  /** Where each project agreed service levels for each service: `projectId` → service → position. */
+  readonly agreements: Map<string, Map<string, number>>;
+}
+
+/** An empty readiness state over a fresh history. */
+export function createReadinessState(history: History = createHistory()): ReadinessState {
+  return {
+    history,
+    uncovered: new Map(),
+    ownerless: new Map(),
+    broken: new Map(),
+    cisByType: new Map(),
+    typeOfCi: new Map(),
+    openByPriority: new Map(),
+    priorityOfOpen: new Map(),
+    withoutWorkaround: new Map(),
+    problemsOfIncident: new Map(),
+    incidentsOfProblem: new Map(),
+    openChanges: new Map(),
+    unreviewedEmergencies: new Map(),
+    inProduction: new Map(),
+    agreements: new Map(),
+  };
+}
+
+/** Applies one event: to the history, then to the offenders it touches. Cheap: an inline read model for the engine. */
+export function applyToReadiness(state: ReadinessState, event: RecordedEvent): void {
+  state.history.apply(event);
+  const data = event.data as Record<string, unknown>;
+  switch (processOf(event.type)) {
+    case "configuration":
+      updateCi(state, String(data.ciId), event);
+      break;
+    case "incident":
+      updateIncident(state, String(data.incidentId), event);
+      break;
+    case "problem":
+      updateProblem(state, String(data.problemId), event);
+      break;
+    case "change":
+      updateChange(state, String(data.changeId));
+      break;
+    case "release":
+      updateRelease(state, String(data.releaseId));
+      break;
+    case "project":
+      if (event.type === "project.baseline_taken") updateProductionBaseline(state, event);
+      if (event.type === "project.service_levels_agreed") recordAgreement(state, event);
+      break;
+    default:
+      break;
+  }
+}

@@ -1,0 +1,86 @@
+import { awaitsRetrospectiveReview } from "@handover/change";
+import type { RecordedEvent } from "@handover/core";
+import type { ProjectEventOf } from "@handover/project";
+import { isInProduction } from "@handover/release";
+import type { ReadinessState } from "./state.js";
+
+const OPEN_INCIDENT = new Set(["new", "assigned", "in_progress", "on_hold"]);
+
+function link(index: Map<string, Set<string>>, from: string, to: string): void {
+  let linked = index.get(from);
+  if (linked === undefined) index.set(from, (linked = new Set()));
+  linked.add(to);
+}
+
+function hasKnownError(state: ReadinessState, incidentId: string): boolean {
+  for (const problemId of state.problemsOfIncident.get(incidentId) ?? []) {
+    if (state.history.aggregates.problems.get(problemId)?.state.knownError != null) return true;
+  }
+  return false;
+}
+
+/** Re-judges an incident: open by priority, and open without a known error. */
+function judgeIncident(state: ReadinessState, incidentId: string): void {
+  const tracked = state.history.aggregates.incidents.get(incidentId);
+  const open = tracked !== undefined && OPEN_INCIDENT.has(tracked.state.status);
+  const previous = state.priorityOfOpen.get(incidentId);
+  if (previous !== undefined) state.openByPriority.get(previous)?.delete(incidentId);
+  state.priorityOfOpen.delete(incidentId);
+  if (!open) {
+    state.withoutWorkaround.delete(incidentId);
+    return;
+  }
+  const { priority } = tracked.state;
+  let bucket = state.openByPriority.get(priority);
+  if (bucket === undefined) state.openByPriority.set(priority, (bucket = new Map()));
+  bucket.set(incidentId, tracked.lastPosition);
+  state.priorityOfOpen.set(incidentId, priority);
+  if (hasKnownError(state, incidentId)) state.withoutWorkaround.delete(incidentId);
+  else state.withoutWorkaround.set(incidentId, tracked.lastPosition);
+}
+
+/** After an incident event: its links to problems, and its own entries. */
+export function updateIncident(state: ReadinessState, incidentId: string, event: RecordedEvent): void {
+  if (event.type === "incident.problem_linked") {
+    const problemId = String((event.data as { problemId: string }).problemId);
+    link(state.problemsOfIncident, incidentId, problemId);
+    link(state.incidentsOfProblem, problemId, incidentId);
+  }
+  judgeIncident(state, incidentId);
+}
+
+/** After a problem event: its links to incidents, and the incidents whose workaround it may give. */
+export function updateProblem(state: ReadinessState, problemId: string, event: RecordedEvent): void {
+  if (event.type === "problem.incident_linked") {
+    const incidentId = String((event.data as { incidentId: string }).incidentId);
+    link(state.problemsOfIncident, incidentId, problemId);
+    link(state.incidentsOfProblem, problemId, incidentId);
+  }
+  for (const incidentId of state.incidentsOfProblem.get(problemId) ?? []) judgeIncident(state, incidentId);
+}
+
+/** After a change event: open or finished, and an emergency waiting for its retrospective review (change management's `awaitsRetrospectiveReview`). */
+export function updateChange(state: ReadinessState, changeId: string): void {
+  const tracked = state.history.aggregates.changes.get(changeId);
+  if (tracked === undefined) return;
+  const { status } = tracked.state;
+  if (status === "closed" || status === "cancelled") state.openChanges.delete(changeId);
+  else state.openChanges.set(changeId, tracked.lastPosition);
+  if (awaitsRetrospectiveReview(tracked.state)) state.unreviewedEmergencies.set(changeId, tracked.lastPosition);
+  else state.unreviewedEmergencies.delete(changeId);
+}
+
+/** After a release event: in production now or not (release management's `isInProduction`), kept with the position where it went there. */
+export function updateRelease(state: ReadinessState, releaseId: string): void {
+  const tracked = state.history.aggregates.releases.get(releaseId);
+  if (tracked === undefined || !isInProduction(tracked.state)) state.inProduction.delete(releaseId);
+  else if (!state.inProduction.has(releaseId)) state.inProduction.set(releaseId, tracked.lastPosition);
+}
+
+/** After service levels were agreed: where, for each service. */
+export function recordAgreement(state: ReadinessState, event: RecordedEvent): void {
+  const { data } = event as RecordedEvent<ProjectEventOf<"project.service_levels_agreed">>;
+  let agreed = state.agreements.get(data.projectId);
+  if (agreed === undefined) state.agreements.set(data.projectId, (agreed = new Map()));
+  for (const level of data.serviceLevels) agreed.set(level.service, event.position);
+}
