@@ -32,8 +32,10 @@ export interface AuditFinding {
   readonly kind: FindingKind;
   /** The policy's cross-process rule, when the finding is one. */
   readonly rule?: CrossProcessRule;
-  /** A sentence naming the entity, the rule and what was missing. */
+  /** A sentence naming the entity, the rule and what was missing (replay's words when replay found it). */
   readonly message: string;
+  /** The event's own words for the breach, when it recorded one (record mode, an override, an import's deviation). */
+  readonly recordedMessage?: string;
   /** The aggregate whose event broke the rule. */
   readonly entityId: string;
   readonly position: number;
@@ -67,7 +69,9 @@ export class FindingsCollector {
     if (earlier !== undefined) {
       const source = earlier.source === draft.source ? earlier.source : "both";
       const evidence = [...new Set([...earlier.evidence, ...(draft.evidence ?? [])])];
-      this.found.set(key, { ...earlier, source, evidence, message: draft.source === "replay" && earlier.source === "recorded" ? draft.message : earlier.message });
+      const recordedMessage = earlier.recordedMessage ?? (draft.source === "recorded" ? draft.message : undefined);
+      const message = draft.source === "replay" && earlier.source === "recorded" ? draft.message : earlier.message;
+      this.found.set(key, { ...earlier, source, evidence, message, ...(recordedMessage === undefined ? {} : { recordedMessage }) });
       return;
     }
     const imported = (event.data as { source?: unknown } | null)?.source !== undefined;
@@ -75,6 +79,7 @@ export class FindingsCollector {
       kind: draft.kind,
       ...(draft.rule === undefined ? {} : { rule: draft.rule }),
       message: draft.message,
+      ...(draft.source === "recorded" ? { recordedMessage: draft.message } : {}),
       entityId,
       position: event.position,
       at: event.meta.occurredAt,

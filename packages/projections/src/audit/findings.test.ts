@@ -118,10 +118,29 @@ describe("auditFindings", () => {
     expect(result.findings.find((finding) => finding.kind === "release_changes_unauthorised")?.message).toContain("not yet: C-9 (unknown)");
   });
 
-  it("finds a sign-off with readiness failing, and the override", () => {
+  it("finds a sign-off with readiness failing, as recorded with its override and as replay finds it", () => {
     const signOff = result.findings.find((finding) => finding.kind === "signoff_not_ready");
-    expect(signOff).toMatchObject({ entityId: "crm", source: "recorded", rule: "signoff_readiness", actor: people.outsider });
-    expect(signOff?.message).toBe('project crm: signed off with the override "go-live date is fixed" although readiness failed (open_incidents: INC1 (priority 3) is open)');
+    expect(signOff).toMatchObject({ entityId: "crm", source: "both", rule: "signoff_readiness", actor: people.outsider });
+    expect(signOff?.recordedMessage).toBe('project crm: signed off with the override "go-live date is fixed" although readiness failed (open_incidents: INC1 (priority 3) is open)');
+    expect(signOff?.message).toMatch(/^project crm: signed off while replay finds readiness failing \(incident_workarounds: 1 open incident has neither a workaround nor a known error: INC1; /);
+    expect(signOff?.message).toContain("changes_closed: 1 change is neither closed nor deferred: C-1 (authorised)");
+    expect(signOff?.evidence[0]).toBe(signOff?.position);
+  });
+
+  it("finds a sign-off an import recorded as ready while replay finds readiness failing", () => {
+    const s = createScenario();
+    startCrm(s);
+    s.record({
+      streamId: "project-crm",
+      type: "project.transition_signed_off",
+      data: { projectId: "crm", at: t(9), by: people.owner, readiness: { ready: true, failing: [] }, breaches: [] },
+      meta: { actor: people.owner, occurredAt: t(9) },
+    });
+    expect(auditFindings(s.log(), s.policy).findings.map((finding) => finding.kind)).toEqual(["signoff_not_ready"]);
+    const [finding] = auditFindings(s.log(), s.policy).findings;
+    expect(finding).toMatchObject({ kind: "signoff_not_ready", source: "replay" });
+    expect(finding?.message).toMatch(/^project crm: signed off while the sign-off recorded readiness as passing, but replay finds readiness failing/);
+    expect(finding?.recordedMessage).toBeUndefined();
   });
 
   it("finds the priority and lifecycle deviations an import carried", () => {

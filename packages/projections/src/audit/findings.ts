@@ -7,7 +7,9 @@ import type { ProjectEventOf } from "@handover/project";
 import type { ReleaseEvent } from "@handover/release";
 import { processOf } from "../event-kinds.js";
 import { deepFreeze } from "../freeze.js";
-import { createHistory } from "../history/history.js";
+import { createHistory, type History } from "../history/history.js";
+import type { ReadinessCriteria } from "../readiness/criteria.js";
+import { applyToReadiness, createReadinessState, type ReadinessState } from "../readiness/state.js";
 import { scanLog, type Answer, type Log } from "../log.js";
 import { logRangeOf, type ReadOptions } from "../read-options.js";
 import { FindingsCollector, type AuditFinding, type FindingKind } from "./finding.js";
@@ -20,6 +22,8 @@ import { checkReleaseEvent } from "./rules-release.js";
 /** Options of `auditFindings`: the project whose phases and policy apply (default: the first started in the log), and where in the log. */
 export interface AuditFindingsOptions extends ReadOptions {
   readonly projectId?: string;
+  /** The readiness criteria a sign-off is judged by (default DESIGN.md's). */
+  readonly criteria?: ReadinessCriteria;
 }
 
 /** The rules broken in a log's history, in log order, with counts by kind. */
@@ -30,7 +34,8 @@ export interface AuditFindings {
   readonly counts: Readonly<Partial<Record<FindingKind, number>>>;
 }
 
-function checkBefore(event: RecordedEvent, history: ReturnType<typeof createHistory>, findings: FindingsCollector): void {
+function checkBefore(event: RecordedEvent, readiness: ReadinessState, findings: FindingsCollector, criteria: ReadinessCriteria | undefined): void {
+  const history: History = readiness.history;
   checkPhaseGate(event, history, findings);
   switch (processOf(event.type)) {
     case "configuration":
@@ -46,7 +51,7 @@ function checkBefore(event: RecordedEvent, history: ReturnType<typeof createHist
       checkLifecycleDeviation(event as RecordedEvent<IncidentEvent>, findings);
       break;
     default:
-      if (event.type === "project.transition_signed_off") checkSignOff(event as RecordedEvent<ProjectEventOf<"project.transition_signed_off">>, history, findings);
+      if (event.type === "project.transition_signed_off") checkSignOff(event as RecordedEvent<ProjectEventOf<"project.transition_signed_off">>, readiness, findings, criteria);
   }
 }
 
@@ -57,15 +62,16 @@ function checkBefore(event: RecordedEvent, history: ReturnType<typeof createHist
  * changed under change control without an authorised change, approvals by the requester
  * or without the role, emergency changes closed unreviewed, releases in production
  * untested, unapproved or without a back-out plan, processes used before their phase,
- * sign-offs with readiness failing, and the priority and lifecycle deviations of imports.
+ * sign-offs with readiness failing (as recorded, and as replay finds it then), and the priority and lifecycle deviations of imports.
  */
 export function auditFindings<L extends Log>(log: L, policy: HandoverPolicy = defaultPolicy, options: AuditFindingsOptions = {}): Answer<L, AuditFindings> {
-  const history = createHistory(policy, options.projectId);
+  const readiness = createReadinessState(createHistory(policy, options.projectId));
+  const history = readiness.history;
   const findings = new FindingsCollector();
   const priorities = new PriorityDeviations();
   const visit = (event: RecordedEvent): void => {
-    checkBefore(event, history, findings);
-    history.apply(event);
+    checkBefore(event, readiness, findings, options.criteria);
+    applyToReadiness(readiness, event);
     if (processOf(event.type) === "incident") {
       const incident = event as RecordedEvent<IncidentEvent>;
       const tracked = history.aggregates.incidents.get(incident.data.incidentId);

@@ -2,6 +2,9 @@ import type { RecordedEvent } from "@handover/core";
 import { phaseGate, rolesOf, type ControlledProcess } from "@handover/itil";
 import type { ProjectEventOf } from "@handover/project";
 import type { History } from "../history/history.js";
+import type { ReadinessCriteria } from "../readiness/criteria.js";
+import { readinessOf } from "../readiness/evaluate.js";
+import type { ReadinessState } from "../readiness/state.js";
 import { entityOfStream } from "./entities.js";
 import type { FindingsCollector } from "./finding.js";
 
@@ -35,11 +38,29 @@ export function checkPhaseGate(event: RecordedEvent, history: History, findings:
   findings.add(event, entityId, { kind, source: "replay", message: `${event.type} of ${entityId}: ${gate.message}`, ...(phaseEvidence === undefined ? {} : { evidence: [phaseEvidence] }) });
 }
 
+/** Readiness as replay finds it just before the sign-off, whatever the sign-off recorded (an import may claim it passed). */
+function checkReplayedReadiness(event: RecordedEvent<ProjectEventOf<"project.transition_signed_off">>, state: ReadinessState, findings: FindingsCollector, criteria: ReadinessCriteria | undefined): void {
+  const { projectId } = event.data;
+  const replayed = readinessOf(state, projectId, criteria);
+  if (replayed.ready) return;
+  const failing = replayed.checks.filter((check) => check.status === "fail");
+  const claimed = event.data.readiness.ready ? "the sign-off recorded readiness as passing, but " : "";
+  findings.add(event, projectId, {
+    kind: "signoff_not_ready",
+    rule: "signoff_readiness",
+    source: "replay",
+    message: `project ${projectId}: signed off while ${claimed}replay finds readiness failing (${failing.map((check) => `${check.name}: ${check.explanation}`).join("; ")})`,
+    evidence: [...new Set(failing.flatMap((check) => check.evidence))].sort((a, b) => a - b),
+  });
+}
+
 /**
- * A transition signed off while readiness failed (with the override recorded), the breaches
- * the sign-off recorded in record mode, and a signer who is not a service owner.
+ * A transition signed off while readiness failed: as the sign-off recorded it (with the
+ * override), and as replay finds it at that point; the breaches the sign-off recorded in
+ * record mode; a signer who is not a service owner.
  */
-export function checkSignOff(event: RecordedEvent<ProjectEventOf<"project.transition_signed_off">>, history: History, findings: FindingsCollector): void {
+export function checkSignOff(event: RecordedEvent<ProjectEventOf<"project.transition_signed_off">>, state: ReadinessState, findings: FindingsCollector, criteria?: ReadinessCriteria): void {
+  const history: History = state.history;
   const { projectId, by, readiness, override, breaches } = event.data;
   if (!readiness.ready) {
     const failing = readiness.failing.map((check) => `${check.check}: ${check.explanation}`).join("; ");
@@ -53,4 +74,5 @@ export function checkSignOff(event: RecordedEvent<ProjectEventOf<"project.transi
   if (!rolesOf(history.policy().roles, by).includes("service_owner")) {
     findings.add(event, projectId, { kind: "approver_role", rule: "approver_role", source: "replay", message: `project ${projectId}: ${by} signed the transition off without the service_owner role` });
   }
+  checkReplayedReadiness(event, state, findings, criteria);
 }
