@@ -58,6 +58,15 @@ export interface FindingDraft {
   readonly source: "replay" | "recorded";
 }
 
+/** A finding with a second report of the same rule on the same event folded in: replay's words first, the event's own kept. */
+function merged(earlier: AuditFinding, draft: FindingDraft): AuditFinding {
+  const source = earlier.source === draft.source ? earlier.source : "both";
+  const evidence = [...new Set([...earlier.evidence, ...(draft.evidence ?? [])])];
+  const recordedMessage = earlier.recordedMessage ?? (draft.source === "recorded" ? draft.message : undefined);
+  const message = draft.source === "replay" && earlier.source === "recorded" ? draft.message : earlier.message;
+  return { ...earlier, source, evidence, message, ...(recordedMessage === undefined ? {} : { recordedMessage }) };
+}
+
 /** Collects findings per event, merging what replay found with what the event recorded about the same rule. */
 export class FindingsCollector {
   private readonly found = new Map<string, AuditFinding>();
@@ -67,11 +76,7 @@ export class FindingsCollector {
     const key = `${event.position}|${draft.kind}`;
     const earlier = this.found.get(key);
     if (earlier !== undefined) {
-      const source = earlier.source === draft.source ? earlier.source : "both";
-      const evidence = [...new Set([...earlier.evidence, ...(draft.evidence ?? [])])];
-      const recordedMessage = earlier.recordedMessage ?? (draft.source === "recorded" ? draft.message : undefined);
-      const message = draft.source === "replay" && earlier.source === "recorded" ? draft.message : earlier.message;
-      this.found.set(key, { ...earlier, source, evidence, message, ...(recordedMessage === undefined ? {} : { recordedMessage }) });
+      this.found.set(key, merged(earlier, draft));
       return;
     }
     const imported = (event.data as { source?: unknown } | null)?.source !== undefined;
