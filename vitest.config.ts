@@ -10,8 +10,8 @@ const projectFolders = ["packages", "examples"]
   .filter((folder) => existsSync(`${folder}/package.json`));
 
 export default defineConfig({
-  resolve: { conditions: ["source", "module", "node", "import", "default"] },
-  ssr: { resolve: { conditions: ["source", "node", "import", "default"] } },
+  resolve: { conditions: ["source", "module", "node", "default"] },
+  ssr: { resolve: { conditions: ["source", "node", "default"] } },
   test: {
     testTimeout: 20_000,
     exclude: [...configDefaults.exclude, "**/results/**", "**/test-output/**", "**/dist/**"],

@@ -1,4 +1,3 @@
-import "./test-support/pg-under-vitest.js";
 import { setTimeout as sleep } from "node:timers/promises";
 import { LogError, toArray, verifyChain, type ChainHead } from "@handover/core";
 import { changes, conformanceCatalogue, metaAt } from "@handover/testing";

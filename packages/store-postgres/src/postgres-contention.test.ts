@@ -1,4 +1,3 @@
-import "./test-support/pg-under-vitest.js";
 import { toArray, verifyChain } from "@handover/core";
 import { expect, it } from "vitest";
 import { openPostgresEventStore, type PostgresEventStore } from "./postgres-store.js";

@@ -1,4 +1,3 @@
-import "./test-support/pg-under-vitest.js";
 import { setTimeout as sleep } from "node:timers/promises";
 import { toArray, verifyChain, type RecordedEvent } from "@handover/core";
 import { expect, it } from "vitest";

@@ -1,4 +1,3 @@
-import "./test-support/pg-under-vitest.js";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -1,4 +1,3 @@
-import "./test-support/pg-under-vitest.js";
 import pg from "pg";
 import { eventStoreConformance } from "@handover/testing";
 import { afterAll } from "vitest";

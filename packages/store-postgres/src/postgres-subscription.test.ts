@@ -1,4 +1,3 @@
-import "./test-support/pg-under-vitest.js";
 import { changes, metaAt } from "@handover/testing";
 import type { RecordedEvent } from "@handover/core";
 import { expect, it } from "vitest";

@@ -1,4 +1,3 @@
-import "./pg-under-vitest.js";
 import pg from "pg";
 import { afterAll } from "vitest";
 import { openPostgresEventStore, type PostgresEventStore } from "../postgres-store.js";

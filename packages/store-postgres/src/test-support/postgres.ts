@@ -1,4 +1,3 @@
-import "./pg-under-vitest.js";
 import pg from "pg";
 import { describe, it } from "vitest";
 
