@@ -37,6 +37,7 @@ describe("the Orbit CRM history", () => {
       ["change.schedule", "schedule_conflict"],
       ["release.deploy", "back_out_plan_required"],
       ["change.close", "retrospective_review_required"],
+      ["project.sign_off_transition", "not_ready"],
       ["project.sign_off_transition", "not_service_owner"],
     ]);
     const positions = outcomes.flatMap((outcome) => (outcome.result.outcome === "accepted" ? outcome.result.positions : []));

@@ -1,5 +1,6 @@
 import { createInMemoryEventStore, sequentialIds, type EventStore } from "@handover/core";
 import { createHandover, type Handover, type ReadinessSource } from "@handover/engine";
+import { toSignOffReadiness, transitionReadiness } from "@handover/projections";
 import { acceptanceChapter } from "./chapters/acceptance.js";
 import { buildChapter } from "./chapters/build.js";
 import { deploymentChapter } from "./chapters/deployment.js";
@@ -30,12 +31,10 @@ export interface CrmHistory {
 export const STORY_START = "2025-09-01T09:00:00.000Z";
 
 /**
- * Sign-off readiness as the story's service owner sees it at sign-off: every check passes.
- * The engine's default readiness source (until `@handover/projections` exports
- * `transitionReadiness`) answers "not ready" for every project, which would make the
- * sign-off an override; the story's own test checks the facts readiness is made of.
+ * Sign-off readiness from the projections' transition readiness as of the sign-off's
+ * business time (the engine's default source answers "not ready" until it is wired).
  */
-export const storyReadiness: ReadinessSource = async () => ({ ready: true, failing: [] });
+export const storyReadiness: ReadinessSource = async ({ log, projectId, at }) => toSignOffReadiness(await transitionReadiness(log(), projectId, { asOf: at }));
 
 /** Every step of the story, chapter by chapter, in the order they are written. */
 export function storySteps(): readonly StoryStep[] {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { sequentialIds, toArray, type RecordedEvent } from "@handover/core";
 import { incidentRegister } from "@handover/incident";
 import { rolesOf } from "@handover/itil";
-import { auditFindings } from "@handover/projections";
+import { auditFindings, readinessTimeline, transitionReadiness } from "@handover/projections";
 import { openSqliteEventStore } from "@handover/store-sqlite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCrmHistory, type CrmHistory } from "./build-history.js";
@@ -55,12 +55,27 @@ describe("the Orbit CRM history: releases and handover", () => {
     for (const each of before) if (each.streamId.startsWith("change-") && !["change.vote_cast", "change.retrospectively_reviewed"].includes(each.type)) lastOfChange.set(each.streamId, each.type);
     expect(new Set(lastOfChange.values())).toEqual(new Set(["change.closed", "change.cancelled"]));
     expect(before.some((each) => each.type === "change.retrospectively_reviewed")).toBe(true);
-    expect(before.filter((each) => each.type === "project.service_levels_agreed")).toHaveLength(1);
+    expect(before.filter((each) => each.type === "project.service_levels_agreed")).toHaveLength(2);
+  });
+
+  it("becomes ready for handover when the identity team's service levels are agreed, and the service owner signs off on a passing verdict", () => {
+    const failing = (asOf: string) => transitionReadiness(log, "orbit-crm", { asOf }).checks.filter((check) => check.status !== "pass").map((check) => check.name);
+    expect(failing("2026-02-21T19:30:00Z")).toEqual(["changes_closed", "service_levels"]);
+    expect(failing("2026-02-24T10:00:00Z")).toEqual(["changes_closed", "emergency_changes_reviewed", "service_levels"]);
+    expect(failing("2026-02-25T16:00:00Z")).toEqual(["service_levels"]);
+    const atSignOff = transitionReadiness(log, "orbit-crm", { asOf: "2026-02-27T11:00:00Z" });
+    expect(atSignOff.ready).toBe(true);
+    expect(atSignOff.checks.every((check) => check.status === "pass")).toBe(true);
+    const agreed = queries.ofType<{ serviceLevels: { service: string }[] }>("project.service_levels_agreed").find((event) => event.data.serviceLevels.some((level) => level.service === "svc-identity"));
+    const timeline = readinessTimeline(log, "orbit-crm");
+    expect(timeline.firstReady).toBe(agreed?.position);
+    expect(queries.ofType("project.transition_signed_off")[0]?.data).toMatchObject({ by: "kate.morgan", readiness: { ready: true, failing: [] }, breaches: [] });
+    expect(transitionReadiness(log, "orbit-crm").ready).toBe(true);
   });
 
   it("starts early life support after sign-off and closes the project after handing over", () => {
     const types = log.filter((event) => event.streamId === "project-orbit-crm").map((event) => event.type).filter((type) => type !== "project.phase_entered" && type !== "project.baseline_taken");
-    expect(types).toEqual(["project.started", "project.service_levels_agreed", "project.transition_requested", "project.transition_signed_off", "project.early_life_support_started", "project.early_life_support_ended", "project.closed"]);
+    expect(types).toEqual(["project.started", "project.service_levels_agreed", "project.transition_requested", "project.service_levels_agreed", "project.transition_signed_off", "project.early_life_support_started", "project.early_life_support_ended", "project.closed"]);
   });
 });
 

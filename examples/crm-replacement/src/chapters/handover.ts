@@ -14,8 +14,10 @@ const { projectManager, releaseManager: farah, changeManager: carla, integration
  * production database setting without a change (the second deliberate breach, accepted
  * and flagged because the rule runs in record mode). An emergency change with ECAB approval
  * ships hotfix 2.0.1; closing it before its retrospective CAB review is refused. The
- * project manager requests the transition; his own sign-off is refused, the service owner
- * signs off; early life support runs four weeks and the project closes.
+ * project manager requests the transition. The service owner's first sign-off is refused:
+ * readiness fails for want of service levels on svc-identity; she agrees them with the
+ * identity team, the project manager's own attempt is refused for want of the role, and
+ * she signs off. Early life support runs four weeks and the project closes.
  */
 export function handoverChapter(agenda: Agenda): void {
   const handover = agenda.chapter("handover");
@@ -26,6 +28,12 @@ export function handoverChapter(agenda: Agenda): void {
   });
   emergencyHotfix(handover);
   handover.does("2026-02-24 10:00", projectManager, { type: "project.request_transition", ...onProject, note: "Go-live on 21 February; hotfix 2.0.1 on 23 February; known error PRB-003 handed to operations with its workaround" });
+  handover.isRefused("2026-02-25 16:00", people.serviceOwner, { type: "project.sign_off_transition", ...onProject }, "not_ready", "Readiness fails: svc-identity, a service the CRM depends on, has no agreed service levels; the service owner will not sign off without the identity team's OLA");
+  handover.does("2026-02-26 10:00", people.serviceOwner, {
+    type: "project.agree_service_levels",
+    ...onProject,
+    serviceLevels: [{ service: "svc-identity", availabilityPercent: 99.9, targets: { "1": { responseMinutes: 15, resolutionMinutes: 120 }, "2": { responseMinutes: 30, resolutionMinutes: 480 }, "3": { responseMinutes: 240, resolutionMinutes: 2880 } } }],
+  });
   handover.isRefused("2026-02-26 09:30", projectManager, { type: "project.sign_off_transition", ...onProject }, "not_service_owner", "The project manager cannot accept the project's own deliverable into operation; only the service owner signs off");
   handover.does("2026-02-27 11:00", people.serviceOwner, { type: "project.sign_off_transition", ...onProject });
   handover.does("2026-03-02 09:00", projectManager, { type: "project.start_early_life_support", ...onProject });
