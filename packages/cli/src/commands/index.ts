@@ -1,11 +1,15 @@
 import type { CliCommand } from "../command.js";
 import { importServiceNowCommand } from "./import-servicenow.js";
 import { incidentsCommand } from "./incidents.js";
+import { baselineCommand } from "./baseline.js";
 import { cmdbCommand } from "./cmdb.js";
+import { diffCommand } from "./diff.js";
 import { exportCommand } from "./export.js";
+import { findingsCommand } from "./findings.js";
 import { graphCommand } from "./graph.js";
 import { impactCommand } from "./impact.js";
+import { trailCommand } from "./trail.js";
 import { verifyCommand } from "./verify.js";
 
 /** Every command of the `handover` binary; a new command is one file here and one line in this list. */
-export const commands: readonly CliCommand[] = [verifyCommand, cmdbCommand, impactCommand, graphCommand, exportCommand, importServiceNowCommand, incidentsCommand];
+export const commands: readonly CliCommand[] = [verifyCommand, cmdbCommand, baselineCommand, diffCommand, impactCommand, graphCommand, findingsCommand, trailCommand, exportCommand, importServiceNowCommand, incidentsCommand];

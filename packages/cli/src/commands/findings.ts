@@ -1,0 +1,73 @@
+import { auditFindings, FINDING_KINDS, type AuditFinding, type AuditFindings } from "@handover/projections";
+import { left, right, type Either } from "fp-ts/lib/Either.js";
+import { inputError, usageError, type CliCommand, type CliFailure, type CommandArgs } from "../command.js";
+import { renderJson, renderTable, type TableColumn } from "../output/table.js";
+import { loadPolicy, POLICY_DETAIL, POLICY_OPTION } from "../sources/policy.js";
+import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog, type OpenedLog } from "../sources/with-log.js";
+import { createLogFacts, holding, tapFacts } from "../views/log-facts.js";
+import { describeView, viewJson } from "../views/view.js";
+
+const USAGE = "handover findings <src> [--project <id>] [--kind <k,...>] [--policy <file>] [--as-of <time>] [--known-at <time>] [--json]";
+
+const COLUMNS: readonly TableColumn<AuditFinding>[] = [
+  { heading: "pos", cell: (finding) => String(finding.position), align: "right" },
+  { heading: "when (UTC)", cell: (finding) => finding.at.slice(0, 16).replace("T", " ") },
+  { heading: "finding", cell: (finding) => finding.kind },
+  { heading: "entity", cell: (finding) => finding.entityId },
+  { heading: "actor", cell: (finding) => finding.actor },
+  { heading: "found by", cell: (finding) => finding.source },
+  { heading: "what", cell: (finding) => finding.message },
+];
+
+function parseKinds(values: CommandArgs["values"]): Either<CliFailure, ReadonlySet<string> | undefined> {
+  if (typeof values.kind !== "string") return right(undefined);
+  const kinds = values.kind.split(",").map((kind) => kind.trim());
+  const unknown = kinds.find((kind) => !(FINDING_KINDS as readonly string[]).includes(kind));
+  return unknown === undefined ? right(new Set(kinds)) : left(usageError(`--kind: "${unknown}" is not a kind of finding; known: ${FINDING_KINDS.join(", ")}`));
+}
+
+/** Reads the findings of a log in a view; a project the log never started is an input error naming the ones it did. */
+export async function readFindings(log: OpenedLog, values: CommandArgs["values"]): Promise<Either<CliFailure, AuditFindings>> {
+  const policy = await loadPolicy(values);
+  if (policy._tag === "Left") return policy;
+  const projectId = typeof values.project === "string" ? values.project : undefined;
+  const facts = createLogFacts();
+  const found = await auditFindings(tapFacts(log.events(), facts), policy.right, { ...log.view, ...(projectId === undefined ? {} : { projectId }) });
+  if (projectId !== undefined && !facts.projects.has(projectId)) return left(inputError(`unknown project "${projectId}"; ${holding("project(s)", facts.projects)}`));
+  return right(found);
+}
+
+function describeFindings(found: AuditFindings, shown: readonly AuditFinding[], label: string, log: OpenedLog): string {
+  const counts = Object.entries(found.counts).map(([kind, count]) => `${count} ${kind}`).join(", ");
+  const heading = [`audit findings of ${label} at position ${found.position}: ${found.findings.length} finding(s)${counts === "" ? "" : ` (${counts})`}`, describeView(log.view), ""].join("\n");
+  return `${heading}\n${shown.length === 0 ? "no findings\n" : renderTable(shown, COLUMNS)}`;
+}
+
+/** `handover findings`: the rules broken along the way, found by replaying history against the rules of each moment. */
+export const findingsCommand: CliCommand = {
+  path: ["findings"],
+  summary: "List the audit findings: rules broken in the log's history (unauthorised CI changes, segregation of duties, untested releases, processes used early, sign-off overrides, import deviations), each with its event and evidence.",
+  usage: USAGE,
+  details: [
+    ...LOG_DETAILS,
+    "  --project <id>    the project whose phases and policy apply (default: the first one started in the log)",
+    `  --kind <k,...>    only these kinds: ${FINDING_KINDS.join(", ")}`,
+    POLICY_DETAIL,
+  ],
+  example: "handover findings crm.jsonl --policy org-policy.json --kind ci_change_unauthorised",
+  options: { ...LOG_OPTIONS, ...POLICY_OPTION, project: { type: "string" }, kind: { type: "string" } },
+  async run({ positionals, values }, io) {
+    const args = positionalArgs(positionals, ["<src>"], USAGE);
+    if (args._tag === "Left") return args;
+    const kinds = parseKinds(values);
+    if (kinds._tag === "Left") return kinds;
+    return withLog(args.right[0] ?? "", values, io, async (log) => {
+      const found = await readFindings(log, values);
+      if (found._tag === "Left") return found;
+      const shown = kinds.right === undefined ? found.right.findings : found.right.findings.filter((finding) => kinds.right?.has(finding.kind) === true);
+      const label = log.source.spec.label;
+      io.stdout(values.json === true ? renderJson({ source: label, view: viewJson(log.view), position: found.right.position, counts: found.right.counts, findings: shown }) : describeFindings(found.right, shown, label, log));
+      return right(undefined);
+    });
+  },
+};

@@ -1,0 +1,95 @@
+import { auditTrail, type AuditEntry, type AuditTrailOptions } from "@handover/projections";
+import { parseInstant } from "@handover/core";
+import { left, right, type Either } from "fp-ts/lib/Either.js";
+import { inputError, type CliCommand, type CliFailure, type CommandArgs } from "../command.js";
+import { renderJson, renderTable, type TableColumn } from "../output/table.js";
+import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog } from "../sources/with-log.js";
+import { createLogFacts, holding, tapFacts, type LogFacts } from "../views/log-facts.js";
+import { describeView, viewJson } from "../views/view.js";
+
+const USAGE = "handover trail <src> [--entity <id>] [--actor <a>] [--from <time>] [--to <time>] [--type <t,...>] [--as-of <time>] [--known-at <time>] [--json]";
+
+/** A line of the trail: the data in short, so one event is one line. */
+function summary(data: unknown): string {
+  const text = JSON.stringify(data, (key, value: unknown) => (key === "at" || key === "by" ? undefined : value)) ?? "";
+  return text.length > 100 ? `${text.slice(0, 99)}…` : text;
+}
+
+/** The columns of the trail; with `--entity`, an event of another entity that names it says so. */
+const columns = (entityAsked: string | undefined): readonly TableColumn<AuditEntry>[] => [
+  { heading: "pos", cell: (entry) => String(entry.position), align: "right" },
+  { heading: "when (UTC)", cell: (entry) => entry.at.slice(0, 16).replace("T", " ") },
+  { heading: "recorded", cell: (entry) => (entry.recordedAt.slice(0, 10) === entry.at.slice(0, 10) ? "" : entry.recordedAt.slice(0, 16).replace("T", " ")) },
+  { heading: "actor", cell: (entry) => entry.actor },
+  { heading: "event", cell: (entry) => entry.type },
+  { heading: "entity", cell: (entry) => (entry.relation === "mentioned" ? `${entry.entityId}, naming ${entityAsked ?? "it"}` : entry.entityId) },
+  { heading: "data", cell: (entry) => summary(entry.data) },
+];
+
+function windowTime(values: CommandArgs["values"], flag: "from" | "to"): Either<CliFailure, string | undefined> {
+  const text = values[flag];
+  if (typeof text !== "string") return right(undefined);
+  const parsed = parseInstant(text);
+  return parsed._tag === "Left" ? left(inputError(`--${flag} ${text}: ${parsed.left}`)) : right(text);
+}
+
+function trailOptions(values: CommandArgs["values"]): Either<CliFailure, AuditTrailOptions> {
+  const from = windowTime(values, "from");
+  if (from._tag === "Left") return from;
+  const to = windowTime(values, "to");
+  if (to._tag === "Left") return to;
+  const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
+  const entityId = text("entity");
+  const actor = text("actor");
+  const types = text("type")?.split(",").map((type) => type.trim());
+  return right({
+    ...(entityId === undefined ? {} : { entityId }),
+    ...(actor === undefined ? {} : { actor }),
+    ...(from.right === undefined ? {} : { from: from.right }),
+    ...(to.right === undefined ? {} : { to: to.right }),
+    ...(types === undefined ? {} : { types }),
+  });
+}
+
+/** An entity or actor asked about that the log never names is a typo, not an empty answer. */
+function unknownFilter(options: AuditTrailOptions, facts: LogFacts): CliFailure | undefined {
+  const entity = options.entityId;
+  if (entity !== undefined && !facts.entities.has(entity) && !facts.entities.has(entity.replace(/^(ci|change|incident|problem|release|project)-/, ""))) {
+    return inputError(`unknown entity "${entity}": no stream of the log holds it; ${holding("entities", facts.entities)}`);
+  }
+  if (options.actor !== undefined && !facts.actors.has(options.actor)) return inputError(`unknown actor "${options.actor}"; ${holding("actor(s)", facts.actors)}`);
+  return undefined;
+}
+
+/** `handover trail`: who did what and when, in log order, for an entity, an actor or everything. */
+export const trailCommand: CliCommand = {
+  path: ["trail"],
+  summary: "Print the audit trail: who did what and when, in log order, with the command, correlation and causation ids; by entity (its own events and those naming it), actor, business-time window or event type.",
+  usage: USAGE,
+  details: [
+    ...LOG_DETAILS,
+    "  --entity <id>     an aggregate id (C-17, crm-db, INC-1) or stream id (change-C-17): its events and the events that name it",
+    "  --actor <a>       only what this actor did",
+    "  --from <time>     only events that occurred from then (a date means its start)",
+    "  --to <time>       only events that occurred until then (a date means its end)",
+    "  --type <t,...>    only these event types (change.authorised, ...)",
+  ],
+  example: "handover trail crm.jsonl --entity C-17 --json",
+  options: { ...LOG_OPTIONS, entity: { type: "string" }, actor: { type: "string" }, from: { type: "string" }, to: { type: "string" }, type: { type: "string" } },
+  async run({ positionals, values }, io) {
+    const args = positionalArgs(positionals, ["<src>"], USAGE);
+    if (args._tag === "Left") return args;
+    const options = trailOptions(values);
+    if (options._tag === "Left") return options;
+    return withLog(args.right[0] ?? "", values, io, async (log) => {
+      const facts = createLogFacts();
+      const entries = await auditTrail(tapFacts(log.events(), facts), { ...options.right, ...log.view });
+      const unknown = unknownFilter(options.right, facts);
+      if (unknown !== undefined) return left(unknown);
+      const label = log.source.spec.label;
+      if (values.json === true) io.stdout(renderJson({ source: label, view: viewJson(log.view), entries }));
+      else io.stdout(`audit trail of ${label}: ${entries.length} event(s)\n${describeView(log.view)}\n\n${entries.length === 0 ? "no events match\n" : renderTable(entries, columns(options.right.entityId))}`);
+      return right(undefined);
+    });
+  },
+};
