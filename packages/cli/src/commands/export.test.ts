@@ -1,4 +1,3 @@
-import "../fixtures/pg-under-vitest.js";
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import type { RecordedEvent } from "@handover/core";

@@ -1,4 +1,3 @@
-import "../fixtures/pg-under-vitest.js";
 import type { RecordedEvent } from "@handover/core";
 import { beforeAll, expect, it } from "vitest";
 import { cli } from "../fixtures/cli-harness.js";

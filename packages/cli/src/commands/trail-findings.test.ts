@@ -1,4 +1,3 @@
-import "../fixtures/pg-under-vitest.js";
 import { writeFile } from "node:fs/promises";
 import type { RecordedEvent } from "@handover/core";
 import { auditFindings, auditTrail } from "@handover/projections";
