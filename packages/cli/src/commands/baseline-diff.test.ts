@@ -44,7 +44,7 @@ describeEachSource("handover baseline and diff", (kind, write) => {
     expect(printed.drift).toEqual(plain(drift(contentsOf("design-freeze"), story, { asOf: "2026-03-12" })));
     expect(printed.drift).toMatchObject({ authorised: 1, unauthorised: 1 });
     const latest = await cli("diff", source, "go-live");
-    expect(latest.stdout).toContain('drift of the CMDB at position 54 from baseline "go-live" (position 51): 1 difference(s), 0 authorised, 1 unauthorised');
+    expect(latest.stdout).toContain('drift of the CMDB at position 55 from baseline "go-live" (position 51): 1 difference(s), 0 authorised, 1 unauthorised');
     expect(latest.stdout).toMatch(/mail-gw +owner: "cm-ben" → "so-eve" +NO +@54 \(unauthorised\)/);
   });
 

@@ -1,0 +1,51 @@
+import type { Readiness, ReadinessCheck, ReadinessTimeline } from "@handover/projections";
+import { renderTable } from "../output/table.js";
+import type { Style } from "../output/style.js";
+
+/** A check's status as the text output marks it. */
+export function statusMark(status: ReadinessCheck["status"], style: Style): string {
+  return status === "pass" ? style.pass("PASS") : status === "warn" ? style.warn("WARN") : style.fail("FAIL");
+}
+
+/** Evidence positions as people read them: `@12, @51` (the first ten, then how many more). */
+export function evidenceText(evidence: readonly number[]): string {
+  if (evidence.length === 0) return "-";
+  const shown = evidence.slice(0, 10).map((position) => `@${position}`).join(", ");
+  return evidence.length > 10 ? `${shown} and ${evidence.length - 10} more` : shown;
+}
+
+/** Counts of a readiness answer's checks by status: `7 pass, 1 warn, 1 fail`. */
+export function tally(readiness: Readiness): string {
+  const count = (status: ReadinessCheck["status"]) => readiness.checks.filter((check) => check.status === status).length;
+  return `${count("pass")} pass, ${count("warn")} warn, ${count("fail")} fail`;
+}
+
+/** The readiness checklist as a text table: each check, its verdict, its sentence and its evidence. */
+export function checklistTable(readiness: Readiness, style: Style): string {
+  return renderTable(readiness.checks, [
+    { heading: "check", cell: (check) => check.name },
+    { heading: "verdict", cell: (check) => statusMark(check.status, style) },
+    { heading: "why", cell: (check) => check.explanation },
+    { heading: "evidence", cell: (check) => evidenceText(check.evidence) },
+  ]);
+}
+
+/** The readiness timeline as a text table: each point where the verdict or a check changed, and what flipped. */
+export function timelineTable(timeline: ReadinessTimeline, style: Style): string {
+  if (timeline.points.length === 0) return "no events in this view\n";
+  return renderTable(timeline.points, [
+    { heading: "pos", cell: (point) => String(point.position), align: "right" },
+    { heading: "when (UTC)", cell: (point) => point.at.slice(0, 16).replace("T", " ") },
+    { heading: "event", cell: (point) => point.type },
+    { heading: "verdict", cell: (point) => (point.ready ? style.pass("ready") : style.fail("not ready")) },
+    { heading: "flipped", cell: (point) => point.flips.map((flip) => `${flip.check} ${flip.from ?? "-"}→${flip.to}`).join(", ") },
+  ]);
+}
+
+/** One line saying when readiness first passed and whether it holds at the end of the view. */
+export function timelineSummary(timeline: ReadinessTimeline): string {
+  const first = timeline.points.find((point) => point.position === timeline.firstReady);
+  const firstText = first === undefined ? "never ready in this view" : `first ready at position ${first.position} (${first.at.slice(0, 16).replace("T", " ")} UTC, ${first.type})`;
+  const flipsBack = timeline.points.filter((point, index) => !point.ready && timeline.points[index - 1]?.ready === true).length;
+  return `${firstText}; ${flipsBack} flip(s) back to not ready; ${timeline.ready ? "ready" : "not ready"} at the end of the view`;
+}
