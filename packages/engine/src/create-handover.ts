@@ -18,7 +18,10 @@ import { executeCommand, type ExecuteOptions, type ExecuteResult } from "./execu
 import type { ProcessModule } from "./process-module.js";
 import { defaultProcesses } from "./processes/index.js";
 import type { ReadinessSource } from "./readiness-source.js";
-import { defaultReadiness } from "./readiness.js";
+import { projectState } from "./view-queries.js";
+import type { Cmdb, Readiness, ReadinessCriteria } from "@handover/projections";
+import { createInlineReadModels } from "./inline-read-models.js";
+import { inlineReadiness } from "./readiness.js";
 
 /** Options of `createHandover`: every one has a default. */
 export interface HandoverOptions {
@@ -30,8 +33,10 @@ export interface HandoverOptions {
   readonly clock?: Clock;
   /** Event ids of the default store; default random UUIDs. */
   readonly ids?: IdGenerator;
-  /** Whether the project is ready for sign-off; default the projections' transition readiness. */
+  /** Whether the project is ready for sign-off; default the projections' transition readiness, kept inline. */
   readonly readiness?: ReadinessSource;
+  /** The readiness criteria of the inline readiness (thresholds, checks, severities); default DESIGN.md's. */
+  readonly criteria?: ReadinessCriteria;
   /** Retries after a version conflict with another writer (default 3). */
   readonly maxRetries?: number;
 }
@@ -42,6 +47,8 @@ export interface Handover {
   execute(command: unknown, options: ExecuteOptions): Promise<Either<HandoverError, ExecuteResult>>;
   /** The current state of every aggregate, caught up with the log (including other writers). */
   view(): Promise<EngineView>;
+  /** The inline read models, caught up: the CMDB and the project's transition readiness now. */
+  readModels(): Promise<{ readonly cmdb: Cmdb; readonly readiness: Readiness | undefined }>;
   /** The log, decoded with the processes' catalogue. */
   log(): AsyncIterable<RecordedEvent>;
   readonly store: EventStore;
@@ -57,7 +64,8 @@ export interface Handover {
  */
 export function createHandover(options: HandoverOptions = {}): Handover {
   const policy = organisationPolicy(options.policy);
-  const modules: readonly ProcessModule[] = defaultProcesses(options.readiness ?? defaultReadiness);
+  const models = createInlineReadModels(policy, options.criteria);
+  const modules: readonly ProcessModule[] = defaultProcesses(options.readiness ?? inlineReadiness(models));
   const catalogue = createEventCatalogue(...modules.map((module) => module.catalogue));
   const clock = options.clock ?? systemClock;
   const store = options.store ?? createInMemoryEventStore({ clock, ids: options.ids ?? randomIds });
@@ -69,6 +77,7 @@ export function createHandover(options: HandoverOptions = {}): Handover {
     for await (const event of decodeLog(catalogue, store.readAll({ fromPosition: view.position + 1 }))) fresh.push(event);
     if (fresh.length > 100) view.replay(fresh);
     else view.apply(fresh);
+    models.apply(fresh);
   };
 
   let queue: Promise<unknown> = Promise.resolve();
@@ -86,6 +95,11 @@ export function createHandover(options: HandoverOptions = {}): Handover {
     view: () => serialised(async () => {
       await catchUp();
       return view;
+    }),
+    readModels: () => serialised(async () => {
+      await catchUp();
+      const project = projectState(view);
+      return { cmdb: models.cmdb(), readiness: project === undefined ? undefined : models.readiness(project.projectId) };
     }),
     execute: (command, executeOptions) =>
       serialised(() => executeCommand({ modules, store, view, catchUp, log, policy, clock, maxRetries: options.maxRetries ?? 3 }, command, executeOptions)),

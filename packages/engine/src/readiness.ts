@@ -1,11 +1,11 @@
-import type { TransitionReadiness } from "@handover/project";
-import type { ReadinessQuery, ReadinessSource } from "./readiness-source.js";
+import { toSignOffReadiness } from "@handover/projections";
+import type { InlineReadModels } from "./inline-read-models.js";
+import type { ReadinessSource } from "./readiness-source.js";
 
 /**
- * The default readiness source until the projections' transition readiness is wired: not
- * ready, with one failing check saying so, so sign-off needs an explicit override.
+ * The default readiness source: the projections' transition readiness, kept current by the
+ * engine's inline read models (DESIGN.md's checks with the engine's criteria).
  */
-export const defaultReadiness: ReadinessSource = async (_query: ReadinessQuery): Promise<TransitionReadiness> => ({
-  ready: false,
-  failing: [{ check: "readiness", explanation: "transition readiness is not computed by this engine; pass a readiness source" }],
-});
+export function inlineReadiness(models: InlineReadModels): ReadinessSource {
+  return async ({ projectId }) => toSignOffReadiness(models.readiness(projectId));
+}
