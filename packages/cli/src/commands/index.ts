@@ -10,8 +10,9 @@ import { graphCommand } from "./graph.js";
 import { impactCommand } from "./impact.js";
 import { readinessCommand } from "./readiness.js";
 import { replayCommand } from "./replay.js";
+import { reportCommand } from "./report.js";
 import { trailCommand } from "./trail.js";
 import { verifyCommand } from "./verify.js";
 
 /** Every command of the `handover` binary; a new command is one file here and one line in this list. */
-export const commands: readonly CliCommand[] = [verifyCommand, replayCommand, cmdbCommand, baselineCommand, diffCommand, impactCommand, readinessCommand, graphCommand, findingsCommand, trailCommand, exportCommand, importServiceNowCommand, incidentsCommand];
+export const commands: readonly CliCommand[] = [verifyCommand, replayCommand, cmdbCommand, baselineCommand, diffCommand, impactCommand, readinessCommand, graphCommand, findingsCommand, trailCommand, reportCommand, exportCommand, importServiceNowCommand, incidentsCommand];

@@ -52,7 +52,8 @@ export const replayCommand: CliCommand = {
       const summary = await replaySummary(tapFacts(log.events(), facts), log.view, { ...options.right, ...(projectId === undefined ? {} : { projectId }) });
       if (projectId !== undefined && !facts.projects.has(projectId)) return left(inputError(`unknown project "${projectId}"; ${holding("project(s)", facts.projects)}`));
       const label = log.source.spec.label;
-      io.stdout(values.json === true ? renderJson({ source: label, view: viewJson(log.view), ...summary }) : describeSummary(summary, label, log.view, io));
+      const { sla: _sla, ...shown } = summary;
+      io.stdout(values.json === true ? renderJson({ source: label, view: viewJson(log.view), ...shown }) : describeSummary(summary, label, log.view, io));
       return right(undefined);
     });
   },

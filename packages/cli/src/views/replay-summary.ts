@@ -1,5 +1,6 @@
 import { inLogRange, type RecordedEvent } from "@handover/core";
-import { applyToReadiness, createHistory, createReadinessState, readinessOf, type Readiness, type ReadinessOptions, type Tracked } from "@handover/projections";
+import { applyToReadiness, createHistory, createReadinessState, readinessOf, type Aggregates, type Readiness, type ReadinessOptions, type Tracked } from "@handover/projections";
+import type { SlaPolicy } from "@handover/itil";
 import { viewRange, type LogView } from "./view.js";
 
 /** How many aggregates of one process there are, in total and by state. */
@@ -17,6 +18,20 @@ export interface ProjectStanding {
   readonly status: string;
 }
 
+/** An incident still open: what it is about, how urgent, who has it, and what it is linked to. */
+export interface OpenIncident {
+  readonly incidentId: string;
+  readonly title: string | null;
+  readonly priority: number;
+  readonly status: string;
+  readonly assignedTo: string | null;
+  readonly loggedAt: string | null;
+  readonly ciIds: readonly string[];
+  readonly problemIds: readonly string[];
+}
+
+const OPEN_INCIDENT = new Set(["new", "assigned", "in_progress", "on_hold"]);
+
 /** What `replay` prints: the project, counts per process and state, the baselines, and the readiness verdict. */
 export interface ReplaySummary {
   readonly position: number;
@@ -26,6 +41,12 @@ export interface ReplaySummary {
   readonly processes: Readonly<Record<"configuration" | "change" | "incident" | "problem" | "release", ProcessCount>>;
   readonly baselines: readonly { readonly name: string; readonly kind: string; readonly position: number; readonly cis: number }[];
   readonly readiness: Readiness | null;
+  /** Incidents open at the end of the view, most urgent first. */
+  readonly openIncidents: readonly OpenIncident[];
+  /** The latest business time among the events in the view (null for none). */
+  readonly lastAt: string | null;
+  /** The SLA policy in force for the project (the organisation's with the project's overrides). */
+  readonly sla: SlaPolicy;
 }
 
 function countStates(states: Iterable<{ readonly status: string }>): ProcessCount {
@@ -41,6 +62,27 @@ function countStates(states: Iterable<{ readonly status: string }>): ProcessCoun
 
 const statesOf = <State>(map: ReadonlyMap<string, Tracked<State>>): State[] => [...map.values()].map((tracked) => tracked.state);
 
+/** The incidents open now, most urgent first, each with the problems linked from either side. */
+function openIncidentsOf(aggregates: Aggregates): OpenIncident[] {
+  const problemsOf = new Map<string, Set<string>>();
+  for (const problem of statesOf(aggregates.problems)) {
+    for (const incidentId of problem.incidentIds) (problemsOf.get(incidentId) ?? problemsOf.set(incidentId, new Set()).get(incidentId))?.add(problem.problemId);
+  }
+  return statesOf(aggregates.incidents)
+    .filter((incident) => OPEN_INCIDENT.has(incident.status))
+    .map((incident) => ({
+      incidentId: incident.incidentId,
+      title: incident.title,
+      priority: incident.priority,
+      status: incident.status,
+      assignedTo: incident.assignee ?? incident.group,
+      loggedAt: incident.loggedAt,
+      ciIds: incident.ciIds,
+      problemIds: [...new Set([...incident.problemIds, ...(problemsOf.get(incident.incidentId) ?? [])])],
+    }))
+    .sort((a, b) => a.priority - b.priority || (a.incidentId < b.incidentId ? -1 : 1));
+}
+
 /**
  * Replays a log in one pass into the projections' readiness state (which holds the whole
  * history: CMDB and every aggregate), then reads the summary: the project asked for (or
@@ -52,10 +94,12 @@ export async function replaySummary(events: AsyncIterable<RecordedEvent>, view: 
   const history = createHistory(options.policy, options.projectId);
   const state = createReadinessState(history);
   let count = 0;
+  let lastAt: string | null = null;
   for await (const event of events) {
     if (!inLogRange(event, range)) continue;
     applyToReadiness(state, event);
     count += 1;
+    if (lastAt === null || event.meta.occurredAt > lastAt) lastAt = event.meta.occurredAt;
   }
   const project = history.project()?.state;
   const { aggregates, cmdb } = history;
@@ -73,5 +117,8 @@ export async function replaySummary(events: AsyncIterable<RecordedEvent>, view: 
     },
     baselines: cmdb.baselines.map((taken) => ({ name: taken.name, kind: taken.kind, position: taken.position, cis: taken.cis.length })),
     readiness: started ? readinessOf(state, project.projectId, options.criteria, view) : null,
+    openIncidents: openIncidentsOf(aggregates),
+    lastAt,
+    sla: history.policy().sla,
   };
 }

@@ -1,0 +1,73 @@
+import { rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, extname, join } from "node:path";
+import { left, right } from "fp-ts/lib/Either.js";
+import { inputError, usageError, type CliCommand } from "../command.js";
+import { renderJson } from "../output/table.js";
+import { renderHtmlReport } from "../report/html/page.js";
+import { renderMarkdownReport } from "../report/markdown.js";
+import { readReportData } from "../report/report-data.js";
+import { CRITERIA_DETAIL, CRITERIA_OPTION } from "../sources/criteria.js";
+import { writableTarget } from "../sources/files.js";
+import { POLICY_DETAIL, POLICY_OPTION } from "../sources/policy.js";
+import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog } from "../sources/with-log.js";
+import { createLogFacts, holding, tapFacts } from "../views/log-facts.js";
+import { describeView, viewJson } from "../views/view.js";
+import { tally } from "../views/readiness-text.js";
+import { readinessOptions } from "./readiness.js";
+
+const USAGE = "handover report <src> <projectId> --out <report.html|report.md> [--criteria <file>] [--policy <file>] [--as-of <time>] [--known-at <time>] [--json]";
+const FORMATS: Readonly<Record<string, "html" | "markdown">> = { ".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown" };
+
+/** Writes a file whole or not at all: to a temporary file beside it, then renamed over it. */
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temporary, text);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** `handover report`: the handover pack of a project, as one self-contained HTML file or GitHub Markdown. */
+export const reportCommand: CliCommand = {
+  path: ["report"],
+  summary: "Write the handover pack of a project: readiness checklist with evidence, readiness timeline, CI graph, CMDB baseline with drift and diff, audit findings, open incidents with the SLA summary, and known errors; as self-contained HTML (readable printed) or Markdown.",
+  usage: USAGE,
+  details: [
+    ...LOG_DETAILS.map((line) => (line.startsWith("  --json") ? "  --json            print a summary of what was written as JSON" : line)),
+    "  <projectId>       the project (project.start's projectId)",
+    "  --out <file>      where to write it: .html (one file, inline CSS and SVG, nothing fetched when viewed) or .md (GitHub Markdown with a Mermaid graph)",
+    CRITERIA_DETAIL,
+    POLICY_DETAIL,
+  ],
+  example: "handover report crm.jsonl crm --out handover-pack.html --as-of 2026-03-31",
+  options: { ...LOG_OPTIONS, ...CRITERIA_OPTION, ...POLICY_OPTION, out: { type: "string" } },
+  async run({ positionals, values }, io) {
+    const args = positionalArgs(positionals, ["<src>", "<projectId>"], USAGE);
+    if (args._tag === "Left") return args;
+    const [source = "", projectId = ""] = args.right;
+    const out = values.out;
+    if (typeof out !== "string" || out === "") return left(usageError(`missing --out <report.html|report.md>; usage: ${USAGE}`));
+    const format = FORMATS[extname(out).toLowerCase()];
+    if (format === undefined) return left(usageError(`--out ${out}: name a .html or a .md file`));
+    const target = await writableTarget(out);
+    if (target._tag === "Left") return target;
+    return withLog(source, values, io, async (opened) => {
+      const options = await readinessOptions(opened, values);
+      if (options._tag === "Left") return options;
+      const facts = createLogFacts();
+      const log = { ...opened, events: () => tapFacts(opened.events(), facts) };
+      const data = await readReportData(log, projectId, options.right, io.now());
+      if (data === undefined) {
+        return left(inputError(facts.projects.has(projectId) ? `project "${projectId}" has not started in this view (${describeView(opened.view)})` : `unknown project "${projectId}"; ${holding("project(s)", facts.projects)}`));
+      }
+      await writeAtomically(out, format === "html" ? renderHtmlReport(data) : renderMarkdownReport(data));
+      const verdict = `${data.readiness.ready ? "READY" : "NOT READY"} (${tally(data.readiness)})`;
+      if (values.json === true) io.stdout(renderJson({ out, format, source: data.source, view: viewJson(opened.view), projectId, position: data.summary.position, ready: data.readiness.ready, findings: data.findings.findings.length }));
+      else io.stdout(`wrote ${out}: the handover pack of project ${projectId}, ${format}\nreadiness: ${verdict}; ${data.findings.findings.length} finding(s); ${data.summary.openIncidents.length} open incident(s)\n${describeView(opened.view)}\n`);
+      return right(undefined);
+    });
+  },
+};
