@@ -16,9 +16,9 @@ export function mdTable(headings: readonly string[], rows: readonly (readonly st
   return [line(headings), line(headings.map(() => "---")), ...rows.map(line)].join("\n");
 }
 
-/** Evidence positions in Markdown: `@12 @51`. */
+/** Evidence positions in Markdown: `@12 @51`, each once. */
 export function mdEvidence(positions: readonly number[]): string {
-  return positions.length === 0 ? "-" : positions.map((position) => `@${position}`).join(" ");
+  return positions.length === 0 ? "-" : [...new Set(positions)].map((position) => `@${position}`).join(" ");
 }
 
 /** A business time in Markdown: `2026-03-12 09:30 UTC`. */

@@ -7,11 +7,12 @@ export function statusMark(status: ReadinessCheck["status"], style: Style): stri
   return status === "pass" ? style.pass("PASS") : status === "warn" ? style.warn("WARN") : style.fail("FAIL");
 }
 
-/** Evidence positions as people read them: `@12, @51` (the first ten, then how many more). */
+/** Evidence positions as people read them: `@12, @51`, each once (the first ten, then how many more). */
 export function evidenceText(evidence: readonly number[]): string {
-  if (evidence.length === 0) return "-";
-  const shown = evidence.slice(0, 10).map((position) => `@${position}`).join(", ");
-  return evidence.length > 10 ? `${shown} and ${evidence.length - 10} more` : shown;
+  const unique = [...new Set(evidence)];
+  if (unique.length === 0) return "-";
+  const shown = unique.slice(0, 10).map((position) => `@${position}`).join(", ");
+  return unique.length > 10 ? `${shown} and ${unique.length - 10} more` : shown;
 }
 
 /** Counts of a readiness answer's checks by status: `7 pass, 1 warn, 1 fail`. */

@@ -5,9 +5,9 @@ export function badge(status: "pass" | "warn" | "fail"): SafeHtml {
   return html`<span class="badge ${status}">${status.toUpperCase()}</span>`;
 }
 
-/** Evidence positions as the report shows them: `@12 @51` in monospace (all of them: the pack is the record). */
+/** Evidence positions as the report shows them: `@12 @51` in monospace, each once (all of them: the pack is the record). */
 export function evidence(positions: readonly number[]): SafeHtml {
-  return positions.length === 0 ? html`<span class="muted">-</span>` : html`<span class="mono">${positions.map((position) => `@${position}`).join(" ")}</span>`;
+  return positions.length === 0 ? html`<span class="muted">-</span>` : html`<span class="mono">${[...new Set(positions)].map((position) => `@${position}`).join(" ")}</span>`;
 }
 
 /** A business time as the report shows it: `2026-03-12 09:30 UTC`. */

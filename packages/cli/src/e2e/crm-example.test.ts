@@ -1,0 +1,108 @@
+import { readFile } from "node:fs/promises";
+import { pathToFileURL } from "node:url";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cli } from "../fixtures/cli-harness.js";
+import { CHROMIUM, CHROMIUM_ARGS, describeChromium } from "../fixtures/chromium.js";
+import { buildCrmExample, TEST_OUTPUT, type CrmExampleLogs } from "../fixtures/crm-example.js";
+import { dropSchemas, freshSchemaName, postgresReachable, postgresSource } from "../fixtures/postgres.js";
+
+// End to end: the audit CLI on the Orbit CRM replacement example (examples/crm-replacement),
+// built the way its README says, then the handover pack opened in a real headless Chromium.
+
+const OUTPUT = `${TEST_OUTPUT}e2e/`;
+let logs: CrmExampleLogs;
+const schemas: string[] = [];
+beforeAll(async () => {
+  logs = await buildCrmExample("e2e");
+}, 120_000);
+afterAll(() => dropSchemas(schemas));
+
+const json = <T>(text: string): T => JSON.parse(text) as T;
+
+describe("the audit CLI on the Orbit CRM example", () => {
+  it("verifies the example's log in JSONL and in SQLite to the head the example printed", async () => {
+    const [jsonl, sqlite] = [await cli("verify", logs.jsonl, "--json"), await cli("verify", logs.sqlite, "--json")];
+    const verdicts = [json<{ ok: boolean; count: number; headHash: string }>(jsonl.stdout), json<{ ok: boolean; count: number; headHash: string }>(sqlite.stdout)];
+    expect(verdicts.map((verdict) => verdict.ok)).toEqual([true, true]);
+    expect(verdicts[1]?.headHash).toBe(verdicts[0]?.headHash);
+    expect(logs.printed).toContain(`chain verified: ${verdicts[0]?.count} events, head ${verdicts[0]?.headHash}`);
+    const lines = (await readFile(logs.jsonl, "utf8")).trimEnd().split("\n");
+    expect(verdicts[0]?.count).toBe(lines.length);
+  });
+
+  it("gates on readiness: ready at the end of the story, not ready before the identity service's levels were agreed", async () => {
+    const end = await cli("readiness", logs.jsonl, "orbit-crm");
+    expect(end.code).toBe(0);
+    expect(end.stdout).toContain("READY (9 pass, 0 warn, 0 fail)");
+    const before = await cli("readiness", logs.sqlite, "orbit-crm", "--as-of", "2026-02-24", "--json");
+    expect(before.code).toBe(1);
+    const failing = json<{ readiness: { checks: { name: string; status: string }[] } }>(before.stdout).readiness.checks.filter((check) => check.status === "fail").map((check) => check.name);
+    expect(failing).toContain("service_levels");
+    const timeline = json<{ timeline: { firstReady: number | null; points: { position: number; flips: { check: string; to: string }[] }[] } }>((await cli("readiness", logs.jsonl, "orbit-crm", "--timeline", "--json")).stdout).timeline;
+    const first = timeline.points.find((point) => point.position === timeline.firstReady);
+    expect(first?.flips).toContainEqual(expect.objectContaining({ check: "service_levels", to: "pass" }));
+  });
+
+  it("finds the two deliberate breaches the example's story records", async () => {
+    const run = await cli("findings", logs.jsonl, "--json");
+    const kinds = json<{ findings: { kind: string; source: string }[] }>(run.stdout).findings.map((finding) => finding.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["process_before_phase", "ci_change_unauthorised"]));
+  });
+
+  it.runIf(postgresReachable || process.env.CI === "true")("exports SQLite to PostgreSQL and replays the same summary from all three", async () => {
+    const schema = freshSchemaName("orbit");
+    schemas.push(schema);
+    const target = postgresSource(schema);
+    expect((await cli("export", logs.sqlite, "--to", target)).code).toBe(0);
+    const summaries = await Promise.all([logs.jsonl, logs.sqlite, target].map(async (source) => {
+      const { source: _label, ...summary } = json<Record<string, unknown>>((await cli("replay", source, "--as-of", "2026-01-31", "--json")).stdout);
+      return summary;
+    }));
+    expect(summaries[1]).toEqual(summaries[0]);
+    expect(summaries[2]).toEqual(summaries[0]);
+    expect(summaries[0]).toMatchObject({ project: { projectId: "orbit-crm", phase: "acceptance_test" } });
+  }, 60_000);
+});
+
+describeChromium("the handover pack in headless Chromium", () => {
+  let browser: Browser;
+  let report: string;
+  beforeAll(async () => {
+    report = `${OUTPUT}handover-pack.html`;
+    const written = await cli("report", logs.jsonl, "orbit-crm", "--as-of", "2026-02-24", "--out", report);
+    if (written.code !== 0) throw new Error(written.stderr);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("renders the readiness checklist with passes and fails, the timeline and the CI graph, fetching nothing; saves screenshots and a PDF", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const requests: string[] = [];
+    page.on("request", (request) => requests.push(request.url()));
+    const url = pathToFileURL(report).href;
+    await page.goto(url);
+    const rows = page.locator("table.checklist tbody tr");
+    expect(await rows.count()).toBe(9);
+    const pass = page.locator("tr.check.pass").first();
+    const fail = page.locator("tr.check.fail").first();
+    expect([await pass.isVisible(), await fail.isVisible()]).toEqual([true, true]);
+    expect(await fail.locator(".badge").innerText()).toBe("FAIL");
+    expect(await pass.locator(".badge").innerText()).toBe("PASS");
+    expect(await page.locator("#verdict").innerText()).toBe("Not ready to hand over");
+    const chart = await page.locator("svg.timeline").boundingBox();
+    expect(chart?.width ?? 0).toBeGreaterThan(400);
+    expect(await page.locator("svg.timeline rect.seg.fail").count()).toBeGreaterThan(0);
+    expect(await page.locator("svg.ci-graph g.ci").count()).toBe(43);
+    await page.locator("#readiness").screenshot({ path: `${OUTPUT}report-checklist.png` });
+    await page.screenshot({ path: `${OUTPUT}report-full.png`, fullPage: true });
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator("tr.check.fail").first().isVisible()).toBe(true);
+    const pdf = await page.pdf({ path: `${OUTPUT}handover-pack.pdf`, printBackground: true, landscape: true, format: "A4" });
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(requests).toEqual([url]);
+    await page.close();
+  }, 60_000);
+});
