@@ -1,6 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cli, SAMPLE, scratch } from "../fixtures/cli-harness.js";
+import { describeEachSource } from "../fixtures/log-sources.js";
+import { projectStory } from "../fixtures/project-story.js";
 
 let path: (name: string) => string;
 let log: string;
@@ -15,7 +17,10 @@ describe("handover incidents", () => {
   it("prints the register as JSON, one entry per incident", async () => {
     const run = await cli("incidents", log, "--json");
     expect(run.code).toBe(0);
-    const register = JSON.parse(run.stdout) as Record<string, unknown>[];
+    const printed = JSON.parse(run.stdout) as { view: unknown; register: Record<string, unknown>[]; byPriority: { count: number }[] };
+    expect(printed.view).toEqual({ asOf: null, knownAt: null });
+    expect(printed.byPriority.reduce((sum, row) => sum + row.count, 0)).toBe(200);
+    const register = printed.register;
     expect(register).toHaveLength(200);
     expect(register.find((entry) => entry.number === "INC0000045")).toEqual({
       number: "INC0000045",
@@ -38,8 +43,11 @@ describe("handover incidents", () => {
   it("prints a table a person reads", async () => {
     const run = await cli("incidents", log);
     const lines = run.stdout.trimEnd().split("\n");
-    expect(lines).toHaveLength(201);
-    expect(lines[0]).toMatch(/^number\s+state\s+I\s+U\s+P\s+reopens\s+reassigns\s+made SLA/);
+    expect(lines[0]).toMatch(/^incident register of .*sample\.jsonl at position \d+: 200 incident\(s\)$/);
+    expect(lines[1]).toBe("view: latest (everything the log holds)");
+    expect(lines[3]).toMatch(/^number\s+state\s+I\s+U\s+P\s+reopens\s+reassigns\s+made SLA/);
+    expect(lines.filter((line) => /^INC\d+ /.test(line))).toHaveLength(200);
+    expect(run.stdout).toMatch(/SLA by priority\n\s*P\s+incidents\s+open\s+resolved/);
     expect(run.stdout).toMatch(/INC0000057 +closed .* Problem ID {2}2/);
   });
 
@@ -68,5 +76,17 @@ describe("handover incidents", () => {
     const run = await cli("incidents", broken);
     expect(run).toMatchObject({ code: 2 });
     expect(run.stderr).toContain("line 4: not valid JSON");
+  });
+});
+
+describeEachSource("handover incidents on a story log", (_kind, write) => {
+  it("prints the register and SLA summary of the incidents in the view", async () => {
+    const story = await projectStory();
+    const source = await write("incidents", story);
+    const latest = JSON.parse((await cli("incidents", source, "--json")).stdout) as { register: { number: string; state: string }[] };
+    expect(latest.register.map((entry) => `${entry.number} ${entry.state}`)).toEqual(["INC-1 assigned", "INC-2 closed", "INC-3 new"]);
+    const known = JSON.parse((await cli("incidents", source, "--known-at", "2026-03-19", "--json")).stdout) as { view: unknown; register: { number: string }[] };
+    expect(known.view).toEqual({ asOf: null, knownAt: "2026-03-19T23:59:59.999Z" });
+    expect(known.register.map((entry) => entry.number)).toEqual(["INC-1", "INC-2"]);
   });
 });

@@ -1,14 +1,15 @@
-import { parseInstant } from "@handover/core";
-import { createIncidentRegisterBuilder, incidentCatalogue, type IncidentRegisterEntry } from "@handover/import-servicenow";
-import { left, right } from "fp-ts/lib/Either.js";
-import { inputError, usageError, type CliCommand } from "../command.js";
+import type { IncidentRegisterEntry } from "@handover/import-servicenow";
+import { incidentSummary, type PrioritySummary } from "@handover/projections";
+import { right } from "fp-ts/lib/Either.js";
+import type { CliCommand } from "../command.js";
 import { renderJson, renderTable, type TableColumn } from "../output/table.js";
-import { existingFile } from "../sources/files.js";
-import { readLog } from "../sources/log.js";
+import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog } from "../sources/with-log.js";
+import { describeView, viewJson } from "../views/view.js";
 
-const USAGE = "handover incidents <log.jsonl> [--as-of <time>] [--json]";
+const USAGE = "handover incidents <src> [--as-of <time>] [--known-at <time>] [--json]";
 const list = (values: readonly string[]) => (values.length === 0 ? "-" : values.join(" | "));
 const time = (value: string | null) => (value === null ? "-" : value.slice(0, 16).replace("T", " "));
+const minutes = (value: number | null) => (value === null ? "-" : String(Math.round(value)));
 
 const COLUMNS: readonly TableColumn<IncidentRegisterEntry>[] = [
   { heading: "number", cell: (entry) => entry.number },
@@ -27,31 +28,37 @@ const COLUMNS: readonly TableColumn<IncidentRegisterEntry>[] = [
   { heading: "CIs", cell: (entry) => list(entry.ciIds) },
 ];
 
-/** `handover incidents`: the incident register of a log, one entry per incident. */
+const SLA_COLUMNS: readonly TableColumn<PrioritySummary>[] = [
+  { heading: "P", cell: (row) => String(row.priority), align: "right" },
+  { heading: "incidents", cell: (row) => String(row.count), align: "right" },
+  { heading: "open", cell: (row) => String(row.open), align: "right" },
+  { heading: "resolved", cell: (row) => String(row.resolved), align: "right" },
+  { heading: "median min", cell: (row) => minutes(row.medianResolutionMinutes), align: "right" },
+  { heading: "p90 min", cell: (row) => minutes(row.p90ResolutionMinutes), align: "right" },
+  { heading: "SLA breaches", cell: (row) => String(row.breaches), align: "right" },
+];
+
+/** `handover incidents`: the incident register of a log, one entry per incident, with the SLA summary by priority. */
 export const incidentsCommand: CliCommand = {
   path: ["incidents"],
-  summary: "Print the incident register of a log: state, impact, urgency, priority, counts, SLA verdict, times and links of every incident.",
+  summary: "Print the incident register of a log: state, impact, urgency, priority, counts, SLA verdict, times and links of every incident, then the SLA summary by priority.",
   usage: USAGE,
-  details: [
-    "  <log.jsonl>      a Handover log (its chain is verified while it is read)",
-    "  --as-of <time>   the moment our own SLA verdicts are read at (default: the log's latest business time)",
-    "  --json           print the register as a JSON array",
-  ],
-  example: "handover incidents history.jsonl --json",
-  options: { json: { type: "boolean", default: false }, "as-of": { type: "string" } },
+  details: [...LOG_DETAILS, "  Our own SLA verdicts are read at the end of the view (--as-of, else the log's latest business time); an import's come from its source."],
+  example: "handover incidents history.jsonl --as-of 2016-03-31 --json",
+  options: LOG_OPTIONS,
   async run({ positionals, values }, io) {
-    const [path, extra] = positionals;
-    if (path === undefined) return left(usageError(`missing the log file; usage: ${USAGE}`));
-    if (extra !== undefined) return left(usageError(`unexpected argument "${extra}"; usage: ${USAGE}`));
-    const file = await existingFile(path);
-    if (file._tag === "Left") return file;
-    const asOfText = values["as-of"];
-    const asOf = typeof asOfText === "string" ? parseInstant(asOfText) : undefined;
-    if (asOf?._tag === "Left") return left(inputError(`--as-of: ${asOf.left}`));
-    const builder = createIncidentRegisterBuilder(asOf === undefined ? {} : { asOf: asOf.right });
-    for await (const event of readLog(path, { catalogue: incidentCatalogue })) builder.add(event);
-    const register = builder.entries();
-    io.stdout(values.json === true ? renderJson(register) : register.length === 0 ? `${path}: no incidents\n` : renderTable(register, COLUMNS));
-    return right(undefined);
+    const args = positionalArgs(positionals, ["<src>"], USAGE);
+    if (args._tag === "Left") return args;
+    return withLog(args.right[0] ?? "", values, io, async (log) => {
+      const summary = await incidentSummary(log.events(), { ...log.view });
+      const label = log.source.spec.label;
+      if (values.json === true) {
+        io.stdout(renderJson({ source: label, view: viewJson(log.view), position: summary.position, register: summary.register, byPriority: summary.byPriority }));
+        return right(undefined);
+      }
+      const heading = `incident register of ${label} at position ${summary.position}: ${summary.register.length} incident(s)\n${describeView(log.view)}\n\n`;
+      io.stdout(summary.register.length === 0 ? `${heading}no incidents\n` : `${heading}${renderTable(summary.register, COLUMNS)}\nSLA by priority\n${renderTable(summary.byPriority, SLA_COLUMNS)}`);
+      return right(undefined);
+    });
   },
 };
