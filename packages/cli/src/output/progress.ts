@@ -37,7 +37,7 @@ export function startProgress(io: CliIo, label: string, total: number): Progress
   draw(0);
   return {
     advance(done) {
-      if (done < next) return;
+      if (done < next && done < total) return;
       next = done + REDRAW_EVERY;
       draw(done);
     },
