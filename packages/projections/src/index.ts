@@ -52,3 +52,5 @@ export type { ChangeCalendarOptions, CalendarConflict, CalendarEntry, ChangeCale
 export { changeCalendar } from "./reports/change-calendar.js";
 export type { AffectedCi, KnownErrorEntry, KnownErrors } from "./reports/known-errors.js";
 export { knownErrors, knownErrorIsOpen } from "./reports/known-errors.js";
+export type { HandoverView, HandoverViewOptions } from "./engine/handover-view.js";
+export { handoverProjection, handoverView } from "./engine/handover-view.js";

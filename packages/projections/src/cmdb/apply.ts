@@ -2,10 +2,10 @@ import type { RecordedEvent } from "@handover/core";
 import { evolveCi, type CiState, type ConfigurationEvent } from "@handover/configuration";
 import type { ProjectEventOf } from "@handover/project";
 import type { Draft } from "immer";
-import { isConfigurationEvent } from "../event-kinds.js";
+import { processOf, type ProcessName } from "../event-kinds.js";
 import { addInverse, removeInverse, takePendingInverses } from "./inverses.js";
 import { ownCi, type CmdbState, type MutableCi } from "./state.js";
-import type { EventStamp } from "./types.js";
+import type { EventStamp, LastChange } from "./types.js";
 
 /**
  * Applies one log event to the CMDB state: configuration events change their CI (through
@@ -13,8 +13,8 @@ import type { EventStamp } from "./types.js";
  * every event moves the state's position. Events on a CI that is not registered in this
  * view of the log (cut by time) are skipped.
  */
-export function applyToCmdb(state: CmdbState, event: RecordedEvent): void {
-  if (isConfigurationEvent(event)) applyConfigurationEvent(state, event);
+export function applyToCmdb(state: CmdbState, event: RecordedEvent, process: ProcessName | undefined = processOf(event.type)): void {
+  if (process === "configuration") applyConfigurationEvent(state, event as RecordedEvent<ConfigurationEvent>);
   else if (event.type === "project.baseline_taken") recordBaseline(state, event as RecordedEvent<ProjectEventOf<"project.baseline_taken">>);
   state.position = event.position;
   if (event.meta.occurredAt > state.occurredUntil) state.occurredUntil = event.meta.occurredAt;
@@ -33,7 +33,21 @@ function applyConfigurationEvent(state: CmdbState, event: RecordedEvent<Configur
   if (event.type === "configuration.relationship_added") addInverse(state, ciId, event.data.relationship);
   if (event.type === "configuration.relationship_removed") removeInverse(state, ciId, event.data.relationship);
   record.version = event.version;
-  record.lastChange = { ...stampOf(event), type: event.type, actor: event.meta.actor };
+  const last = record.lastChange as { -readonly [K in keyof LastChange]: LastChange[K] };
+  if (Object.isFrozen(last)) {
+    record.lastChange = lastChangeOf(event);
+    return;
+  }
+  // The record owns its last change (it has not been handed out since): update it in place, allocating nothing.
+  last.position = event.position;
+  last.at = event.meta.occurredAt;
+  last.recordedAt = event.recordedAt;
+  last.type = event.type;
+  last.actor = event.meta.actor;
+}
+
+function lastChangeOf(event: RecordedEvent): LastChange {
+  return { position: event.position, at: event.meta.occurredAt, recordedAt: event.recordedAt, type: event.type, actor: event.meta.actor };
 }
 
 /** A fresh record for a registration; a CI registered again (imported history) first drops the inverses of its old relationships. */
@@ -58,7 +72,7 @@ function register(state: CmdbState, event: RecordedEvent<ConfigurationEvent & { 
     relationships: [],
     inverses: takePendingInverses(state, ciId),
     registered: stampOf(event),
-    lastChange: { ...stampOf(event), type: event.type, actor: event.meta.actor },
+    lastChange: lastChangeOf(event),
   };
   state.cis.set(ciId, record);
   return record;

@@ -1,11 +1,12 @@
-import { mutableCopy, type RecordedEvent } from "@handover/core";
-import { evolveChange, initialChangeState, type ChangeState } from "@handover/change";
-import { evolveIncident, initialIncidentState, type IncidentState } from "@handover/incident";
-import { evolveProblem, initialProblemState, type ProblemState } from "@handover/problem";
-import { evolveProject, initialProjectState, type ProjectState } from "@handover/project";
-import { evolveRelease, initialReleaseState, type ReleaseState } from "@handover/release";
+import type { RecordedEvent } from "@handover/core";
+import { evolveChange, initialChangeState, type ChangeEvent, type ChangeState } from "@handover/change";
+import { evolveIncident, initialIncidentState, type IncidentEvent, type IncidentState } from "@handover/incident";
+import { evolveProblem, initialProblemState, type ProblemEvent, type ProblemState } from "@handover/problem";
+import { evolveProject, initialProjectState, type ProjectEvent, type ProjectState } from "@handover/project";
+import { evolveRelease, initialReleaseState, type ReleaseEvent, type ReleaseState } from "@handover/release";
 import type { Draft } from "immer";
-import { processOf } from "../event-kinds.js";
+import { processOf, type ProcessName } from "../event-kinds.js";
+import { freshStateOf } from "../fresh-state.js";
 
 /** One aggregate during a replay: its state (mutable, private to the replay) and where its first and latest events are. */
 export interface Tracked<State> {
@@ -30,50 +31,69 @@ export function createAggregates(): Aggregates {
   return { changes: new Map(), incidents: new Map(), problems: new Map(), releases: new Map(), projects: new Map() };
 }
 
-type Evolve<State> = (draft: Draft<State>, event: never) => void;
+const freshChange = freshStateOf(initialChangeState);
+const freshIncident = freshStateOf(initialIncidentState);
+const freshProblem = freshStateOf(initialProblemState);
+const freshRelease = freshStateOf(initialReleaseState);
+const freshProject = freshStateOf(initialProjectState);
 
-function track<State>(map: Map<string, Tracked<State>>, id: string, initial: State, evolve: Evolve<State>, event: RecordedEvent): Tracked<State> {
+/** The tracked aggregate of an event, created on its first event; the caller evolves its state. */
+function trackedOf<State>(map: Map<string, Tracked<State>>, id: string, fresh: () => State, event: RecordedEvent): Tracked<State> {
   let tracked = map.get(id);
   if (tracked === undefined) {
-    tracked = { state: mutableCopy(initial), firstPosition: event.position, lastPosition: event.position, lastAt: event.meta.occurredAt };
+    tracked = { state: fresh(), firstPosition: event.position, lastPosition: event.position, lastAt: event.meta.occurredAt };
     map.set(id, tracked);
+  } else {
+    tracked.lastPosition = event.position;
+    tracked.lastAt = event.meta.occurredAt;
   }
-  evolve(tracked.state as Draft<State>, event as never);
-  tracked.lastPosition = event.position;
-  tracked.lastAt = event.meta.occurredAt;
   return tracked;
 }
 
-/** The id an event's data names its aggregate by. */
-function idOf(event: RecordedEvent, field: string): string {
-  return String((event.data as Record<string, unknown>)[field]);
+// One function per process, so each evolve call site sees one recipe (a monomorphic call in a long replay).
+function trackChange(aggregates: Aggregates, event: RecordedEvent<ChangeEvent>): void {
+  evolveChange(trackedOf(aggregates.changes, event.data.changeId, freshChange, event).state as Draft<ChangeState>, event);
+}
+
+function trackIncident(aggregates: Aggregates, event: RecordedEvent<IncidentEvent>): void {
+  evolveIncident(trackedOf(aggregates.incidents, event.data.incidentId, freshIncident, event).state as Draft<IncidentState>, event);
+}
+
+function trackProblem(aggregates: Aggregates, event: RecordedEvent<ProblemEvent>): void {
+  evolveProblem(trackedOf(aggregates.problems, event.data.problemId, freshProblem, event).state as Draft<ProblemState>, event);
+}
+
+function trackRelease(aggregates: Aggregates, event: RecordedEvent<ReleaseEvent>): void {
+  evolveRelease(trackedOf(aggregates.releases, event.data.releaseId, freshRelease, event).state as Draft<ReleaseState>, event);
+}
+
+function trackProject(aggregates: Aggregates, event: RecordedEvent<ProjectEvent>): void {
+  evolveProject(trackedOf(aggregates.projects, event.data.projectId, freshProject, event).state as Draft<ProjectState>, event);
 }
 
 /**
  * Applies one event to its aggregate with the process's own `evolve` recipe, on a plain
  * mutable state that only the replay sees (never handed out). Configuration events and
- * types no process defines are left to others; returns the process the event belongs to.
+ * types no process defines are left to others; `process` is the event's (`processOf`).
  */
-export function applyToAggregates(aggregates: Aggregates, event: RecordedEvent): ReturnType<typeof processOf> {
-  const process = processOf(event.type);
+export function applyToAggregates(aggregates: Aggregates, event: RecordedEvent, process: ProcessName | undefined = processOf(event.type)): void {
   switch (process) {
     case "change":
-      track(aggregates.changes, idOf(event, "changeId"), initialChangeState, evolveChange, event);
+      trackChange(aggregates, event as RecordedEvent<ChangeEvent>);
       break;
     case "incident":
-      track(aggregates.incidents, idOf(event, "incidentId"), initialIncidentState, evolveIncident, event);
+      trackIncident(aggregates, event as RecordedEvent<IncidentEvent>);
       break;
     case "problem":
-      track(aggregates.problems, idOf(event, "problemId"), initialProblemState, evolveProblem, event);
+      trackProblem(aggregates, event as RecordedEvent<ProblemEvent>);
       break;
     case "release":
-      track(aggregates.releases, idOf(event, "releaseId"), initialReleaseState, evolveRelease, event);
+      trackRelease(aggregates, event as RecordedEvent<ReleaseEvent>);
       break;
     case "project":
-      track(aggregates.projects, idOf(event, "projectId"), initialProjectState, evolveProject, event);
+      trackProject(aggregates, event as RecordedEvent<ProjectEvent>);
       break;
     default:
       break;
   }
-  return process;
 }

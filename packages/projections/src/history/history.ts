@@ -2,6 +2,7 @@ import type { RecordedEvent } from "@handover/core";
 import { defaultPolicy, type HandoverPolicy, type ProjectPhase } from "@handover/itil";
 import { effectivePolicy, type ProjectState } from "@handover/project";
 import { applyToCmdb } from "../cmdb/apply.js";
+import { processOf, type ProcessName } from "../event-kinds.js";
 import { createCmdbState, type CmdbState } from "../cmdb/state.js";
 import { applyToAggregates, createAggregates, type Aggregates, type Tracked } from "./aggregates.js";
 
@@ -13,8 +14,8 @@ import { applyToAggregates, createAggregates, type Aggregates, type Tracked } fr
 export interface History {
   readonly cmdb: CmdbState;
   readonly aggregates: Aggregates;
-  /** Applies one event to the CMDB and the aggregates. */
-  apply(event: RecordedEvent): void;
+  /** Applies one event to the CMDB and the aggregates (`process`: the event's, when the caller has looked it up). */
+  apply(event: RecordedEvent, process?: ProcessName): void;
   /** The project the rules follow, once it has started. */
   project(): Tracked<ProjectState> | undefined;
   /** The project's phase now (initiation before it starts). */
@@ -33,9 +34,9 @@ export function createHistory(organisationPolicy: HandoverPolicy = defaultPolicy
   return {
     cmdb,
     aggregates,
-    apply(event) {
-      applyToAggregates(aggregates, event);
-      applyToCmdb(cmdb, event);
+    apply(event, process = processOf(event.type)) {
+      applyToAggregates(aggregates, event, process);
+      applyToCmdb(cmdb, event, process);
     },
     project,
     phase: () => project()?.state.phase ?? "initiation",

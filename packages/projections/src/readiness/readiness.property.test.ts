@@ -21,6 +21,7 @@ function bruteForce(state: ReadinessState, log: readonly RecordedEvent[]): Recor
   const cis = [...cmdb.cis.values()];
   const inService = cis.filter((ci) => ci.status !== "retired");
   const incidents = [...aggregates.incidents.values()].map((tracked) => tracked.state).filter((incident) => OPEN.includes(incident.status));
+  const changes = [...aggregates.changes.values()];
   const problems = [...aggregates.problems.values()].map((tracked) => tracked.state);
   const knownErrorFor = (incidentId: string, linked: readonly string[]) =>
     problems.some((problem) => problem.knownError !== null && (problem.incidentIds.includes(incidentId) || linked.includes(problem.problemId)));
@@ -33,8 +34,8 @@ function bruteForce(state: ReadinessState, log: readonly RecordedEvent[]): Recor
     production_baseline: cmdb.baselines.some((baseline) => baseline.kind === "production" && baseline.projectId === "crm") && inService.every((ci) => ci.scope === "production"),
     major_incidents: incidents.every((incident) => incident.priority > 2),
     incident_workarounds: incidents.every((incident) => knownErrorFor(incident.incidentId, incident.problemIds)),
-    changes_closed: [...aggregates.changes.values()].every((tracked) => tracked.state.status === "closed" || tracked.state.status === "cancelled"),
-    emergency_changes_reviewed: [...aggregates.changes.values()].every((tracked) => !awaitsRetrospectiveReview(tracked.state)),
+    changes_closed: changes.every((tracked) => tracked.state.status === "closed" || tracked.state.status === "cancelled"),
+    emergency_changes_reviewed: changes.every((tracked) => !awaitsRetrospectiveReview(tracked.state)),
     production_release: current !== undefined && current.backOutPlan !== undefined && current.iterations.at(-1)?.result === "passed" && current.iterations.at(-1)?.build === current.builds.at(-1)?.number,
     ci_owners: inService.filter((ci) => ci.scope === "production").every((ci) => ci.owner.trim() !== ""),
     relationships: inService.every((ci) => ci.relationships.every((relationship) => cmdb.cis.has(relationship.targetCiId) && cmdb.cis.get(relationship.targetCiId)?.status !== "retired")),

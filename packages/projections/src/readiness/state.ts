@@ -28,7 +28,7 @@ export interface ReadinessState {
   /** Relationships of CIs in service whose target is unknown or retired, by `source|type|target`. */
   readonly broken: Map<string, BrokenRelationship>;
   /** CIs not retired, by type (service levels are checked for the service types). */
-  readonly cisByType: Map<string, Map<string, number>>;
+  readonly cisByType: Map<string, Set<string>>;
   readonly typeOfCi: Map<string, string>;
   /** Open incidents by priority. */
   readonly openByPriority: Map<number, Map<string, number>>;
@@ -47,7 +47,7 @@ export interface ReadinessState {
   readonly agreements: Map<string, Map<string, number>>;
 }
 
-/** An empty readiness state over a fresh history. */
+/** An empty readiness state over a history (default: a fresh one). */
 export function createReadinessState(history: History = createHistory()): ReadinessState {
   return {
     history,
@@ -70,9 +70,10 @@ export function createReadinessState(history: History = createHistory()): Readin
 
 /** Applies one event: to the history, then to the offenders it touches. Cheap: an inline read model for the engine. */
 export function applyToReadiness(state: ReadinessState, event: RecordedEvent): void {
-  state.history.apply(event);
+  const process = processOf(event.type);
+  state.history.apply(event, process);
   const data = event.data as Record<string, unknown>;
-  switch (processOf(event.type)) {
+  switch (process) {
     case "configuration":
       updateCi(state, String(data.ciId), event);
       break;

@@ -31,16 +31,19 @@ function judgeRelationshipsOf(state: ReadinessState, ciId: string): void {
   for (const inverse of ci.inverses) judgeRelationship(state, inverse.ciId, { type: storedTypeOf(inverse.type), targetCiId: ciId as Relationship["targetCiId"] }, true);
 }
 
-/** Files a CI in service under its type (and out of the type it had). */
-function fileByType(state: ReadinessState, ciId: string, ciType: string | undefined, position: number): void {
+/** Files a CI in service under its type (and out of the type it had); a CI out of service under none. */
+function fileByType(state: ReadinessState, ciId: string, ciType: string | undefined): void {
   const previous = state.typeOfCi.get(ciId);
+  if (previous === ciType) return;
   if (previous !== undefined) state.cisByType.get(previous)?.delete(ciId);
-  state.typeOfCi.delete(ciId);
-  if (ciType === undefined) return;
+  if (ciType === undefined) {
+    state.typeOfCi.delete(ciId);
+    return;
+  }
   state.typeOfCi.set(ciId, ciType);
   let ofType = state.cisByType.get(ciType);
-  if (ofType === undefined) state.cisByType.set(ciType, (ofType = new Map()));
-  ofType.set(ciId, position);
+  if (ofType === undefined) state.cisByType.set(ciType, (ofType = new Set()));
+  ofType.add(ciId);
 }
 
 /** Re-judges a CI's place in the configuration checks: coverage by a production baseline, owner, type. */
@@ -49,23 +52,34 @@ function judgeCi(state: ReadinessState, ciId: string): void {
   if (ci === undefined || ci.status === "retired") {
     state.uncovered.delete(ciId);
     state.ownerless.delete(ciId);
-    fileByType(state, ciId, undefined, 0);
+    fileByType(state, ciId, undefined);
     return;
   }
-  const position = ci.lastChange.position;
   setOrDelete(state.uncovered, ciId, ci.scope === "project", ci.registered.position);
-  setOrDelete(state.ownerless, ciId, ci.scope === "production" && ci.owner.trim() === "", position);
-  fileByType(state, ciId, ci.ciType, position);
+  setOrDelete(state.ownerless, ciId, ci.scope === "production" && ci.owner.trim() === "", ci.lastChange.position);
+  fileByType(state, ciId, ci.ciType);
 }
 
-/** After a configuration event: the CI's own entries, and the relationships it touched. */
+/**
+ * After a configuration event: the CI's own entries when its registration, status or owner
+ * moved (attributes touch no check), and the relationships it touched.
+ */
 export function updateCi(state: ReadinessState, ciId: string, event: RecordedEvent): void {
-  judgeCi(state, ciId);
-  if (event.type === "configuration.relationship_added" || event.type === "configuration.relationship_removed") {
-    const relationship = (event.data as { relationship: Relationship }).relationship;
-    judgeRelationship(state, ciId, relationship, event.type === "configuration.relationship_added");
-  } else if (event.type === "configuration.ci_registered" || event.type === "configuration.ci_status_changed") {
-    judgeRelationshipsOf(state, ciId);
+  switch (event.type) {
+    case "configuration.relationship_added":
+    case "configuration.relationship_removed":
+      judgeRelationship(state, ciId, (event.data as { relationship: Relationship }).relationship, event.type === "configuration.relationship_added");
+      return;
+    case "configuration.ci_registered":
+    case "configuration.ci_status_changed":
+      judgeCi(state, ciId);
+      judgeRelationshipsOf(state, ciId);
+      return;
+    case "configuration.owner_transferred":
+      judgeCi(state, ciId);
+      return;
+    default:
+      return;
   }
 }
 

@@ -24,19 +24,23 @@ function judgeIncident(state: ReadinessState, incidentId: string): void {
   const tracked = state.history.aggregates.incidents.get(incidentId);
   const open = tracked !== undefined && OPEN_INCIDENT.has(tracked.state.status);
   const previous = state.priorityOfOpen.get(incidentId);
-  if (previous !== undefined) state.openByPriority.get(previous)?.delete(incidentId);
-  state.priorityOfOpen.delete(incidentId);
-  if (!open) {
+  const priority = open ? tracked.state.priority : undefined;
+  if (previous !== undefined && previous !== priority) {
+    state.openByPriority.get(previous)?.delete(incidentId);
+    state.priorityOfOpen.delete(incidentId);
+  }
+  if (!open || priority === undefined) {
     state.withoutWorkaround.delete(incidentId);
     return;
   }
-  const { priority } = tracked.state;
-  let bucket = state.openByPriority.get(priority);
-  if (bucket === undefined) state.openByPriority.set(priority, (bucket = new Map()));
-  bucket.set(incidentId, tracked.lastPosition);
-  state.priorityOfOpen.set(incidentId, priority);
+  if (previous !== priority) {
+    let bucket = state.openByPriority.get(priority);
+    if (bucket === undefined) state.openByPriority.set(priority, (bucket = new Map()));
+    bucket.set(incidentId, tracked.lastPosition);
+    state.priorityOfOpen.set(incidentId, priority);
+  }
   if (hasKnownError(state, incidentId)) state.withoutWorkaround.delete(incidentId);
-  else state.withoutWorkaround.set(incidentId, tracked.lastPosition);
+  else if (!state.withoutWorkaround.has(incidentId)) state.withoutWorkaround.set(incidentId, tracked.lastPosition);
 }
 
 /** After an incident event: its links to problems, and its own entries. */
