@@ -17,7 +17,7 @@ async function main(): Promise<number> {
   }
   if (!options.quick && options.runs < 5) console.log(`note: ${options.runs} run(s) per figure; quotable figures take at least 5`);
   const { report, problems } = await runBench(options, { log: (line) => console.log(line) });
-  console.log(`\n${machineLine(report.machine, options.runs)}\n`);
+  console.log(`\n${machineLine(report.machine, options.runs, report.results)}\n`);
   console.log(`${figuresTable(report.results)}\n\n${targetsTable(report.results)}\n\n${pendingTable(report.pending)}\n`);
   console.log(`results: ${await writeResults(report)}`);
   for (const problem of problems) console.error(`PROBLEM: ${problem}`);

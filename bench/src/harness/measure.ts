@@ -1,3 +1,4 @@
+import { loadavg } from "node:os";
 import type { Variant } from "../workloads/types.js";
 import type { Size } from "./size.js";
 
@@ -6,6 +7,11 @@ export interface Measurement {
   readonly operations: number;
   readonly seconds: number;
   readonly perSecond: number;
+  /** Process CPU time (all threads) of the timed trial: steadier than wall time on a shared, loaded machine. */
+  readonly cpuSeconds: number;
+  readonly perCpuSecond: number;
+  /** The machine's 1-minute load average when the trial started and ended. */
+  readonly loadAverage: { readonly start: number; readonly end: number };
   readonly digest: string;
   /** The process's peak resident set size (input, warm-up and trial included), in MiB. */
   readonly peakRssMb: number;
@@ -33,12 +39,18 @@ export async function measureVariant(variant: Variant, { size, warmUp, seed }: M
   }
   const trial = await variant.setup(size, seed);
   collectGarbage();
+  const loadAtStart = loadavg()[0] ?? 0;
+  const cpuAtStart = process.cpuUsage();
   const started = process.hrtime.bigint();
   const finished = await trial();
   const ended = process.hrtime.bigint();
+  const cpu = process.cpuUsage(cpuAtStart);
   const seconds = Number(ended - started) / 1e9;
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const loadAverage = { start: loadAtStart, end: loadavg()[0] ?? 0 };
   const digest = await finished.summarise();
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   const trialMicros = { start: Number(started / 1000n), end: Number(ended / 1000n) };
-  return { operations: finished.operations, seconds, perSecond: finished.operations / seconds, digest, peakRssMb, trialMicros };
+  const { operations } = finished;
+  return { operations, seconds, perSecond: operations / seconds, cpuSeconds, perCpuSecond: operations / cpuSeconds, loadAverage, digest, peakRssMb, trialMicros };
 }

@@ -8,9 +8,11 @@ const ratio = (value: number): string => (value >= 10 ? value.toFixed(1) : value
 const verdict = (value: number | null | undefined, atLeast: number): string =>
   value === null || value === undefined ? "not measured" : value >= atLeast ? "met" : "MISSED";
 
-/** The machine and method line printed above the tables. */
-export function machineLine(machine: Machine, runs: number): string {
-  return `Node ${machine.node} (V8 ${machine.v8}), ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GiB, ${machine.platform}; ${machine.date}; median of ${runs} run(s) per figure, each in a fresh process after a warm-up.`;
+/** The machine and method line printed above the tables, with how loaded the machine was while measuring. */
+export function machineLine(machine: Machine, runs: number, results: readonly WorkloadResult[] = []): string {
+  const loads = results.flatMap((result) => result.variants.flatMap((variant) => variant.samples.flatMap((sample) => (sample === null ? [] : [sample.loadAverage.start]))));
+  const load = loads.length === 0 ? "" : ` 1-min load average during trials: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${machine.cpus} CPUs.`;
+  return `Node ${machine.node} (V8 ${machine.v8}), ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GiB, ${machine.platform}; ${machine.date}; median of ${runs} run(s) per figure, each in a fresh process after a warm-up.${load}`;
 }
 
 /** Throughput of every variant: median, min, max and peak RSS. */
@@ -20,10 +22,12 @@ export function figuresTable(results: readonly WorkloadResult[]): string {
       const rate: Spread | null = variant.perSecond;
       const size = `${whole(result.size.streams)} × ${whole(result.size.perStream)}`;
       const cells = rate === null ? ["failed", "", ""] : [whole(rate.median), whole(rate.min), whole(rate.max)];
-      return `| ${result.id} | ${variant.label} | ${size} | ${result.unit}/s | ${cells.join(" | ")} | ${variant.peakRssMb === null ? "" : whole(variant.peakRssMb.median)} |`;
+      const cpu = variant.perCpuSecond === null ? "" : whole(variant.perCpuSecond.median);
+      return `| ${result.id} | ${variant.label} | ${size} | ${result.unit}/s | ${cells.join(" | ")} | ${cpu} | ${variant.peakRssMb === null ? "" : whole(variant.peakRssMb.median)} |`;
     }),
   );
-  return ["| workload | variant | streams × per stream | unit | median | min | max | peak RSS MiB |", "|---|---|---|---|---:|---:|---:|---:|", ...rows].join("\n");
+  const header = "| workload | variant | streams × per stream | unit | median | min | max | median per CPU-second | peak RSS MiB |";
+  return [header, "|---|---|---|---|---:|---:|---:|---:|---:|", ...rows].join("\n");
 }
 
 /** Ratios taken pair by pair, and absolute targets, each with its target and whether it was met. */
@@ -35,15 +39,19 @@ export function targetsTable(results: readonly WorkloadResult[]): string {
       const cells = spread === null ? ["", "", ""] : [ratio(spread.median), ratio(spread.min), ratio(spread.max)];
       const target = entry.target === null ? "" : `≥ ${entry.target}`;
       const met = entry.target === null ? "" : verdict(spread?.median, entry.target);
-      return `| ${result.id} | ${label(entry.subject)} / ${label(entry.baseline)} | ${cells.join(" | ")} | ${target} | ${met} |`;
+      const cpu = entry.cpuSpread === null ? "" : ratio(entry.cpuSpread.median);
+      return `| ${result.id} | ${label(entry.subject)} / ${label(entry.baseline)} | ${cells.join(" | ")} | ${cpu} | ${target} | ${met} |`;
     });
     const absolutes = result.absolutes.map((entry) => {
       const median = entry.median === null ? "" : `${whole(entry.median)} ${result.unit}/s`;
-      return `| ${result.id} | ${label(entry.variant)} (absolute) | ${median} | | | ≥ ${whole(entry.atLeast)} ${result.unit}/s | ${verdict(entry.median, entry.atLeast)} |`;
+      const cpu = result.variants.find((variant) => variant.id === entry.variant)?.perCpuSecond;
+      const cpuCell = cpu === null || cpu === undefined ? "" : `${whole(cpu.median)} ${result.unit}/CPU-s`;
+      return `| ${result.id} | ${label(entry.variant)} (absolute) | ${median} | | | ${cpuCell} | ≥ ${whole(entry.atLeast)} ${result.unit}/s | ${verdict(entry.median, entry.atLeast)} |`;
     });
     return [...ratios, ...absolutes];
   });
-  return ["| workload | comparison | median | min | max | target | verdict |", "|---|---|---:|---:|---:|---|---|", ...rows].join("\n");
+  const header = "| workload | comparison | median | min | max | median on CPU time | target | verdict (wall-clock median) |";
+  return [header, "|---|---|---:|---:|---:|---:|---|---|", ...rows].join("\n");
 }
 
 /** The workloads that wait for other packages: listed, never silently left out. */

@@ -14,7 +14,20 @@ const workload: Workload = {
   absoluteTargets: [{ variant: "a", atLeast: 100 }],
   note: "",
 };
-const reply = (perSecond: number, digest = "same"): TrialReply => ({ ok: true, measurement: { operations: 10, seconds: 10 / perSecond, perSecond, digest, peakRssMb: 50, trialMicros: { start: 0, end: 1 } } });
+const reply = (perSecond: number, digest = "same"): TrialReply => ({
+  ok: true,
+  measurement: {
+    operations: 10,
+    seconds: 10 / perSecond,
+    perSecond,
+    cpuSeconds: 10 / perSecond,
+    perCpuSecond: perSecond,
+    loadAverage: { start: 1, end: 1 },
+    digest,
+    peakRssMb: 50,
+    trialMicros: { start: 0, end: 1 },
+  },
+});
 
 describe("running a workload", () => {
   it("alternates the variants run by run and takes each ratio within its pair", async () => {

@@ -22,6 +22,7 @@ export interface VariantResult {
   readonly id: string;
   readonly label: string;
   readonly perSecond: Spread | null;
+  readonly perCpuSecond: Spread | null;
   readonly peakRssMb: Spread | null;
   readonly samples: readonly (Measurement | null)[];
 }
@@ -32,6 +33,8 @@ export interface RatioResult {
   readonly baseline: string;
   readonly ratios: readonly number[];
   readonly spread: Spread | null;
+  /** The same ratios on CPU time, pair by pair. */
+  readonly cpuSpread: Spread | null;
   readonly target: number | null;
 }
 
@@ -71,7 +74,7 @@ export async function runWorkload(workload: Workload, plan: RunPlan): Promise<Wo
       const reply = await plan.measure(request);
       samples.get(variant.id)?.push(reply.ok ? reply.measurement : null);
       if (!reply.ok) problems.push(`${workload.id}/${variant.id} run ${run + 1}: ${reply.error}`);
-      plan.log(reply.ok ? `  ${workload.id} run ${run + 1}/${plan.runs} ${variant.id}: ${Math.round(reply.measurement.perSecond).toLocaleString("en-US")} ${workload.unit}/s` : `  ${workload.id} run ${run + 1} ${variant.id}: FAILED`);
+      plan.log(reply.ok ? `  ${workload.id} run ${run + 1}/${plan.runs} ${variant.id}: ${Math.round(reply.measurement.perSecond).toLocaleString("en-US")} ${workload.unit}/s (load ${reply.measurement.loadAverage.start.toFixed(1)})` : `  ${workload.id} run ${run + 1} ${variant.id}: FAILED`);
     }
   }
   const digests = new Set([...samples.values()].flat().flatMap((sample) => (sample === null ? [] : [sample.digest])));
@@ -81,6 +84,7 @@ export async function runWorkload(workload: Workload, plan: RunPlan): Promise<Wo
 
 function summarise(workload: Workload, plan: RunPlan, samples: Map<string, (Measurement | null)[]>, problems: string[]): WorkloadResult {
   const rates = (id: string): (number | null)[] => (samples.get(id) ?? []).map((sample) => sample?.perSecond ?? null);
+  const cpuRates = (id: string): (number | null)[] => (samples.get(id) ?? []).map((sample) => sample?.perCpuSecond ?? null);
   const present = (values: readonly (number | null)[]): number[] => values.filter((value): value is number => value !== null);
   const variants = workload.variants.map((variant): VariantResult => {
     const taken = (samples.get(variant.id) ?? []).filter((sample): sample is Measurement => sample !== null);
@@ -88,13 +92,16 @@ function summarise(workload: Workload, plan: RunPlan, samples: Map<string, (Meas
       id: variant.id,
       label: variant.label,
       perSecond: taken.length === 0 ? null : spreadOf(taken.map((sample) => sample.perSecond)),
+      perCpuSecond: taken.length === 0 ? null : spreadOf(taken.map((sample) => sample.perCpuSecond)),
       peakRssMb: taken.length === 0 ? null : spreadOf(taken.map((sample) => sample.peakRssMb)),
       samples: samples.get(variant.id) ?? [],
     };
   });
   const ratios = workload.comparisons.map(({ subject, baseline, atLeast }): RatioResult => {
     const pairRatios = pairwiseRatios(rates(subject), rates(baseline));
-    return { subject, baseline, ratios: pairRatios, spread: pairRatios.length === 0 ? null : spreadOf(pairRatios), target: atLeast ?? null };
+    const cpuRatios = pairwiseRatios(cpuRates(subject), cpuRates(baseline));
+    const spreadOrNull = (values: number[]): Spread | null => (values.length === 0 ? null : spreadOf(values));
+    return { subject, baseline, ratios: pairRatios, spread: spreadOrNull(pairRatios), cpuSpread: spreadOrNull(cpuRatios), target: atLeast ?? null };
   });
   const absolutes = workload.absoluteTargets.map((target): AbsoluteResult => {
     const taken = present(rates(target.variant));

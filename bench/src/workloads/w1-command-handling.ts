@@ -1,12 +1,19 @@
 import { DeciderCommandHandler, getInMemoryEventStore, type InMemoryEventStore } from "@event-driven-io/emmett";
-import { createInMemoryEventStore, handleCommand, loadStream, type EventStore } from "@handover/core";
+import {
+  createInMemoryEventStore,
+  createInMemorySnapshotStore,
+  handleCommand,
+  loadStream,
+  type EventStore,
+  type HandleCommandOptions,
+} from "@handover/core";
 import { emmettDecider, toEmmettCommand } from "../peers/emmett-decider.js";
-import { benchCatalogue, benchDecider, type BenchEvent, type BenchState } from "../process/index.js";
+import { benchCatalogue, benchDecider, type BenchEvent, type BenchFacts, type BenchState } from "../process/index.js";
 import { appendClockAndIds } from "./append-input.js";
 import { commandEntries } from "./command-input.js";
 import { digestOf } from "./digest.js";
 import { plainReduce } from "./plain-reduce.js";
-import type { Workload } from "./types.js";
+import type { Variant, Workload } from "./types.js";
 
 /** The final state of every stream and the event count, read back from a Handover store (untimed). */
 export async function handoverDigest(store: EventStore, streamIds: readonly string[]): Promise<string> {
@@ -32,6 +39,29 @@ export async function emmettDigest(store: InMemoryEventStore, streamIds: readonl
   return `${events} ${digestOf(states)}`;
 }
 
+/** Snapshots every this many events, when the snapshot variant runs. */
+const SNAPSHOT_EVERY = 20;
+
+function handoverVariant(id: string, label: string, withSnapshots: boolean): Variant {
+  return {
+    id,
+    label,
+    setup: async (size, seed) => {
+      const { streamIds, entries } = commandEntries(size, seed);
+      return async () => {
+        const store = createInMemoryEventStore({ catalogue: benchCatalogue, ...appendClockAndIds() });
+        const snapshots = withSnapshots ? { store: createInMemorySnapshotStore(), every: SNAPSHOT_EVERY } : undefined;
+        for (const { streamId, scripted, meta } of entries) {
+          const options: HandleCommandOptions<BenchState, BenchFacts> = snapshots === undefined ? { facts: scripted.facts } : { facts: scripted.facts, snapshots };
+          const handled = await handleCommand(store, benchDecider, streamId, scripted.command, meta, options);
+          if (handled._tag === "Left") throw new Error(handled.left.message);
+        }
+        return { operations: entries.length, summarise: () => handoverDigest(store, streamIds) };
+      };
+    },
+  };
+}
+
 /** Issue 9 W1: one command at a time, decide → validate → hash → append, against a floor and Emmett. */
 export const w1Workload: Workload = {
   id: "w1",
@@ -39,21 +69,7 @@ export const w1Workload: Workload = {
   unit: "commands",
   fullSize: { streams: 2_000, perStream: 100 },
   variants: [
-    {
-      id: "handover",
-      label: "Handover handleCommand + in-memory store",
-      setup: async (size, seed) => {
-        const { streamIds, entries } = commandEntries(size, seed);
-        return async () => {
-          const store = createInMemoryEventStore({ catalogue: benchCatalogue, ...appendClockAndIds() });
-          for (const { streamId, scripted, meta } of entries) {
-            const handled = await handleCommand(store, benchDecider, streamId, scripted.command, meta, { facts: scripted.facts });
-            if (handled._tag === "Left") throw new Error(handled.left.message);
-          }
-          return { operations: entries.length, summarise: () => handoverDigest(store, streamIds) };
-        };
-      },
-    },
+    handoverVariant("handover", "Handover handleCommand + in-memory store", false),
     {
       id: "floor",
       label: "floor: plain reduce + decide + array push",
@@ -90,11 +106,14 @@ export const w1Workload: Workload = {
         };
       },
     },
+    handoverVariant("handover-snapshots", `Handover handleCommand + in-memory snapshots every ${SNAPSHOT_EVERY} events`, true),
   ],
   comparisons: [
     { subject: "handover", baseline: "floor", atLeast: 0.5 },
     { subject: "handover", baseline: "emmett", atLeast: 10 },
+    { subject: "handover-snapshots", baseline: "floor" },
+    { subject: "handover-snapshots", baseline: "emmett" },
   ],
   absoluteTargets: [],
-  note: "Each command rehydrates its stream, decides, and appends; Handover also validates (zod), checks meta, hashes and indexes the command id.",
+  note: "Each command rehydrates its stream (the floor and Emmett replay it all; Handover too, or from a snapshot in the snapshot variant), decides, and appends; Handover also validates (zod), checks meta, hashes and indexes the command id.",
 };
