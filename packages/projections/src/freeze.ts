@@ -31,3 +31,9 @@ function freezeSet<V>(set: Set<V>): Set<V> {
   Object.assign(set, { add: refuse, delete: refuse, clear: refuse });
   return Object.freeze(set);
 }
+
+/** Freezes a Map whose values are frozen already: its own methods refuse changes, its values are not walked. */
+export function freezeShallow<K, V>(map: Map<K, V>): ReadonlyMap<K, V> {
+  Object.assign(map, { set: refuse, delete: refuse, clear: refuse });
+  return Object.freeze(map);
+}

@@ -37,7 +37,7 @@ export function checkCiChange(event: RecordedEvent<ConfigurationEvent>, history:
   if (changeControl.breach !== undefined) {
     findings.add(event, ciId, { kind: "ci_change_unauthorised", rule: "ci_change_authorised", source: "recorded", message: `${label} under change control without an authorised change: ${changeControl.breach.message}` });
   }
-  const scope = history.cmdb.cis.get(ciId)?.scope ?? (history.cmdb.production.has(ciId) ? "production" : "project");
+  const scope = history.cmdb.cis.get(ciId)?.scope ?? (history.cmdb.pendingProduction.has(ciId) ? "production" : "project");
   const requirement = changeControlRequirement({ ciId: ciId as CiId, policy: history.policy(), phase: history.phase(), scope });
   if (!requirement.required) return;
   const judgement = judgeCiChange(event, history.aggregates.changes);

@@ -4,7 +4,7 @@ import type { ProjectEventOf } from "@handover/project";
 import type { Draft } from "immer";
 import { processOf, type ProcessName } from "../event-kinds.js";
 import { addInverse, removeInverse, takePendingInverses } from "./inverses.js";
-import { ownCi, type CmdbState, type MutableCi } from "./state.js";
+import { ownCi, putCi, type CmdbState, type MutableCi } from "./state.js";
 import type { EventStamp, LastChange } from "./types.js";
 
 /**
@@ -58,7 +58,8 @@ function register(state: CmdbState, event: RecordedEvent<ConfigurationEvent & { 
     for (const relationship of existing.relationships) removeInverse(state, ciId, relationship);
     return existing;
   }
-  const production = state.production.get(ciId) ?? null;
+  const production = state.pendingProduction.get(ciId) ?? null;
+  state.pendingProduction.delete(ciId);
   const record: MutableCi = {
     ciId,
     ciType: event.data.ciType,
@@ -74,7 +75,7 @@ function register(state: CmdbState, event: RecordedEvent<ConfigurationEvent & { 
     registered: stampOf(event),
     lastChange: lastChangeOf(event),
   };
-  state.cis.set(ciId, record);
+  putCi(state, record);
   return record;
 }
 
@@ -85,8 +86,12 @@ function recordBaseline(state: CmdbState, event: RecordedEvent<ProjectEventOf<"p
   if (data.kind !== "production") return;
   const entry = { ...stamp, baseline: data.name };
   for (const { ciId } of data.cis) {
-    if (state.production.has(ciId)) continue;
-    state.production.set(ciId, entry);
+    const current = state.cis.get(ciId);
+    if (current === undefined) {
+      if (!state.pendingProduction.has(ciId)) state.pendingProduction.set(ciId, entry);
+      continue;
+    }
+    if (current.productionSince !== null) continue;
     const record = ownCi(state, ciId);
     if (record === undefined) continue;
     record.scope = "production";

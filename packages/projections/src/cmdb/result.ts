@@ -1,4 +1,4 @@
-import { deepFreeze } from "../freeze.js";
+import { deepFreeze, freezeShallow } from "../freeze.js";
 import type { CmdbState } from "./state.js";
 import type { Cmdb, CmdbCi } from "./types.js";
 
@@ -9,17 +9,38 @@ export interface CmdbStanding {
 }
 
 /**
- * The CMDB as it stands in the state, frozen. Records are frozen in place and shared with
- * the state, which copies a record before changing it again; so this costs the records
- * changed since the last result, plus one pass to list them.
+ * The CMDB as it stands in the state, frozen. Records and the index are frozen in place
+ * and shared with the state, which copies them before changing them again; so this costs
+ * the records changed since the last result, plus one pass to list them.
  */
 export function cmdbOf(state: CmdbState, standing: CmdbStanding = {}): Cmdb {
-  const cis: CmdbCi[] = [];
-  for (const record of state.cis.values()) cis.push(Object.isFrozen(record) ? record : deepFreeze(record));
-  const byId = new Map<string, CmdbCi>();
-  for (const ci of cis) byId.set(ci.ciId, ci);
+  const byId = shareIndex(state);
   for (const baseline of state.baselines) deepFreeze(baseline);
-  return deepFreeze({ position: state.position, ...standing, cis, byId, baselines: [...state.baselines] });
+  return Object.freeze({ position: state.position, ...standing, cis: listOf(byId), byId, baselines: Object.freeze([...state.baselines]) });
+}
+
+const lists = new WeakMap<ReadonlyMap<string, CmdbCi>, readonly CmdbCi[]>();
+
+/** The records of a shared index as a frozen list, made once per index. */
+function listOf(index: ReadonlyMap<string, CmdbCi>): readonly CmdbCi[] {
+  let list = lists.get(index);
+  if (list === undefined) lists.set(index, (list = Object.freeze([...index.values()])));
+  return list;
+}
+
+/**
+ * Freezes the records created or copied since the last result and shares the index,
+ * frozen, until the next write copies it: a result costs the records changed since the
+ * last one, and nothing when none changed.
+ */
+export function shareIndex(state: CmdbState): ReadonlyMap<string, CmdbCi> {
+  for (const record of state.unfrozen) deepFreeze(record);
+  state.unfrozen.length = 0;
+  if (!state.cisShared) {
+    freezeShallow(state.cis);
+    state.cisShared = true;
+  }
+  return state.cis as ReadonlyMap<string, CmdbCi>;
 }
 
 /** One CI as it stands in the state, frozen (the state copies it before its next change), or undefined when not registered. */

@@ -1,9 +1,10 @@
 import { deepFreeze } from "../freeze.js";
+import { shareIndex } from "./result.js";
 import { createCmdbState, type CmdbState } from "./state.js";
 import type { BaselineRecord, CmdbCi, InverseRelationship, ProductionEntry } from "./types.js";
 
 /** The revision of the snapshot format; a snapshot of another revision is refused. */
-export const CMDB_SNAPSHOT_REVISION = 1;
+export const CMDB_SNAPSHOT_REVISION = 2;
 
 /**
  * The CMDB's state at a position, as plain JSON-ready data: take it with `snapshotCmdb`,
@@ -16,31 +17,37 @@ export interface CmdbSnapshot {
   readonly recordedUntil: string;
   readonly cis: readonly CmdbCi[];
   readonly pendingInverses: readonly (readonly [string, readonly InverseRelationship[]])[];
-  readonly production: readonly (readonly [string, ProductionEntry])[];
+  readonly pendingProduction: readonly (readonly [string, ProductionEntry])[];
   readonly baselines: readonly BaselineRecord[];
 }
 
 /** Takes a snapshot of a CMDB state: freezes its records in place (the state copies a record before changing it again) and lists them. */
 export function snapshotCmdb(state: CmdbState): CmdbSnapshot {
-  const cis: CmdbCi[] = [];
-  for (const record of state.cis.values()) cis.push(deepFreeze(record));
+  const index = shareIndex(state);
+  const cis = [...index.values()];
   const pendingInverses = [...state.pendingInverses].map(([ciId, inverses]) => [ciId, [...inverses]] as const);
-  return deepFreeze({
+  const snapshot = deepFreeze({
     revision: CMDB_SNAPSHOT_REVISION,
     position: state.position,
     occurredUntil: state.occurredUntil,
     recordedUntil: state.recordedUntil,
     cis,
     pendingInverses,
-    production: [...state.production],
+    pendingProduction: [...state.pendingProduction],
     baselines: [...state.baselines],
   });
+  indexes.set(snapshot, index);
+  return snapshot;
 }
+
+/** The index each in-memory snapshot was taken from, so resuming from it shares the index instead of rebuilding it. */
+const indexes = new WeakMap<CmdbSnapshot, ReadonlyMap<string, CmdbCi>>();
 
 /**
  * A CMDB state resumed from a snapshot. The snapshot's records are shared, frozen, and
- * copied one at a time as events change them, so resuming costs one pass over the ids.
- * A snapshot read back from JSON is frozen first.
+ * copied one at a time as events change them. Resuming from a snapshot taken in this
+ * process shares its index too (copied at the first write); one read back from JSON is
+ * frozen and indexed first.
  */
 export function restoreCmdb(snapshot: CmdbSnapshot): CmdbState {
   if (snapshot.revision !== CMDB_SNAPSHOT_REVISION) {
@@ -48,9 +55,15 @@ export function restoreCmdb(snapshot: CmdbSnapshot): CmdbState {
   }
   const frozen = deepFreeze(snapshot);
   const state = createCmdbState();
-  for (const ci of frozen.cis) state.cis.set(ci.ciId, ci);
+  const index = indexes.get(frozen);
+  if (index === undefined) {
+    for (const ci of frozen.cis) state.cis.set(ci.ciId, ci);
+  } else {
+    state.cis = index as Map<string, CmdbCi>;
+    state.cisShared = true;
+  }
   for (const [ciId, inverses] of frozen.pendingInverses) state.pendingInverses.set(ciId, [...inverses]);
-  for (const [ciId, entry] of frozen.production) state.production.set(ciId, entry);
+  for (const [ciId, entry] of frozen.pendingProduction) state.pendingProduction.set(ciId, entry);
   state.baselines.push(...frozen.baselines);
   state.position = frozen.position;
   state.occurredUntil = frozen.occurredUntil;

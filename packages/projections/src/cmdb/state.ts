@@ -11,14 +11,21 @@ export type MutableCi = { -readonly [K in keyof CmdbCi]: CmdbCi[K] } & {
  * The CMDB's mutable state during a replay. Records are plain objects, changed in place
  * while the replay owns them; once handed out they are frozen, and the next change to a
  * frozen record copies that one record first (copy on write), so an inline CMDB stays
- * cheap per event and every result handed out stays as it was.
+ * cheap per event and every result handed out stays as it was. The index of records is
+ * handed out the same way: a result (or snapshot) shares it frozen, and the next
+ * registration or record copy copies the index first.
  */
 export interface CmdbState {
-  readonly cis: Map<string, CmdbCi | MutableCi>;
+  /** Every record by CI id, in registration order; read it freely, write it only through `writableIndex`. */
+  cis: Map<string, CmdbCi | MutableCi>;
+  /** True while `cis` is shared with a result or snapshot (frozen): the next write copies it. */
+  cisShared: boolean;
+  /** Records created or copied since the last result: the ones to freeze when it is handed out. */
+  readonly unfrozen: MutableCi[];
   /** Inverses of relationships whose target is not registered (yet), by target id. */
   readonly pendingInverses: Map<string, InverseRelationship[]>;
-  /** When each CI entered production scope (kept for CIs registered after their baseline too). */
-  readonly production: Map<string, ProductionEntry>;
+  /** Production baselines that named a CI not registered (yet) in this view of the log: it enters production scope on registration. */
+  readonly pendingProduction: Map<string, ProductionEntry>;
   readonly baselines: BaselineRecord[];
   position: number;
   /** The latest `occurredAt` and `recordedAt` read, so a snapshot knows which ranges it may answer. */
@@ -28,7 +35,22 @@ export interface CmdbState {
 
 /** An empty CMDB state. */
 export function createCmdbState(): CmdbState {
-  return { cis: new Map(), pendingInverses: new Map(), production: new Map(), baselines: [], position: 0, occurredUntil: "", recordedUntil: "" };
+  return { cis: new Map(), cisShared: false, unfrozen: [], pendingInverses: new Map(), pendingProduction: new Map(), baselines: [], position: 0, occurredUntil: "", recordedUntil: "" };
+}
+
+/** The index of records, writable: copied first when a result or snapshot shares it. */
+export function writableIndex(state: CmdbState): Map<string, CmdbCi | MutableCi> {
+  if (state.cisShared) {
+    state.cis = new Map(state.cis);
+    state.cisShared = false;
+  }
+  return state.cis;
+}
+
+/** Puts a record the state owns into the index. */
+export function putCi(state: CmdbState, record: MutableCi): void {
+  writableIndex(state).set(record.ciId, record);
+  state.unfrozen.push(record);
 }
 
 /** The record of a CI, writable: copied first when it has been handed out (frozen). */
@@ -41,6 +63,6 @@ export function ownCi(state: CmdbState, ciId: string): MutableCi | undefined {
     relationships: [...record.relationships],
     inverses: [...record.inverses],
   };
-  state.cis.set(ciId, copy);
+  putCi(state, copy);
   return copy;
 }
