@@ -38,28 +38,3 @@ export function processOf(type: string): ProcessName | undefined {
 export function isConfigurationEvent(event: RecordedEvent): event is RecordedEvent<ConfigurationEvent> {
   return processOfType.get(event.type) === "configuration";
 }
-
-/** True when the event is a change event. */
-export function isChangeEvent(event: RecordedEvent): event is RecordedEvent<ChangeEvent> {
-  return processOfType.get(event.type) === "change";
-}
-
-/** True when the event is an incident event. */
-export function isIncidentEvent(event: RecordedEvent): event is RecordedEvent<IncidentEvent> {
-  return processOfType.get(event.type) === "incident";
-}
-
-/** True when the event is a problem event. */
-export function isProblemEvent(event: RecordedEvent): event is RecordedEvent<ProblemEvent> {
-  return processOfType.get(event.type) === "problem";
-}
-
-/** True when the event is a release event. */
-export function isReleaseEvent(event: RecordedEvent): event is RecordedEvent<ReleaseEvent> {
-  return processOfType.get(event.type) === "release";
-}
-
-/** True when the event is a project event. */
-export function isProjectEvent(event: RecordedEvent): event is RecordedEvent<ProjectEvent> {
-  return processOfType.get(event.type) === "project";
-}

@@ -36,8 +36,3 @@ async function scanAsync<T>(log: AsyncIterable<RecordedEvent>, range: LogRange, 
   }
   return finish();
 }
-
-/** Applies a function to an answer, whether it is a value or a promise. */
-export function mapAnswer<T, U>(answer: T | Promise<T>, map: (value: T) => U): U | Promise<U> {
-  return answer instanceof Promise ? answer.then(map) : map(answer);
-}
