@@ -1,25 +1,2 @@
-import type { DomainError } from "@handover/core";
-import type { ControlPolicy, CrossProcessRule } from "@handover/itil";
-import { left, right, type Either } from "fp-ts/lib/Either.js";
-import type { RuleFinding } from "./values.js";
-
-/** A cross-process rule a command breaks, with the refusal it earns when the rule is enforced. */
-export interface RuleBreach {
-  readonly rule: CrossProcessRule;
-  readonly error: DomainError;
-}
-
-/**
- * Applies the policy's mode to each breach: the first breach of an enforced rule refuses
- * the command; breaches of rules in record mode become findings the event keeps.
- */
-export function applyRuleModes(policy: ControlPolicy, breaches: readonly RuleBreach[]): Either<DomainError, readonly RuleFinding[]> {
-  const enforced = breaches.find((breach) => policy.rules[breach.rule] === "enforce");
-  if (enforced !== undefined) return left(enforced.error);
-  return right(breaches.map(({ rule, error }) => ({ rule, message: error.message })));
-}
-
-/** The findings as an optional event field: absent when there are none. */
-export function findingsField(findings: readonly RuleFinding[]): { readonly findings?: RuleFinding[] } {
-  return findings.length === 0 ? {} : { findings: [...findings] };
-}
+/** Rule modes are shared vocabulary: the same for every process that applies cross-process rules. */
+export { applyRuleModes, findingsField, type RuleBreach } from "@handover/itil";

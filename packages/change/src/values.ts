@@ -1,4 +1,4 @@
-import { BlackoutWindow, ChangeId, CiId, CrossProcessRule, TimeWindow } from "@handover/itil";
+import { BlackoutWindow, ChangeId, CiId, TimeWindow } from "@handover/itil";
 import { z } from "zod";
 
 /** An ISO-8601 business time, as events carry it in `at`. */
@@ -84,7 +84,5 @@ export const ScheduleConflict = z.discriminatedUnion("kind", [
 /** One reason a window is a bad time for a change. */
 export type ScheduleConflict = z.infer<typeof ScheduleConflict>;
 
-/** A cross-process rule the policy runs in record mode, broken and accepted: kept in the event for the audit. */
-export const RuleFinding = z.object({ rule: CrossProcessRule, message: z.string().min(1) });
-/** A recorded rule breach. */
-export type RuleFinding = Readonly<z.infer<typeof RuleFinding>>;
+/** A recorded rule breach (shared vocabulary, from itil). */
+export { RuleFinding } from "@handover/itil";

@@ -55,3 +55,5 @@ export { toUtcIso, parseInstant, millisBetween } from "./time.js";
 export { isAsyncIterable, toArray } from "./iterables.js";
 export type { Lifecycle } from "./lifecycle.js";
 export { transition, acceptedCommands, reachableStates, lifecycleTable } from "./lifecycle.js";
+export type { StoredEventColumns } from "./stored-event.js";
+export { decodeStoredEvent } from "./stored-event.js";

@@ -43,3 +43,5 @@ export {
   fitsMaintenanceWindows,
 } from "./windows.js";
 export type { CommandContext } from "./command-context.js";
+export type { RuleBreach } from "./rule-modes.js";
+export { RuleFinding, applyRuleModes, findingsField } from "./rule-modes.js";

@@ -1,4 +1,4 @@
-import { CiId, CrossProcessRule } from "@handover/itil";
+import { CiId } from "@handover/itil";
 import { z } from "zod";
 
 /** An ISO-8601 business time, as events carry it in `at`. */
@@ -22,10 +22,8 @@ export const DeploymentEnvironment = z.enum(DEPLOYMENT_ENVIRONMENTS);
 /** Where a release is deployed. */
 export type DeploymentEnvironment = z.infer<typeof DeploymentEnvironment>;
 
-/** A cross-process rule the policy runs in record mode, broken and accepted: kept in the event for the audit. */
-export const RuleFinding = z.object({ rule: CrossProcessRule, message: z.string().min(1) });
-/** A recorded rule breach. */
-export type RuleFinding = Readonly<z.infer<typeof RuleFinding>>;
+/** A recorded rule breach (shared vocabulary, from itil). */
+export { RuleFinding } from "@handover/itil";
 
 /** A list whose members are distinct under a key. */
 export function distinctBy<T>(key: (item: T) => string, message: string) {

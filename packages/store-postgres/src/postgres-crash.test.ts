@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { toArray, verifyChain, type RecordedEvent } from "@handover/core";
 import { expect, it } from "vitest";
-import { spawnTypeScript, waitForExit, waitForLine } from "./test-support/child-process.js";
+import { spawnTypeScript, waitForExit, waitForLine } from "@handover/testing";
 import { postgresFixture } from "./test-support/fixture.js";
 import { describePostgres, POSTGRES_URL } from "./test-support/postgres.js";
 
@@ -36,7 +36,7 @@ describePostgres("PostgreSQL store after its writer is killed", () => {
     await (await fixture.open({ schema })).close();
     let previousLength = 0;
     for (let run = 1; run <= KILLS; run++) {
-      const child = spawnTypeScript("crash-writer.ts", [POSTGRES_URL, schema, String(run)]);
+      const child = spawnTypeScript(new URL("./test-support/crash-writer.ts", import.meta.url), [POSTGRES_URL, schema, String(run)]);
       await waitForLine(child, (line) => line === "appending");
       await sleep(Math.random() * 250);
       child.kill("SIGKILL");

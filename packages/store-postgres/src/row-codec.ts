@@ -1,4 +1,4 @@
-import { LogError, checkRecordedEnvelope, decodeRecorded, type EventCatalogue, type RecordedEvent } from "@handover/core";
+import { decodeStoredEvent, type EventCatalogue, type RecordedEvent } from "@handover/core";
 
 /** The columns of the events table that make up a recorded event (bigints arrive as strings). */
 export interface EventRow {
@@ -41,38 +41,24 @@ export function eventToRow(event: RecordedEvent): readonly [number, string, numb
 }
 
 /**
- * Turns a stored row back into the recorded event, as stored (the form its hash covers).
- * A row that is not valid JSON or not a recorded event, or (with a catalogue) whose data
- * does not decode, is a `LogError` naming its position.
+ * Turns a stored row back into the recorded event, as stored (the form its hash covers);
+ * core's `decodeStoredEvent` checks it and names the position of a row that does not parse.
  */
 export function rowToEvent(row: EventRow, catalogue: EventCatalogue | undefined): RecordedEvent {
-  const position = Number(row.position);
-  const candidate = {
-    position,
-    streamId: row.stream_id,
-    version: row.version,
-    eventId: row.event_id,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    data: parseColumn(row.data, "data", position),
-    meta: parseColumn(row.meta, "meta", position),
-    recordedAt: row.recorded_at,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
-  const checked = checkRecordedEnvelope(candidate);
-  if (typeof checked === "string") {
-    throw new LogError("invalid_envelope", `stored event at position ${position} does not parse: ${checked}`, { position });
-  }
-  if (catalogue !== undefined) decodeRecorded(catalogue, checked);
-  return checked;
-}
-
-function parseColumn(text: string, column: "data" | "meta", position: number): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new LogError("invalid_json", `stored event at position ${position} does not parse: ${column} is not valid JSON (${reason})`, { position });
-  }
+  return decodeStoredEvent(
+    {
+      position: Number(row.position),
+      streamId: row.stream_id,
+      version: row.version,
+      eventId: row.event_id,
+      type: row.type,
+      schemaVersion: row.schema_version,
+      data: row.data,
+      meta: row.meta,
+      recordedAt: row.recorded_at,
+      prevHash: row.prev_hash,
+      hash: row.hash,
+    },
+    catalogue,
+  );
 }

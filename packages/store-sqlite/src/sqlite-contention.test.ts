@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { toArray, verifyChain } from "@handover/core";
 import { afterAll, describe, expect, it } from "vitest";
 import { openSqliteEventStore } from "./sqlite-store.js";
-import { spawnTypeScript, waitForExit, waitForLine } from "./test-support/child-process.js";
+import { spawnTypeScript, waitForExit, waitForLine } from "@handover/testing";
 
 const WRITERS = 4;
 const EVENTS_PER_WRITER = Number(process.env.EVENTS ?? 1000);
@@ -23,7 +23,7 @@ describe("SQLite store under contention from several processes", () => {
   it(`creates the file once and keeps ${HOT_STREAMS} hot streams gapless and the chain linear with ${WRITERS} processes appending ${EVENTS_PER_WRITER} events each`, async () => {
     const path = join(folder, "contention.db");
     const writers = Array.from({ length: WRITERS }, (_, writer) =>
-      spawnTypeScript("contention-writer.ts", [path, String(writer), String(EVENTS_PER_WRITER), String(HOT_STREAMS)]),
+      spawnTypeScript(new URL("./test-support/contention-writer.ts", import.meta.url), [path, String(writer), String(EVENTS_PER_WRITER), String(HOT_STREAMS)]),
     );
     await Promise.all(writers.map((child) => waitForLine(child, (line) => line === "ready")));
     const reports = writers.map((child) => waitForLine(child, (line) => line.startsWith("{")).then((line) => JSON.parse(line) as WriterReport));

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { toArray, verifyChain, type RecordedEvent } from "@handover/core";
 import { afterAll, describe, expect, it } from "vitest";
 import { openSqliteEventStore } from "./sqlite-store.js";
-import { spawnTypeScript, waitForExit, waitForLine } from "./test-support/child-process.js";
+import { spawnTypeScript, waitForExit, waitForLine } from "@handover/testing";
 
 const KILLS = 20;
 const folder = mkdtempSync(join(tmpdir(), "handover-sqlite-crash-"));
@@ -39,7 +39,7 @@ describe("SQLite store after its writer is killed", () => {
     const path = join(folder, "crash.db");
     let previousLength = 0;
     for (let run = 1; run <= KILLS; run++) {
-      const child = spawnTypeScript("crash-writer.ts", [path, String(run)]);
+      const child = spawnTypeScript(new URL("./test-support/crash-writer.ts", import.meta.url), [path, String(run)]);
       await waitForLine(child, (line) => line === "appending");
       await sleep(Math.random() * 250);
       child.kill("SIGKILL");

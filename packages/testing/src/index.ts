@@ -7,3 +7,4 @@ export { arbitraryJsonData, arbitraryInstant, arbitraryLogEntry, arbitraryRecord
 export type { MakeStore, StoreUnderTestOptions, ConformanceContext } from "./store-conformance.js";
 export { eventStoreConformance, conformanceCatalogue } from "./store-conformance.js";
 export { metaAt, changes, everything, expectChainValid } from "./conformance-support.js";
+export { spawnTypeScript, waitForLine, waitForExit } from "./child-process.js";

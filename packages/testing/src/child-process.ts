@@ -1,13 +1,15 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { dirname, resolve } from "node:path";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const packageFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-
-/** Starts a TypeScript file of this folder in a child Node process (source conditions, tsx). */
-export function spawnTypeScript(file: string, args: readonly string[]): ChildProcessWithoutNullStreams {
-  const script = resolve(dirname(fileURLToPath(import.meta.url)), file);
-  return spawn(process.execPath, ["--conditions=source", "--import", "tsx", script, ...args], { cwd: packageFolder, stdio: "pipe" });
+/**
+ * Starts a TypeScript file in a child Node process that reads workspace packages from
+ * source (the `source` condition, tsx), for tests that need other processes: contention
+ * and crash tests of stores. `script` is a `file:` URL or an absolute path.
+ */
+export function spawnTypeScript(script: URL | string, args: readonly string[]): ChildProcessWithoutNullStreams {
+  const path = script instanceof URL ? fileURLToPath(script) : script;
+  return spawn(process.execPath, ["--conditions=source", "--import", "tsx", path, ...args], { cwd: dirname(path), stdio: "pipe" });
 }
 
 /** Resolves with the first line the child prints that passes the test; rejects when it exits first. */
