@@ -3,12 +3,6 @@ import type { PendingWorkload } from "./types.js";
 /** Issue 9's workloads that need packages still being built; each becomes one workload file when they land. */
 export const pendingWorkloads: readonly PendingWorkload[] = [
   {
-    id: "w3",
-    title: "W3 audit replay: 1,000,000-event JSONL log (10,000 CIs, all processes) → CMDB + readiness",
-    waitingFor: ["@handover/projections", "@handover/configuration", "@handover/change", "@handover/release", "@handover/project"],
-    plan: "readJsonl + projections against JSON.parse + mutable apply; target ≥ 0.7, peak RSS ≤ 256 MB",
-  },
-  {
     id: "w4",
     title: "W4 as-of query at the end of W3's log, with and without snapshots",
     waitingFor: ["@handover/projections", "@handover/engine"],

@@ -4,9 +4,10 @@ import { foldWorkload } from "./fold.js";
 import type { Workload } from "./types.js";
 import { w1Workload } from "./w1-command-handling.js";
 import { w2Workload } from "./w2-rehydrate.js";
+import { w3Workload } from "./w3-audit-replay.js";
 
 /** Every runnable workload, in the order `pnpm bench` runs them. Add a workload: one file, one line here. */
-export const workloads: readonly Workload[] = [foldWorkload, appendWorkload, appendPathWorkload, w1Workload, w2Workload];
+export const workloads: readonly Workload[] = [foldWorkload, appendWorkload, appendPathWorkload, w1Workload, w2Workload, w3Workload];
 
 /** The workload with this id, if any. */
 export function findWorkload(id: string): Workload | undefined {
