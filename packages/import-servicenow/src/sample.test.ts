@@ -6,7 +6,7 @@ import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { importServiceNow, type ServiceNowImport } from "./index.js";
 
-const SAMPLE = fileURLToPath(new URL("../../../../shared/data/servicenow/incident_event_log.sample.csv", import.meta.url));
+const SAMPLE = fileURLToPath(new URL("../../../data/servicenow/incident_event_log.sample.csv", import.meta.url));
 type CsvRow = Readonly<Record<string, string>> & { readonly fileIndex: number };
 
 /** The test's own reading of the sample, straight from the CSV with csv-parse: not the importer's code. */
