@@ -48,7 +48,12 @@ export function targetsTable(results: readonly WorkloadResult[]): string {
       const cpuCell = cpu === null || cpu === undefined ? "" : `${whole(cpu.median)} ${result.unit}/CPU-s`;
       return `| ${result.id} | ${label(entry.variant)} (absolute) | ${median} | | | ${cpuCell} | ≥ ${whole(entry.atLeast)} ${result.unit}/s | ${verdict(entry.median, entry.atLeast)} |`;
     });
-    return [...ratios, ...absolutes];
+    const memory = (result.memory ?? []).map((entry) => {
+      const median = entry.medianMb === null ? "" : `${whole(entry.medianMb)} MiB`;
+      const met = entry.medianMb === null ? "not measured" : entry.medianMb <= entry.atMostMb ? "met" : "MISSED";
+      return `| ${result.id} | ${label(entry.variant)} (peak RSS) | ${median} | | | | ≤ ${whole(entry.atMostMb)} MiB | ${met} |`;
+    });
+    return [...ratios, ...absolutes, ...memory];
   });
   const header = "| workload | comparison | median | min | max | median on CPU time | target | verdict (wall-clock median) |";
   return [header, "|---|---|---:|---:|---:|---:|---|---|", ...rows].join("\n");

@@ -45,6 +45,13 @@ export interface AbsoluteResult {
   readonly median: number | null;
 }
 
+/** A variant's median peak RSS against the most it should take. */
+export interface MemoryResult {
+  readonly variant: string;
+  readonly atMostMb: number;
+  readonly medianMb: number | null;
+}
+
 /** Everything measured for one workload, and what went wrong (crashes, variants that disagree). */
 export interface WorkloadResult {
   readonly id: string;
@@ -56,6 +63,7 @@ export interface WorkloadResult {
   readonly variants: readonly VariantResult[];
   readonly ratios: readonly RatioResult[];
   readonly absolutes: readonly AbsoluteResult[];
+  readonly memory?: readonly MemoryResult[];
   readonly problems: readonly string[];
 }
 
@@ -107,5 +115,10 @@ function summarise(workload: Workload, plan: RunPlan, samples: Map<string, (Meas
     const taken = present(rates(target.variant));
     return { variant: target.variant, atLeast: target.atLeast, median: taken.length === 0 ? null : spreadOf(taken).median };
   });
-  return { id: workload.id, title: workload.title, unit: workload.unit, note: workload.note, size: plan.size, runs: plan.runs, variants, ratios, absolutes, problems };
+  const memory = (workload.memoryTargets ?? []).map((target): MemoryResult => ({
+    variant: target.variant,
+    atMostMb: target.atMostMb,
+    medianMb: variants.find((variant) => variant.id === target.variant)?.peakRssMb?.median ?? null,
+  }));
+  return { id: workload.id, title: workload.title, unit: workload.unit, note: workload.note, size: plan.size, runs: plan.runs, variants, ratios, absolutes, memory, problems };
 }

@@ -3,12 +3,6 @@ import type { PendingWorkload } from "./types.js";
 /** Issue 9's workloads that need packages still being built; each becomes one workload file when they land. */
 export const pendingWorkloads: readonly PendingWorkload[] = [
   {
-    id: "w4",
-    title: "W4 as-of query at the end of W3's log, with and without snapshots",
-    waitingFor: ["@handover/projections", "@handover/engine"],
-    plan: "as-of read model from the log start vs from the latest snapshot",
-  },
-  {
     id: "w5",
     title: "W5 stores: per-command durable append, bulk import, rehydrate",
     waitingFor: ["@handover/store-sqlite", "@handover/store-postgres"],

@@ -43,6 +43,16 @@ export interface Workload {
   readonly absoluteTargets: readonly AbsoluteTarget[];
   /** One sentence on what exactly is compared. */
   readonly note: string;
+  /** How many operations a trial of this size does, when it is not streams × per stream (queries, say). */
+  readonly operationsAt?: (size: Size) => number;
+  /** Peak RSS a variant should stay under, in MiB (the harness reports the median against it). */
+  readonly memoryTargets?: readonly MemoryTarget[];
+}
+
+/** A peak RSS a variant should stay under. */
+export interface MemoryTarget {
+  readonly variant: string;
+  readonly atMostMb: number;
 }
 
 /** A workload that needs packages still being built: listed in the table as not yet measured. */

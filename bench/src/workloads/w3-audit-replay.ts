@@ -40,5 +40,6 @@ export const w3Workload: Workload = {
   ],
   comparisons: [{ subject: "handover", baseline: "floor", atLeast: 0.7 }],
   absoluteTargets: [],
+  memoryTargets: [{ variant: "handover", atMostMb: 256 }],
   note: "The log (streams = CIs, streams × per stream = events; one project, incidents, changes, problems, releases side by side) is generated once per size and seed into a temporary file, in a separate process; both variants stream it from disk.",
 };

@@ -12,9 +12,12 @@ import { itilLogEntries } from "./itil-log.js";
 const CHECK_ALL_UP_TO = 5_000;
 const CHECK_EVERY = 97;
 
+/** Bump when the generator changes what it writes, so a log kept from an earlier revision is not reused. */
+const GENERATOR_REVISION = 1;
+
 /** Where the log of a size and seed is kept between runs (generated once, read by every trial). */
 export function itilLogPath(size: Size, seed: number): string {
-  return join(tmpdir(), "handover-bench", `itil-${seed}-${size.streams}x${size.perStream}.jsonl`);
+  return join(tmpdir(), "handover-bench", `itil-r${GENERATOR_REVISION}-${seed}-${size.streams}x${size.perStream}.jsonl`);
 }
 
 /**
