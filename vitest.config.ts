@@ -14,6 +14,10 @@ export default defineConfig({
   ssr: { resolve: { conditions: ["source", "node", "default"] } },
   test: {
     testTimeout: 20_000,
+    // Test files share a worker's module cache: importing the packages from source once per
+    // worker instead of once per file cuts the suite's time by more than half.
+    pool: "threads",
+    isolate: false,
     exclude: [...configDefaults.exclude, "**/results/**", "**/test-output/**", "**/dist/**"],
     reporters: ["default", "json"],
     outputFile: { json: ".vitest-results.json" },
