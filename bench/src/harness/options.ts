@@ -21,7 +21,8 @@ export const usage = `pnpm bench [-- options]
   --quick          every workload at a tiny size, 1 run (smoke check, not a measurement)
   --runs=N         runs per variant, each in a fresh process (default 5; fewer is not a quotable figure)
   --scale=F        fraction of the full number of streams (default 1)
-  --only=a,b       only these workloads (ids: fold, append, append-path, w1, w2, w3, w4, w5-*)
+  --only=a,b       only these workloads (ids: fold, append, append-path, w1, w2, w3, w4,
+                   w5-sqlite-command, w5-sqlite-bulk, w5-sqlite-read, w5-pg-command, w5-pg-bulk, w5-pg-read)
   --seed=N         generator seed (default 20260301)
   --profile        run each child under --cpu-prof into bench/results/profiles/<workload>-<variant>-run<N>/
                    (the timed trial's hot functions: pnpm --filter @handover/bench profile:top <that dir>)

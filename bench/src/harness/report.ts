@@ -59,8 +59,9 @@ export function targetsTable(results: readonly WorkloadResult[]): string {
   return [header, "|---|---|---:|---:|---:|---:|---|---|", ...rows].join("\n");
 }
 
-/** The workloads that wait for other packages: listed, never silently left out. */
+/** The workloads that wait for other packages: listed, never silently left out (nothing when none waits). */
 export function pendingTable(pending: readonly PendingWorkload[]): string {
+  if (pending.length === 0) return "";
   const rows = pending.map((workload) => `| ${workload.id} | ${workload.title} | not yet measured, pending ${workload.waitingFor.join(", ")} | ${workload.plan} |`);
   return ["| workload | what | status | plan |", "|---|---|---|---|", ...rows].join("\n");
 }
