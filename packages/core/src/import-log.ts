@@ -3,6 +3,7 @@ import { freeze } from "immer";
 import type { AppendError } from "./append-errors.js";
 import type { EventCatalogue } from "./catalogue.js";
 import type { ChainHead, RecordedEvent } from "./envelope.js";
+import { checkRecordedEnvelope } from "./recorded-codec.js";
 import { createChainVerifier } from "./verify-chain.js";
 
 /** Checks imported events one at a time: the chain continues the store's head, and each event decodes. */
@@ -18,13 +19,21 @@ export interface ImportStart {
 }
 
 /**
- * Starts the checks every store runs on an import: hash chain, positions and stream
- * versions continuing the store's own log, and (with a catalogue) each event decoding.
+ * Starts the checks every store runs on an import: an envelope that could be stored and
+ * read back (field types, an actor), hash chain, positions and stream versions continuing
+ * the store's own log, and (with a catalogue) each event decoding.
  */
 export function createImportChecker(start: ImportStart): ImportChecker {
   const verifier = createChainVerifier({ after: start.head, streamVersionBefore: start.streamVersionBefore });
+  let expectedPosition = start.head.position + 1;
   return {
     check(event) {
+      const envelope = checkRecordedEnvelope(event);
+      if (typeof envelope === "string") {
+        const position = Number.isInteger(event.position) ? event.position : expectedPosition;
+        return { code: "chain_rejected", position, message: `import refused at position ${position}: ${envelope}` };
+      }
+      expectedPosition = event.position + 1;
       const failure = verifier.check(event);
       if (failure !== undefined) return { code: "chain_rejected", position: failure.position, message: `import refused: ${failure.message}` };
       if (start.catalogue === undefined) return undefined;

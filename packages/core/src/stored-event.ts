@@ -4,40 +4,71 @@ import { LogError } from "./errors.js";
 import { checkRecordedEnvelope } from "./recorded-codec.js";
 import { decodeRecorded } from "./upcast.js";
 
-/** A recorded event as a database keeps it: the envelope's columns, with data and meta as JSON text. */
-export interface StoredEventColumns {
-  readonly position: number;
-  readonly streamId: string;
+/**
+ * A recorded event as a SQL store's events table keeps it: the envelope's columns, data and
+ * meta as JSON text (a bigint position may arrive as a string). Every durable store uses this layout.
+ */
+export interface StoredEventRow {
+  readonly position: string | number;
+  readonly stream_id: string;
   readonly version: number;
-  readonly eventId: string;
+  readonly event_id: string;
   readonly type: string;
-  readonly schemaVersion: number;
+  readonly schema_version: number;
   readonly data: string;
   readonly meta: string;
-  readonly recordedAt: string;
-  readonly prevHash: string;
+  readonly recorded_at: string;
+  readonly prev_hash: string;
   readonly hash: string;
 }
 
+/** The columns to select for `decodeStoredEvent`, in table order. */
+export const STORED_EVENT_COLUMNS = "position, stream_id, version, event_id, type, schema_version, data, meta, recorded_at, prev_hash, hash";
+
+/** The columns a store inserts for one event, in the order of `storedEventValues`: the selected ones plus the indexed copies of meta's occurredAt and commandId. */
+export const STORED_EVENT_INSERT_COLUMNS = "position, stream_id, version, event_id, type, schema_version, data, meta, occurred_at, recorded_at, command_id, prev_hash, hash";
+
+/** The values of one events-table row, in the order of `STORED_EVENT_INSERT_COLUMNS`. */
+export type StoredEventValues = readonly [number, string, number, string, string, number, string, string, string, string, string | null, string, string];
+
+/** The values a store inserts for one recorded event, in the order of `STORED_EVENT_INSERT_COLUMNS`. */
+export function storedEventValues(event: RecordedEvent): StoredEventValues {
+  return [
+    event.position,
+    event.streamId,
+    event.version,
+    event.eventId,
+    event.type,
+    event.schemaVersion,
+    JSON.stringify(event.data),
+    JSON.stringify(event.meta),
+    event.meta.occurredAt,
+    event.recordedAt,
+    event.meta.commandId ?? null,
+    event.prevHash,
+    event.hash,
+  ];
+}
+
 /**
- * Turns stored columns back into the recorded event, as stored (the form its hash covers).
- * Columns that are not valid JSON or not a recorded event, or (with a catalogue) data that
- * does not decode, are a `LogError` naming the position: one rule for every durable store.
+ * Turns a stored row back into the recorded event, as stored (the form its hash covers).
+ * A row that is not valid JSON or not a recorded event, or (with a catalogue) data that
+ * does not decode, is a `LogError` naming the position: one rule for every durable store.
  */
-export function decodeStoredEvent(columns: StoredEventColumns, catalogue: EventCatalogue | undefined): RecordedEvent {
-  const { position } = columns;
+export function decodeStoredEvent(row: StoredEventRow, catalogue: EventCatalogue | undefined): RecordedEvent {
+  const position = Number(row.position);
   const candidate = {
     position,
-    streamId: columns.streamId,
-    version: columns.version,
-    eventId: columns.eventId,
-    type: columns.type,
-    schemaVersion: columns.schemaVersion,
-    data: parseColumn(columns.data, "data", position),
-    meta: parseColumn(columns.meta, "meta", position),
-    recordedAt: columns.recordedAt,
-    prevHash: columns.prevHash,
-    hash: columns.hash,
+    streamId: row.stream_id,
+    version: row.version,
+    eventId: row.event_id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: parseColumn(row.data, "data", position),
+    meta: parseColumn(row.meta, "meta", position),
+    recordedAt: row.recorded_at,
+    prevHash: row.prev_hash,
+    hash: row.hash,
   };
   const checked = checkRecordedEnvelope(candidate);
   if (typeof checked === "string") {

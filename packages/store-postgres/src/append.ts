@@ -1,22 +1,9 @@
 import type pg from "pg";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
-import {
-  prepareBatch,
-  versionConflict,
-  type AppendContext,
-  type AppendError,
-  type AppendOptions,
-  type AppendResult,
-  type ChainHead,
-  type EventCatalogue,
-  type EventToAppend,
-  type ExpectedVersion,
-  type RecordedEvent,
-} from "@handover/core";
+import { prepareBatch, versionConflict, type AppendContext, type AppendError, type AppendOptions, type AppendResult, type ChainHead, type EventCatalogue, type EventToAppend, type ExpectedVersion, type RecordedEvent, storedEventValues, STORED_EVENT_INSERT_COLUMNS, decodeStoredEvent, type StoredEventRow } from "@handover/core";
 import { checkoutClient, releaseClient, rollbackQuietly } from "./clients.js";
 import { translateWriteError } from "./errors.js";
 import { commandRecordQuery, streamVersionQuery } from "./queries.js";
-import { eventToRow, INSERT_COLUMNS, rowToEvent, type EventRow } from "./row-codec.js";
 import type { LogNames } from "./sql-names.js";
 
 /** The highest stream version the expectation accepts, when there is one: beyond it, the append conflicts for certain. */
@@ -56,7 +43,7 @@ export function createPostgresAppender(pool: pg.Pool, names: LogNames, context: 
   const insert = {
     name: `ho_insert_${names.schema}`,
     text:
-      `WITH inserted AS (INSERT INTO ${names.events} (${INSERT_COLUMNS}) SELECT * FROM unnest(${arrays.map((type, index) => `$${index + 1}::${type}[]`).join(", ")}))` +
+      `WITH inserted AS (INSERT INTO ${names.events} (${STORED_EVENT_INSERT_COLUMNS}) SELECT * FROM unnest(${arrays.map((type, index) => `$${index + 1}::${type}[]`).join(", ")}))` +
       `, moved AS (UPDATE ${names.chainHead} SET position = $14, hash = $15 WHERE id = 1)` +
       " SELECT pg_notify($16, $14::text)",
   };
@@ -65,7 +52,7 @@ export function createPostgresAppender(pool: pg.Pool, names: LogNames, context: 
     const last = recorded[recorded.length - 1];
     if (last === undefined) return;
     const columns: unknown[][] = arrays.map(() => []);
-    for (const event of recorded) eventToRow(event).forEach((value, index) => columns[index]?.push(value));
+    for (const event of recorded) storedEventValues(event).forEach((value, index) => columns[index]?.push(value));
     await client.query({ ...insert, values: [...columns, last.position, last.hash, names.channel] });
   };
 
@@ -123,9 +110,9 @@ export async function duplicateOf(
   streamId: string,
   catalogue: EventCatalogue | undefined,
 ): Promise<AppendResult> {
-  const rows = await client.query<EventRow>({ ...commandRecordQuery(names), values: [commandId] });
+  const rows = await client.query<StoredEventRow>({ ...commandRecordQuery(names), values: [commandId] });
   const version = await client.query<{ version: number }>({ ...streamVersionQuery(names), values: [streamId] });
-  const events = rows.rows.map((row) => rowToEvent(row, catalogue));
+  const events = rows.rows.map((row) => decodeStoredEvent(row, catalogue));
   return { streamId, events, nextExpectedVersion: version.rows[0]?.version ?? 0, duplicate: true };
 }
 

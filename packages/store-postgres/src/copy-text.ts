@@ -1,5 +1,4 @@
-import type { RecordedEvent } from "@handover/core";
-import { eventToRow } from "./row-codec.js";
+import { storedEventValues, type RecordedEvent } from "@handover/core";
 
 const SPECIAL = /[\\\t\n\r]/g;
 const ESCAPES: Readonly<Record<string, string>> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
@@ -11,9 +10,9 @@ function copyValue(value: string | number | null): string {
   return value.replace(SPECIAL, (character) => ESCAPES[character] ?? character);
 }
 
-/** The lines of `COPY events (INSERT_COLUMNS) FROM STDIN` (text format) for a run of events. */
+/** The lines of `COPY events (STORED_EVENT_INSERT_COLUMNS) FROM STDIN` (text format) for a run of events. */
 export function copyLines(events: readonly RecordedEvent[]): string {
   let text = "";
-  for (const event of events) text += `${eventToRow(event).map(copyValue).join("\t")}\n`;
+  for (const event of events) text += `${storedEventValues(event).map(copyValue).join("\t")}\n`;
   return text;
 }

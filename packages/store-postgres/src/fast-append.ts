@@ -1,20 +1,8 @@
 import type pg from "pg";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
-import {
-  prepareBatch,
-  versionConflict,
-  type AppendContext,
-  type AppendError,
-  type AppendOptions,
-  type AppendResult,
-  type ChainHead,
-  type EventToAppend,
-  type ExpectedVersion,
-  type RecordedEvent,
-} from "@handover/core";
+import { prepareBatch, versionConflict, type AppendContext, type AppendError, type AppendOptions, type AppendResult, type ChainHead, type EventToAppend, type ExpectedVersion, type RecordedEvent, storedEventValues } from "@handover/core";
 import { duplicateOf, highestAcceptableVersion, type PostgresAppender } from "./append.js";
 import { translateWriteError } from "./errors.js";
-import { eventToRow } from "./row-codec.js";
 import type { LogNames } from "./sql-names.js";
 
 interface AppendBatchRow {
@@ -66,7 +54,7 @@ export function createFastAppender(pool: pg.Pool, names: LogNames, context: Appe
 
   const send = async (streamId: string, commandId: string | null, expected: ExpectedVersion, base: { version: number; head: ChainHead }, recorded: readonly RecordedEvent[]): Promise<AppendBatchRow> => {
     const columns: unknown[][] = Array.from({ length: 13 }, () => []);
-    for (const event of recorded) eventToRow(event).forEach((value, index) => columns[index]?.push(value));
+    for (const event of recorded) storedEventValues(event).forEach((value, index) => columns[index]?.push(value));
     const [positions, , eventVersions, ...rest] = columns;
     const values = [names.appendLock, streamId, commandId, highestAcceptableVersion(expected), base.version, base.head.position, base.head.hash, positions, eventVersions, ...rest, names.channel];
     const row = await pool.query<AppendBatchRow>({ ...query, values }).then(

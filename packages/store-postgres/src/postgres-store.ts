@@ -1,15 +1,6 @@
 import type pg from "pg";
 import type { Either } from "fp-ts/lib/Either.js";
-import {
-  readJsonl,
-  writeJsonl,
-  type AppendError,
-  type ChainHead,
-  type CheckpointStore,
-  type EventStore,
-  type ImportResult,
-  type SnapshotStore,
-} from "@handover/core";
+import { readJsonl, writeJsonl, type AppendError, type ChainHead, type CheckpointStore, type EventStore, type ImportResult, type SnapshotStore, decodeStoredEvent, type StoredEventRow } from "@handover/core";
 import { createPostgresAppender } from "./append.js";
 import { createPostgresCheckpointStore, createPostgresSnapshotStore } from "./checkpoints-snapshots.js";
 import { PostgresStoreError } from "./errors.js";
@@ -19,7 +10,6 @@ import { migratePostgres } from "./migrations.js";
 import { resolvePostgresOptions, type PostgresStoreOptions } from "./options.js";
 import { commandRecordQuery, headQuery, streamVersionQuery } from "./queries.js";
 import { readLogWithCursor, readStreamPaged, type PostgresReadContext } from "./reads.js";
-import { rowToEvent, type EventRow } from "./row-codec.js";
 import { logNames } from "./sql-names.js";
 import { subscribeToLog, type SubscribeOptions, type Subscription } from "./subscription.js";
 
@@ -97,9 +87,9 @@ export async function openPostgresEventStore(options: PostgresStoreOptions): Pro
     },
     findCommand: async (commandId) => {
       live();
-      const { rows } = await pool.query<EventRow>({ ...commandRecordQuery(names), values: [commandId] });
+      const { rows } = await pool.query<StoredEventRow>({ ...commandRecordQuery(names), values: [commandId] });
       const first = rows[0];
-      return first === undefined ? undefined : { streamId: first.stream_id, events: rows.map((row) => rowToEvent(row, catalogue)) };
+      return first === undefined ? undefined : { streamId: first.stream_id, events: rows.map((row) => decodeStoredEvent(row, catalogue)) };
     },
     importLog,
     importJsonl: (path) => importLog(readJsonl(path)),

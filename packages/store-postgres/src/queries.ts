@@ -1,4 +1,4 @@
-import { EVENT_COLUMNS } from "./row-codec.js";
+import { STORED_EVENT_COLUMNS } from "@handover/core";
 import type { LogNames } from "./sql-names.js";
 
 /** A named (prepared once per connection) query without its values. */
@@ -22,7 +22,7 @@ export function commandRecordQuery(names: LogNames): NamedQuery {
   return {
     name: `ho_command_${names.schema}`,
     text:
-      `SELECT ${EVENT_COLUMNS} FROM ${names.events} WHERE command_id = $1` +
+      `SELECT ${STORED_EVENT_COLUMNS} FROM ${names.events} WHERE command_id = $1` +
       ` AND stream_id = (SELECT stream_id FROM ${names.events} WHERE command_id = $1 ORDER BY position LIMIT 1) ORDER BY position`,
   };
 }
@@ -31,14 +31,14 @@ export function commandRecordQuery(names: LogNames): NamedQuery {
 export function streamPageQuery(names: LogNames): NamedQuery {
   return {
     name: `ho_stream_${names.schema}`,
-    text: `SELECT ${EVENT_COLUMNS} FROM ${names.events} WHERE stream_id = $1 AND version >= $2 AND version <= $3 ORDER BY version LIMIT $4`,
+    text: `SELECT ${STORED_EVENT_COLUMNS} FROM ${names.events} WHERE stream_id = $1 AND version >= $2 AND version <= $3 ORDER BY version LIMIT $4`,
   };
 }
 
 /** The log from position `$1` to `$2`, occurred by `$3` and recorded by `$4` (null: no limit), for a cursor. */
 export function logRangeSql(names: LogNames): string {
   return (
-    `SELECT ${EVENT_COLUMNS} FROM ${names.events} WHERE position >= $1 AND position <= $2` +
+    `SELECT ${STORED_EVENT_COLUMNS} FROM ${names.events} WHERE position >= $1 AND position <= $2` +
     " AND ($3::text IS NULL OR occurred_at <= $3::text) AND ($4::text IS NULL OR recorded_at <= $4::text) ORDER BY position"
   );
 }

@@ -1,9 +1,8 @@
 import type pg from "pg";
 import Cursor from "pg-cursor";
-import { normaliseLogRange, type EventCatalogue, type LogRange, type RecordedEvent, type StreamRange } from "@handover/core";
+import { normaliseLogRange, type EventCatalogue, type LogRange, type RecordedEvent, type StreamRange, decodeStoredEvent, type StoredEventRow } from "@handover/core";
 import { checkoutClient, releaseClient } from "./clients.js";
 import { logRangeSql, streamPageQuery } from "./queries.js";
-import { rowToEvent, type EventRow } from "./row-codec.js";
 import type { LogNames } from "./sql-names.js";
 
 /** What the streaming reads need. */
@@ -24,11 +23,11 @@ export async function* readLogWithCursor(context: PostgresReadContext, requested
   const values = [Math.max(1, range.fromPosition ?? 1), range.toPosition ?? Number.MAX_SAFE_INTEGER, range.until ?? null, range.recordedUntil ?? null];
   const client = await checkoutClient(context.pool);
   let failure: unknown;
-  const cursor = client.query(new Cursor<EventRow>(logRangeSql(context.names), values));
+  const cursor = client.query(new Cursor<StoredEventRow>(logRangeSql(context.names), values));
   try {
     for (;;) {
       const rows = await cursor.read(context.batchSize);
-      for (const row of rows) yield rowToEvent(row, context.catalogue);
+      for (const row of rows) yield decodeStoredEvent(row, context.catalogue);
       if (rows.length < context.batchSize) return;
     }
   } catch (error) {
@@ -46,8 +45,8 @@ export async function* readStreamPaged(context: PostgresReadContext, streamId: s
   let from = Math.max(1, range.fromVersion ?? 1);
   const to = range.toVersion ?? 2_147_483_647;
   for (;;) {
-    const { rows } = await context.pool.query<EventRow>({ ...query, values: [streamId, from, to, context.batchSize] });
-    for (const row of rows) yield rowToEvent(row, context.catalogue);
+    const { rows } = await context.pool.query<StoredEventRow>({ ...query, values: [streamId, from, to, context.batchSize] });
+    for (const row of rows) yield decodeStoredEvent(row, context.catalogue);
     const last = rows[rows.length - 1];
     if (last === undefined || rows.length < context.batchSize) return;
     from = last.version + 1;

@@ -1,18 +1,7 @@
 import type Database from "better-sqlite3";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
-import {
-  prepareBatch,
-  versionConflict,
-  type AppendContext,
-  type AppendError,
-  type AppendOptions,
-  type AppendResult,
-  type CommandRecord,
-  type EventCatalogue,
-  type EventToAppend,
-} from "@handover/core";
+import { prepareBatch, versionConflict, type AppendContext, type AppendError, type AppendOptions, type AppendResult, type CommandRecord, type EventCatalogue, type EventToAppend, storedEventValues, decodeStoredEvent } from "@handover/core";
 import type { SqliteQueries, SqliteWrites } from "./queries.js";
-import { eventToRow, rowToEvent } from "./row-codec.js";
 
 /** Appends one batch in one `BEGIN IMMEDIATE` transaction; synchronous, as better-sqlite3 is. */
 export type SqliteAppender = (streamId: string, events: readonly EventToAppend[], options: AppendOptions) => Either<AppendError, AppendResult>;
@@ -40,7 +29,7 @@ export function createSqliteAppender(
       if (head === undefined) throw new Error("the chain_head row is missing: the schema was changed outside the store");
       const prepared = prepareBatch(events, options.meta, { streamId, streamVersion: version, head }, context);
       if (prepared._tag === "Left") return prepared;
-      for (const event of prepared.right) writes.insertEvent.run(...eventToRow(event));
+      for (const event of prepared.right) writes.insertEvent.run(...storedEventValues(event));
       const last = prepared.right[prepared.right.length - 1];
       if (last !== undefined) writes.updateHead.run(last.position, last.hash);
       return right({ streamId, events: prepared.right, nextExpectedVersion: version + prepared.right.length, duplicate: false });
@@ -61,6 +50,6 @@ function duplicateOf(queries: SqliteQueries, commandId: string | undefined, cata
 export function findCommandIn(queries: SqliteQueries, commandId: string, catalogue: EventCatalogue | undefined): CommandRecord | undefined {
   const streamId = queries.commandStream.get(commandId);
   if (streamId === undefined) return undefined;
-  const events = queries.commandEvents.all(commandId, streamId).map((row) => rowToEvent(row, catalogue));
+  const events = queries.commandEvents.all(commandId, streamId).map((row) => decodeStoredEvent(row, catalogue));
   return { streamId, events };
 }

@@ -1,16 +1,7 @@
 import type Database from "better-sqlite3";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
-import {
-  checkRecordedEnvelope,
-  createImportChecker,
-  type AppendError,
-  type ChainHead,
-  type EventCatalogue,
-  type ImportResult,
-  type RecordedEvent,
-} from "@handover/core";
+import { createImportChecker, type AppendError, type ChainHead, type EventCatalogue, type ImportResult, type RecordedEvent, storedEventValues } from "@handover/core";
 import type { SqliteQueries, SqliteWrites } from "./queries.js";
-import { eventToRow } from "./row-codec.js";
 
 /** What an import writes through: the writing connection and its statements. */
 export interface SqliteImportTarget {
@@ -43,9 +34,9 @@ export async function importIntoSqlite(
     let count = 0;
     let last: ChainHead = head;
     for await (const event of incoming) {
-      const problem = envelopeProblem(event, last.position + 1) ?? checker.check(event);
+      const problem = checker.check(event);
       if (problem !== undefined) return left(problem);
-      writes.insertEvent.run(...eventToRow(event));
+      writes.insertEvent.run(...storedEventValues(event));
       count++;
       last = { position: event.position, hash: event.hash };
     }
@@ -56,14 +47,6 @@ export async function importIntoSqlite(
   } finally {
     if (!committed && writer.inTransaction) writer.exec("ROLLBACK");
   }
-}
-
-/** Refuses an event that could be stored but never read back (wrong field types, no actor). */
-export function envelopeProblem(event: RecordedEvent, expectedPosition: number): AppendError | undefined {
-  const checked = checkRecordedEnvelope(event);
-  if (typeof checked !== "string") return undefined;
-  const position = Number.isInteger(event.position) ? event.position : expectedPosition;
-  return { code: "chain_rejected", position, message: `import refused at position ${position}: ${checked}` };
 }
 
 function missingHead(): never {

@@ -1,6 +1,5 @@
+import { STORED_EVENT_COLUMNS, STORED_EVENT_INSERT_COLUMNS, type StoredEventRow, type ChainHead } from "@handover/core";
 import type Database from "better-sqlite3";
-import type { ChainHead } from "@handover/core";
-import { EVENT_COLUMNS, INSERT_EVENT_SQL, type EventRow } from "./row-codec.js";
 
 /** The prepared read statements of one connection. */
 export interface SqliteQueries {
@@ -8,9 +7,9 @@ export interface SqliteQueries {
   readonly head: Database.Statement<[], ChainHead>;
   readonly lastEvent: Database.Statement<[], ChainHead>;
   readonly commandStream: Database.Statement<[string], string>;
-  readonly commandEvents: Database.Statement<[string, string], EventRow>;
-  readonly logPage: Database.Statement<[LogPageParameters], EventRow>;
-  readonly streamPage: Database.Statement<[StreamPageParameters], EventRow>;
+  readonly commandEvents: Database.Statement<[string, string], StoredEventRow>;
+  readonly logPage: Database.Statement<[LogPageParameters], StoredEventRow>;
+  readonly streamPage: Database.Statement<[StreamPageParameters], StoredEventRow>;
 }
 
 /** Parameters of one page of `readAll`. */
@@ -37,14 +36,14 @@ export function prepareQueries(db: Database.Database): SqliteQueries {
     head: db.prepare<[], ChainHead>("SELECT position, hash FROM chain_head WHERE only = 1"),
     lastEvent: db.prepare<[], ChainHead>("SELECT position, hash FROM events ORDER BY position DESC LIMIT 1"),
     commandStream: db.prepare<[string], string>("SELECT stream_id FROM events WHERE command_id = ? ORDER BY position LIMIT 1").pluck(),
-    commandEvents: db.prepare<[string, string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE command_id = ? AND stream_id = ? ORDER BY position`),
-    logPage: db.prepare<[LogPageParameters], EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE position > @after AND position <= @to` +
+    commandEvents: db.prepare<[string, string], StoredEventRow>(`SELECT ${STORED_EVENT_COLUMNS} FROM events WHERE command_id = ? AND stream_id = ? ORDER BY position`),
+    logPage: db.prepare<[LogPageParameters], StoredEventRow>(
+      `SELECT ${STORED_EVENT_COLUMNS} FROM events WHERE position > @after AND position <= @to` +
         " AND (@until IS NULL OR occurred_at <= @until) AND (@recordedUntil IS NULL OR recorded_at <= @recordedUntil)" +
         " ORDER BY position LIMIT @limit",
     ),
-    streamPage: db.prepare<[StreamPageParameters], EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = @streamId AND version >= @from AND version <= @to ORDER BY version LIMIT @limit`,
+    streamPage: db.prepare<[StreamPageParameters], StoredEventRow>(
+      `SELECT ${STORED_EVENT_COLUMNS} FROM events WHERE stream_id = @streamId AND version >= @from AND version <= @to ORDER BY version LIMIT @limit`,
     ),
   };
 }
@@ -60,7 +59,7 @@ export interface SqliteWrites {
 /** Prepares the write statements of the writing connection. */
 export function prepareWrites(db: Database.Database): SqliteWrites {
   return {
-    insertEvent: db.prepare(INSERT_EVENT_SQL),
+    insertEvent: db.prepare(`INSERT INTO events (${STORED_EVENT_INSERT_COLUMNS}) VALUES (${STORED_EVENT_INSERT_COLUMNS.split(",").map(() => "?").join(", ")})`),
     updateHead: db.prepare<[number, string]>("UPDATE chain_head SET position = ?, hash = ? WHERE only = 1"),
     saveCheckpoint: db.prepare<[string, number]>(
       "INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position",

@@ -1,6 +1,5 @@
-import { normaliseLogRange, type EventCatalogue, type LogRange, type RecordedEvent, type StreamRange } from "@handover/core";
+import { normaliseLogRange, type EventCatalogue, type LogRange, type RecordedEvent, type StreamRange, decodeStoredEvent, type StoredEventRow } from "@handover/core";
 import type { SqliteQueries } from "./queries.js";
-import { rowToEvent, type EventRow } from "./row-codec.js";
 
 /** What the streaming reads need: the read connection's statements and how to run them. */
 export interface SqliteReadContext {
@@ -25,11 +24,11 @@ export async function* readLogPaged(context: SqliteReadContext, requested: LogRa
     limit: context.pageSize,
   };
   for (;;) {
-    const rows: EventRow[] = context.guard(() => context.queries.logPage.all(parameters));
-    for (const row of rows) yield rowToEvent(row, context.catalogue);
+    const rows: StoredEventRow[] = context.guard(() => context.queries.logPage.all(parameters));
+    for (const row of rows) yield decodeStoredEvent(row, context.catalogue);
     const last = rows[rows.length - 1];
     if (last === undefined || rows.length < context.pageSize) return;
-    parameters.after = last.position;
+    parameters.after = Number(last.position);
   }
 }
 
@@ -42,8 +41,8 @@ export async function* readStreamPaged(context: SqliteReadContext, streamId: str
     limit: context.pageSize,
   };
   for (;;) {
-    const rows: EventRow[] = context.guard(() => context.queries.streamPage.all(parameters));
-    for (const row of rows) yield rowToEvent(row, context.catalogue);
+    const rows: StoredEventRow[] = context.guard(() => context.queries.streamPage.all(parameters));
+    for (const row of rows) yield decodeStoredEvent(row, context.catalogue);
     const last = rows[rows.length - 1];
     if (last === undefined || rows.length < context.pageSize) return;
     parameters.from = last.version + 1;

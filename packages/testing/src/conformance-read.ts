@@ -1,4 +1,4 @@
-import { toArray } from "@handover/core";
+import { toArray, type RecordedEvent } from "@handover/core";
 import { isLeft, isRight } from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { changes, everything, expectChainValid, metaAt } from "./conformance-support.js";
@@ -62,6 +62,20 @@ export function readConformance(context: ConformanceContext): void {
       const target = await context.store();
       const imported = await target.importLog(tampered);
       expect(isLeft(imported) && imported.left).toMatchObject({ code: "chain_rejected", position: 4 });
+      expect(await everything(target)).toEqual([]);
+      expect((await target.head()).position).toBe(0);
+    });
+
+    it("refuses an import whose envelope could never be read back (no actor, a position that is not a number), naming the position, and writes nothing", async () => {
+      const log = await everything(await seeded());
+      const withoutActor = log.map((event) => (event.position === 3 ? ({ ...event, meta: { ...event.meta, actor: undefined } } as unknown as RecordedEvent) : event));
+      const badPosition = log.map((event, index) => (index === 5 ? { ...event, position: "six" as unknown as number } : event));
+      const target = await context.store();
+      const refused = [await target.importLog(withoutActor), await target.importLog(badPosition)];
+      expect(refused.map((imported) => isLeft(imported) && imported.left)).toEqual([
+        expect.objectContaining({ code: "chain_rejected", position: 3, message: expect.stringContaining("import refused at position 3") }),
+        expect.objectContaining({ code: "chain_rejected", position: 6, message: expect.stringContaining("import refused at position 6") }),
+      ]);
       expect(await everything(target)).toEqual([]);
       expect((await target.head()).position).toBe(0);
     });
