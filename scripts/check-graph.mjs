@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Fails when a package imports a @handover package that scripts/package-graph.json does not allow
 // (the map of DESIGN.md), when a package is missing from the map, or when the imports form a cycle.
+// Test code (*.test.ts, fixtures/, test-support/) may also import @handover/testing; it is not a dependency edge.
 import { readFileSync, readdirSync, statSync, existsSync } from "node:fs";
 import { join } from "node:path";
 
@@ -25,7 +26,7 @@ for (const name of packages) {
   }
   const targets = new Set();
   for (const file of sourceFiles(join("packages", name, "src"))) {
-    const isTest = /\.test\.ts$|[/\\]fixtures[/\\]/.test(file);
+    const isTest = /\.test\.ts$|[/\\](fixtures|test-support)[/\\]/.test(file);
     const text = readFileSync(file, "utf8");
     for (const match of text.matchAll(importPattern)) {
       const target = match[1];

@@ -1,34 +1,12 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { toArray, verifyChain, type RecordedEvent } from "@handover/core";
+import { toArray, verifyChain } from "@handover/core";
 import { expect, it } from "vitest";
-import { spawnTypeScript, waitForExit, waitForLine } from "@handover/testing";
+import { expectWholeBatches, spawnTypeScript, waitForExit, waitForLine } from "@handover/testing";
 import { postgresFixture } from "./test-support/fixture.js";
 import { describePostgres, POSTGRES_URL } from "./test-support/postgres.js";
 
 const KILLS = 20;
 const fixture = postgresFixture("crash");
-
-interface BatchMark {
-  readonly run: number;
-  readonly batch: number;
-  readonly index: number;
-  readonly size: number;
-}
-
-/** Every batch the writers appended is whole: all its events, at consecutive positions, in order. */
-function expectWholeBatches(log: readonly RecordedEvent[]): void {
-  const batches = new Map<string, RecordedEvent[]>();
-  for (const event of log) {
-    const mark = event.data as BatchMark;
-    const key = `${mark.run}/${mark.batch}`;
-    batches.set(key, [...(batches.get(key) ?? []), event]);
-  }
-  for (const [key, events] of batches) {
-    const size = (events[0]?.data as BatchMark).size;
-    expect(events.map((event) => (event.data as BatchMark).index), `batch ${key}`).toEqual(Array.from({ length: size }, (_, index) => index));
-    expect(events.map((event) => event.position - (events[0]?.position ?? 0)), `batch ${key}`).toEqual(Array.from({ length: size }, (_, index) => index));
-  }
-}
 
 describePostgres("PostgreSQL store after its writer is killed", () => {
   it(`keeps whole batches and a verified chain, and goes on appending, after ${KILLS} SIGKILLs at random moments`, async () => {

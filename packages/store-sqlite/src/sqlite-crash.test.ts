@@ -2,37 +2,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { toArray, verifyChain, type RecordedEvent } from "@handover/core";
+import { toArray, verifyChain } from "@handover/core";
 import { afterAll, describe, expect, it } from "vitest";
 import { openSqliteEventStore } from "./sqlite-store.js";
-import { spawnTypeScript, waitForExit, waitForLine } from "@handover/testing";
+import { expectWholeBatches, spawnTypeScript, waitForExit, waitForLine } from "@handover/testing";
 
 const KILLS = 20;
 const folder = mkdtempSync(join(tmpdir(), "handover-sqlite-crash-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-interface BatchMark {
-  readonly run: number;
-  readonly batch: number;
-  readonly index: number;
-  readonly size: number;
-}
-
-/** Every batch the writers appended is whole: all its events, at consecutive positions, in order. */
-function expectWholeBatches(log: readonly RecordedEvent[]): number {
-  const batches = new Map<string, RecordedEvent[]>();
-  for (const event of log) {
-    const mark = event.data as BatchMark;
-    const key = `${mark.run}/${mark.batch}`;
-    batches.set(key, [...(batches.get(key) ?? []), event]);
-  }
-  for (const [key, events] of batches) {
-    const size = (events[0]?.data as BatchMark).size;
-    expect(events.map((event) => (event.data as BatchMark).index), `batch ${key}`).toEqual(Array.from({ length: size }, (_, index) => index));
-    expect(events.map((event) => event.position - (events[0]?.position ?? 0)), `batch ${key}`).toEqual(Array.from({ length: size }, (_, index) => index));
-  }
-  return batches.size;
-}
 
 describe("SQLite store after its writer is killed", () => {
   it(`opens with whole batches and a verified chain, and goes on appending, after ${KILLS} SIGKILLs at random moments`, async () => {

@@ -8,3 +8,5 @@ export type { MakeStore, StoreUnderTestOptions, ConformanceContext } from "./sto
 export { eventStoreConformance, conformanceCatalogue } from "./store-conformance.js";
 export { metaAt, changes, everything, expectChainValid } from "./conformance-support.js";
 export { spawnTypeScript, waitForLine, waitForExit } from "./child-process.js";
+export type { CrashBatchMark, ContentionShape, ContentionReport } from "./store-stress.js";
+export { appendBatchesUntilKilled, expectWholeBatches, appendContended, expectContendedLog } from "./store-stress.js";
