@@ -10,3 +10,5 @@ export { metaAt, changes, everything, expectChainValid } from "./conformance-sup
 export { spawnTypeScript, waitForLine, waitForExit } from "./child-process.js";
 export type { CrashBatchMark, ContentionShape, ContentionReport } from "./store-stress.js";
 export { appendBatchesUntilKilled, expectWholeBatches, appendContended, expectContendedLog } from "./store-stress.js";
+export type { MachineRequirement } from "./describe-requiring.js";
+export { describeRequiring } from "./describe-requiring.js";

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { describe, it } from "vitest";
+import { describeRequiring } from "@handover/testing";
 
 /** The test server: HANDOVER_PG_URL, or the local server of CI (user postgres, trust auth, database test). */
 export const POSTGRES_URL = process.env.HANDOVER_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -21,25 +21,9 @@ const unreachable = await probe();
 const HOW_TO_RUN =
   "start PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth, database test), e.g. `pg_ctlcluster --skip-systemctl-redirect 15 main start`, or set HANDOVER_PG_URL";
 
-/**
- * Describes tests that need the real server. When it is unreachable they fail under
- * CI=true, and are skipped elsewhere with a message saying how to run them.
- */
+/** Describes tests that need the real server: they fail under CI=true when it is unreachable, and are skipped elsewhere saying how to run them. */
 export function describePostgres(name: string, body: () => void): void {
-  if (unreachable === undefined) {
-    describe(name, body);
-    return;
-  }
-  if (process.env.CI === "true") {
-    describe(name, () => {
-      it("needs PostgreSQL", () => {
-        throw new Error(`PostgreSQL at ${POSTGRES_URL} is unreachable (${unreachable}); CI must run these tests: ${HOW_TO_RUN}`);
-      });
-    });
-    return;
-  }
-  console.warn(`skipping "${name}": PostgreSQL at ${POSTGRES_URL} is unreachable (${unreachable}). To run these tests, ${HOW_TO_RUN}.`);
-  describe.skip(name, body);
+  describeRequiring({ what: `PostgreSQL at ${POSTGRES_URL}`, problem: unreachable === undefined ? undefined : `is unreachable (${unreachable})`, howTo: HOW_TO_RUN }, name, body);
 }
 
 let schemas = 0;
