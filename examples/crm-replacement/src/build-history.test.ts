@@ -1,23 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readJsonl, toArray, verifyChain, writeJsonl, type RecordedEvent } from "@handover/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCrmHistory, type CrmHistory } from "./build-history.js";
-import { queriesOf, type LogQueries } from "./test-support/log.js";
+import { readJsonl, verifyChain, writeJsonl } from "@handover/core";
+import { describe, expect, it } from "vitest";
+import { builtHistory, scratchFolder } from "./test-support/history.js";
 
-let history: CrmHistory;
-let log: RecordedEvent[];
-let queries: LogQueries;
-const scratch = mkdtempSync(join(tmpdir(), "crm-replacement-"));
-
-beforeAll(async () => {
-  history = await buildCrmHistory();
-  log = await toArray(history.handover.log());
-  queries = queriesOf(log);
-}, 60_000);
-
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const { history, log, queries } = await builtHistory();
+const scratch = scratchFolder("crm-replacement-");
 
 describe("the Orbit CRM history", () => {
   it("plays every step as the story says: accepted steps append, refused steps are refused with their code and append nothing", () => {

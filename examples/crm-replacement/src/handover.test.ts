@@ -1,28 +1,16 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { sequentialIds, toArray, type RecordedEvent } from "@handover/core";
+import { sequentialIds } from "@handover/core";
 import { incidentRegister } from "@handover/incident";
 import { rolesOf } from "@handover/itil";
 import { auditFindings, readinessTimeline, transitionReadiness } from "@handover/projections";
 import { openSqliteEventStore } from "@handover/store-sqlite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCrmHistory, type CrmHistory } from "./build-history.js";
+import { describe, expect, it } from "vitest";
+import { buildCrmHistory } from "./build-history.js";
 import { projectPolicy } from "./story/policy.js";
-import { queriesOf, type LogQueries } from "./test-support/log.js";
+import { builtHistory, scratchFolder } from "./test-support/history.js";
 
-let history: CrmHistory;
-let log: RecordedEvent[];
-let queries: LogQueries;
-const scratch = mkdtempSync(join(tmpdir(), "crm-handover-"));
-
-beforeAll(async () => {
-  history = await buildCrmHistory();
-  log = await toArray(history.handover.log());
-  queries = queriesOf(log);
-}, 60_000);
-
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const { history, log, queries } = await builtHistory();
+const scratch = scratchFolder("crm-handover-");
 
 describe("the Orbit CRM history: releases and handover", () => {
   it("runs five releases through failed and passed test iterations to approval, and three to production with a back-out plan after a passed iteration", () => {

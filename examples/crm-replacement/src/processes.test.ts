@@ -1,19 +1,9 @@
-import { toArray, type RecordedEvent } from "@handover/core";
 import { rolesOf } from "@handover/itil";
-import { beforeAll, describe, expect, it } from "vitest";
-import { buildCrmHistory, type CrmHistory } from "./build-history.js";
+import { describe, expect, it } from "vitest";
 import { projectPolicy } from "./story/policy.js";
-import { queriesOf, type LogQueries } from "./test-support/log.js";
+import { builtHistory } from "./test-support/history.js";
 
-let history: CrmHistory;
-let log: RecordedEvent[];
-let queries: LogQueries;
-
-beforeAll(async () => {
-  history = await buildCrmHistory();
-  log = await toArray(history.handover.log());
-  queries = queriesOf(log);
-}, 60_000);
+const { history, log, queries } = await builtHistory();
 
 const roles = (actor: string) => rolesOf(projectPolicy.roles, actor);
 
