@@ -56,4 +56,4 @@ export { isAsyncIterable, toArray } from "./iterables.js";
 export type { Lifecycle } from "./lifecycle.js";
 export { transition, acceptedCommands, reachableStates, lifecycleTable } from "./lifecycle.js";
 export type { StoredEventRow, StoredEventValues } from "./stored-event.js";
-export { decodeStoredEvent, storedEventValues, STORED_EVENT_COLUMNS, STORED_EVENT_INSERT_COLUMNS } from "./stored-event.js";
+export { decodeStoredEvent, decodeStoredSnapshotState, storedEventValues, STORED_EVENT_COLUMNS, STORED_EVENT_INSERT_COLUMNS } from "./stored-event.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildChainedLog } from "@handover/testing";
 import { LogError } from "./errors.js";
-import { decodeStoredEvent, STORED_EVENT_COLUMNS, STORED_EVENT_INSERT_COLUMNS, storedEventValues, type StoredEventRow } from "./stored-event.js";
+import { decodeStoredEvent, decodeStoredSnapshotState, STORED_EVENT_COLUMNS, STORED_EVENT_INSERT_COLUMNS, storedEventValues, type StoredEventRow } from "./stored-event.js";
 
 /** The row a SQL store would hold for the values it inserted: the insert columns, minus the two indexed copies. */
 function rowOf(values: readonly unknown[]): StoredEventRow {
@@ -54,5 +54,12 @@ describe("the stored row form every SQL store uses", () => {
       expect.stringMatching(/position 2 does not parse: meta is not valid JSON/),
       expect.stringMatching(/position 2 does not parse: .*actor/),
     ]);
+  });
+});
+
+describe("a stored snapshot's state", () => {
+  it("parses back from its JSON text, and names the stream when the text does not parse", () => {
+    expect(decodeStoredSnapshotState("thing-1", '{"size":3}')).toEqual({ size: 3 });
+    expect(() => decodeStoredSnapshotState("thing-1", "{size")).toThrow(/stored snapshot of stream thing-1 is not valid JSON/);
   });
 });

@@ -86,3 +86,13 @@ function parseColumn(text: string, column: "data" | "meta", position: number): u
     throw new LogError("invalid_json", `stored event at position ${position} does not parse: ${column} is not valid JSON (${reason})`, { position });
   }
 }
+
+/** Parses a snapshot's state as a store keeps it (JSON text); text that does not parse is a `LogError` naming the stream. */
+export function decodeStoredSnapshotState(streamId: string, state: string): unknown {
+  try {
+    return JSON.parse(state);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new LogError("invalid_snapshot", `stored snapshot of stream ${streamId} is not valid JSON (${reason})`);
+  }
+}

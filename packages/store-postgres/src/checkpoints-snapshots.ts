@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { LogError, type CheckpointStore, type Snapshot, type SnapshotStore } from "@handover/core";
+import { decodeStoredSnapshotState, type CheckpointStore, type Snapshot, type SnapshotStore } from "@handover/core";
 import type { LogNames } from "./sql-names.js";
 
 /** Projection checkpoints kept in the log's schema, so a projection resumes after a restart. */
@@ -31,7 +31,7 @@ export function createPostgresSnapshotStore(pool: pg.Pool, names: LogNames): Sna
       );
       const row = rows[0];
       if (row === undefined) return undefined;
-      return { streamId, revision, version: row.version, state: parseState(streamId, row.state) as State };
+      return { streamId, revision, version: row.version, state: decodeStoredSnapshotState(streamId, row.state) as State };
     },
     async save(snapshot) {
       const state = JSON.stringify(snapshot.state);
@@ -44,13 +44,4 @@ export function createPostgresSnapshotStore(pool: pg.Pool, names: LogNames): Sna
       );
     },
   };
-}
-
-function parseState(streamId: string, state: string): unknown {
-  try {
-    return JSON.parse(state);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new LogError("invalid_snapshot", `stored snapshot of stream ${streamId} is not valid JSON (${reason})`);
-  }
 }

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { LogError, type CheckpointStore, type Snapshot, type SnapshotStore } from "@handover/core";
+import { decodeStoredSnapshotState, type CheckpointStore, type Snapshot, type SnapshotStore } from "@handover/core";
 import type { SqliteWrites } from "./queries.js";
 import type { WriteQueue } from "./write-queue.js";
 
@@ -38,7 +38,7 @@ export function createSqliteSnapshotStore(tables: SqliteSideTables): SnapshotSto
     async load<State>(streamId: string, revision: number): Promise<Snapshot<State> | undefined> {
       const row = tables.guard(() => load.get(streamId, revision));
       if (row === undefined) return undefined;
-      return { streamId, revision, version: row.version, state: parseState(streamId, row.state) as State };
+      return { streamId, revision, version: row.version, state: decodeStoredSnapshotState(streamId, row.state) as State };
     },
     save: (snapshot) => {
       const state = JSON.stringify(snapshot.state);
@@ -48,13 +48,4 @@ export function createSqliteSnapshotStore(tables: SqliteSideTables): SnapshotSto
       });
     },
   };
-}
-
-function parseState(streamId: string, state: string): unknown {
-  try {
-    return JSON.parse(state);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new LogError("invalid_snapshot", `stored snapshot of stream ${streamId} is not valid JSON (${reason})`);
-  }
 }
