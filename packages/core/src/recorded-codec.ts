@@ -32,20 +32,27 @@ export function checkRecordedEnvelope(value: unknown): RecordedEvent | string {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return "expected a JSON object (one recorded event)";
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record)) if (!ENVELOPE_FIELD_SET.has(key)) return `${key}: unknown envelope field`;
-  const problem =
-    positiveInteger(record, "position") ??
-    nonEmptyString(record, "streamId") ??
-    positiveInteger(record, "version") ??
-    nonEmptyString(record, "eventId") ??
-    nonEmptyString(record, "type") ??
-    positiveInteger(record, "schemaVersion") ??
-    (record.data === undefined ? "data: missing" : undefined) ??
-    checkMeta(record.meta) ??
-    matching(record, "recordedAt", UTC_TIME, "an ISO-8601 UTC time like 2026-03-12T09:30:00.000Z") ??
-    matching(record, "prevHash", HASH, "64 lowercase hex digits") ??
-    matching(record, "hash", HASH, "64 lowercase hex digits");
-  return problem ?? (record as unknown as RecordedEvent);
+  for (const check of ENVELOPE_CHECKS) {
+    const problem = check(record);
+    if (problem !== undefined) return problem;
+  }
+  return record as unknown as RecordedEvent;
 }
+
+/** The envelope's field checks, in field order: each answers `field: what was wrong`, or undefined. */
+const ENVELOPE_CHECKS: readonly ((record: Record<string, unknown>) => string | undefined)[] = [
+  (record) => positiveInteger(record, "position"),
+  (record) => nonEmptyString(record, "streamId"),
+  (record) => positiveInteger(record, "version"),
+  (record) => nonEmptyString(record, "eventId"),
+  (record) => nonEmptyString(record, "type"),
+  (record) => positiveInteger(record, "schemaVersion"),
+  (record) => (record.data === undefined ? "data: missing" : undefined),
+  (record) => checkMeta(record.meta),
+  (record) => matching(record, "recordedAt", UTC_TIME, "an ISO-8601 UTC time like 2026-03-12T09:30:00.000Z"),
+  (record) => matching(record, "prevHash", HASH, "64 lowercase hex digits"),
+  (record) => matching(record, "hash", HASH, "64 lowercase hex digits"),
+];
 
 function checkMeta(meta: unknown): string | undefined {
   if (typeof meta !== "object" || meta === null) return "meta: missing";
