@@ -48,6 +48,17 @@ describe("handleCommand", () => {
     expect(store.events()).toHaveLength(2);
   });
 
+  it("returns the first result of a repeated command: its state and version, not what later commands made of the stream", async () => {
+    const store = newStore();
+    await handleCommand(store, thingDecider, "thing-1", { type: "create", name: "A" }, meta());
+    const first = await handleCommand(store, thingDecider, "thing-1", { type: "increment", by: 1 }, meta("cmd-7"));
+    await handleCommand(store, thingDecider, "thing-1", { type: "increment", by: 5 }, meta("cmd-8"));
+    const again = await handleCommand(store, thingDecider, "thing-1", { type: "increment", by: 1 }, meta("cmd-7"));
+    expect(isRight(again) && again.right).toMatchObject({ duplicate: true, version: 2, state: { count: 1 } });
+    expect(isRight(again) && isRight(first) && again.right.state).toEqual(isRight(first) && first.right.state);
+    expect(store.events()).toHaveLength(3);
+  });
+
   it("decides again on a version conflict, against the state the other writer left", async () => {
     const store = newStore();
     await handleCommand(store, thingDecider, "thing-1", { type: "create", name: "A" }, meta());

@@ -4,7 +4,7 @@ import type { Decider, Evolver } from "./decider.js";
 import type { DomainEvent, EventMeta, EventToAppend, RecordedEvent } from "./envelope.js";
 import { domainError, type DomainError } from "./errors.js";
 import type { EventStore } from "./event-store.js";
-import { evolveWithImmer } from "./fold.js";
+import { evolveWithImmer, fold } from "./fold.js";
 import { loadStream } from "./load-stream.js";
 import type { SnapshotPolicy } from "./snapshots.js";
 
@@ -43,7 +43,7 @@ export async function handleCommand<Command, State, Event extends DomainEvent, F
   meta: EventMeta,
   options: HandleCommandOptions<State, Facts> = {},
 ): Promise<Either<HandleCommandError, CommandResult<State, Event>>> {
-  const replay = await replayOfCommand(store, decider, meta.commandId, options.snapshots);
+  const replay = await replayOfCommand(store, decider, meta.commandId);
   if (replay !== undefined) return right(replay);
   const maxRetries = options.maxRetries ?? 3;
   for (let attempt = 0; attempt <= maxRetries; attempt++) {
@@ -58,7 +58,7 @@ export async function handleCommand<Command, State, Event extends DomainEvent, F
       return appended;
     }
     const events = appended.right.events as readonly RecordedEvent<Event>[];
-    if (appended.right.duplicate) return right(await resultOfDuplicate(store, decider, appended.right.streamId, events, options.snapshots));
+    if (appended.right.duplicate) return right(await resultOfDuplicate(store, decider, appended.right.streamId, events));
     const next = evolveWithImmer(decider, state, events);
     return right({ streamId, events, state: next, version: appended.right.nextExpectedVersion, duplicate: false });
   }
@@ -69,23 +69,25 @@ async function replayOfCommand<State, Event extends DomainEvent>(
   store: EventStore,
   evolver: Evolver<State, Event>,
   commandId: string | undefined,
-  snapshots: SnapshotPolicy | undefined,
 ): Promise<CommandResult<State, Event> | undefined> {
   if (commandId === undefined) return undefined;
   const previous = await store.findCommand(commandId);
   if (previous === undefined) return undefined;
   const events = previous.events as readonly RecordedEvent<Event>[];
-  return resultOfDuplicate(store, evolver, previous.streamId, events, snapshots);
+  return resultOfDuplicate(store, evolver, previous.streamId, events);
 }
 
+/** The first result of a command already handled: its events, and the stream's state and version just after them (not the stream's state today). */
 async function resultOfDuplicate<State, Event extends DomainEvent>(
   store: EventStore,
   evolver: Evolver<State, Event>,
   streamId: string,
   events: readonly RecordedEvent<Event>[],
-  snapshots: SnapshotPolicy | undefined,
 ): Promise<CommandResult<State, Event>> {
-  const { state, version } = await loadStream(store, evolver, streamId, snapshots);
+  const version = events[events.length - 1]?.version ?? (await store.streamVersion(streamId));
+  const upToFirst: RecordedEvent<Event>[] = [];
+  for await (const event of store.readStream(streamId, { toVersion: version })) upToFirst.push(event as RecordedEvent<Event>);
+  const state = upToFirst.length === 0 ? evolver.initialState : fold(evolver, upToFirst, evolver.initialState);
   return { streamId, events, state, version, duplicate: true };
 }
 
