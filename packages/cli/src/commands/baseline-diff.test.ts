@@ -1,5 +1,5 @@
 import type { RecordedEvent } from "@handover/core";
-import { baseline, diffBaselines, drift } from "@handover/projections";
+import { baseline, compareBaselines, diffBaselines, drift } from "@handover/projections";
 import { beforeAll, expect, it } from "vitest";
 import { cli } from "../fixtures/cli-harness.js";
 import { describeEachSource } from "../fixtures/log-sources.js";
@@ -28,13 +28,16 @@ describeEachSource("handover baseline and diff", (kind, write) => {
     expect(text.stdout).toMatch(/crm-app +application +CRM <app> & portal +cm-ben +planned +4 +version="1.0"/);
   });
 
-  it("compares two baselines: old → new for every field and attribute", async () => {
+  it("compares two baselines: old → new for every field and attribute, each authorised or not with the events between them", async () => {
     const source = await write("diff", story);
     const run = await cli("diff", source, "design-freeze", "go-live", "--json");
-    expect((JSON.parse(run.stdout) as { diff: unknown }).diff).toEqual(plain(diffBaselines(contentsOf("design-freeze"), contentsOf("go-live"))));
+    const printed = JSON.parse(run.stdout) as { diff: unknown };
+    expect(printed).toEqual(expect.objectContaining(plain(compareBaselines(contentsOf("design-freeze"), contentsOf("go-live"), story)) as object));
+    expect(printed.diff).toEqual(plain(diffBaselines(contentsOf("design-freeze"), contentsOf("go-live"))));
     const text = await cli("diff", source, "design-freeze", "go-live");
-    expect(text.stdout).toContain('diff of baselines "design-freeze" (position 12) → "go-live" (position 51)');
-    expect(text.stdout).toContain('~ crm-db: attribute work_mem: (unset) → "64MB"');
+    expect(text.stdout).toContain('diff of baselines "design-freeze" (position 12) → "go-live" (position 51) in ' + source.replace(/^jsonl:/, "") + ": 2 difference(s), 1 authorised, 1 unauthorised");
+    expect(text.stdout).toMatch(/crm-db +attribute work_mem: \(unset\) → "64MB" +yes +@22 C-1/);
+    expect(text.stdout).toMatch(/crm-app +attribute version: "1.0" → "1.1" +NO +@14 \(unauthorised\)/);
   });
 
   it("compares a baseline with the CMDB as of a time: drift with the events that made it, authorised or not", async () => {

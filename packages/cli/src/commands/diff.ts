@@ -1,9 +1,9 @@
-import { diffBaselines, drift, type BaselineContents } from "@handover/projections";
+import { compareBaselines, drift, type BaselineContents } from "@handover/projections";
 import { right } from "fp-ts/lib/Either.js";
 import type { CliCommand, CliIo, CommandArgs } from "../command.js";
 import { renderJson } from "../output/table.js";
 import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog, type OpenedLog } from "../sources/with-log.js";
-import { diffLines, driftTable } from "../views/baseline-text.js";
+import { driftTable } from "../views/baseline-text.js";
 import { describeView, viewJson } from "../views/view.js";
 import { PROJECT_OPTION, readBaseline } from "./baseline.js";
 
@@ -12,13 +12,13 @@ const USAGE = "handover diff <src> <baselineA> [<baselineB>] [--as-of <time>] [-
 const named = (contents: BaselineContents): string => `"${contents.name}" (position ${contents.position})`;
 
 async function twoBaselines(log: OpenedLog, from: BaselineContents, to: BaselineContents, values: CommandArgs["values"], io: CliIo): Promise<void> {
-  const diff = diffBaselines(from, to);
+  const comparison = await compareBaselines(from, to, log.events());
   if (values.json === true) {
-    io.stdout(renderJson({ source: log.source.spec.label, view: viewJson(log.view), from: { name: from.name, position: from.position }, to: { name: to.name, position: to.position }, diff }));
+    io.stdout(renderJson({ source: log.source.spec.label, view: viewJson(log.view), ...comparison }));
     return;
   }
-  const lines = diffLines(diff);
-  io.stdout(`diff of baselines ${named(from)} → ${named(to)} in ${log.source.spec.label}: ${lines.length} difference(s)\n${describeView(log.view)}\n\n${lines.length === 0 ? "no differences" : lines.join("\n")}\n`);
+  const heading = `diff of baselines ${named(from)} → ${named(to)} in ${log.source.spec.label}: ${comparison.differences.length} difference(s), ${comparison.authorised} authorised, ${comparison.unauthorised} unauthorised`;
+  io.stdout(`${heading}\n${describeView(log.view)}\n\n${driftTable(comparison, "no differences")}`);
 }
 
 async function againstCmdb(log: OpenedLog, from: BaselineContents, values: CommandArgs["values"], io: CliIo): Promise<void> {
@@ -34,7 +34,7 @@ async function againstCmdb(log: OpenedLog, from: BaselineContents, values: Comma
 /** `handover diff`: what differs between two baselines, or between a baseline and the CMDB as of a time (drift, judged against authorised changes). */
 export const diffCommand: CliCommand = {
   path: ["diff"],
-  summary: "Compare two baselines (CIs added, removed and changed, old → new), or a baseline with the CMDB as of a time: the drift, each difference with the events that made it and whether an authorised change covered them.",
+  summary: "Compare two baselines, or a baseline with the CMDB as of a time (the drift): CIs added, removed and changed (old → new), each difference with the events that made it and whether an authorised change covered them.",
   usage: USAGE,
   details: [
     ...LOG_DETAILS,

@@ -47,13 +47,13 @@ export function describeDifference(difference: DriftDifference): string {
 
 /** The evidence of a difference in words: the positions of the events that made it, and the change each named. */
 export function describeEvidence(difference: DriftDifference): string {
-  if (difference.evidence.length === 0) return "no event after the baseline";
+  if (difference.evidence.length === 0) return "no event made it (the scopes differ)";
   return difference.evidence.map((each) => `@${each.position}${each.changeId === undefined ? "" : ` ${each.changeId}`}${each.authorised ? "" : " (unauthorised)"}`).join(", ");
 }
 
-/** Drift from a baseline as a text table: each difference, authorised or not, with its evidence. */
-export function driftTable(drift: Drift): string {
-  if (drift.differences.length === 0) return "no differences: the CMDB matches the baseline\n";
+/** Drift from a baseline (or a comparison of two) as a text table: each difference, authorised or not, with its evidence. */
+export function driftTable(drift: Pick<Drift, "differences">, none = "no differences: the CMDB matches the baseline"): string {
+  if (drift.differences.length === 0) return `${none}\n`;
   return renderTable(drift.differences, [
     { heading: "CI", cell: (difference) => difference.ciId },
     { heading: "difference", cell: describeDifference },

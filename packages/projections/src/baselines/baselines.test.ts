@@ -4,6 +4,7 @@ import { t } from "../fixtures/scenario.js";
 import { baseline } from "./baseline.js";
 import type { BaselineContents } from "./contents.js";
 import { applyBaselineDiff, diffBaselines, isEmptyDiff } from "./diff.js";
+import { compareBaselines } from "./compare.js";
 import { drift } from "./drift.js";
 
 const log = crmDriftStory().log();
@@ -39,7 +40,7 @@ describe("baseline", () => {
 
   it("refuses a name the log does not hold, naming the baselines it holds", () => {
     const missing = baseline(log, "nope");
-    expect(missing._tag === "Left" && missing.left.message).toBe('no baseline "nope" in the log read; it holds "design-freeze", "go-live"');
+    expect(missing._tag === "Left" && missing.left.message).toBe('no baseline "nope" in the log read; it holds "design-freeze", "go-live", "release-2"');
     const otherProject = baseline(log, "go-live", { projectId: "erp" });
     expect(otherProject._tag === "Left" && otherProject.left.code).toBe("baseline_unknown");
   });
@@ -103,5 +104,34 @@ describe("drift", () => {
   it("is empty right at the baseline", () => {
     const goLive = contents("go-live");
     expect(drift(goLive, log, { toPosition: goLive.position }).differences).toEqual([]);
+  });
+});
+
+describe("compareBaselines", () => {
+  const verdicts = (differences: readonly { kind: string; ciId: string; authorised: boolean; evidence: readonly { position: number }[] }[]) =>
+    differences.map((difference) => [difference.kind, difference.ciId, difference.authorised, difference.evidence.map((each) => each.position)]);
+
+  it("tags every difference between two baselines authorised or not, with the events between them as evidence", () => {
+    const compared = compareBaselines(contents("go-live"), contents("release-2"), log);
+    const cmdbDrift = drift(contents("go-live"), log);
+    expect(verdicts(compared.differences)).toEqual(verdicts(cmdbDrift.differences));
+    expect(compared).toMatchObject({ from: { name: "go-live" }, to: { name: "release-2" }, authorised: 1, unauthorised: 4 });
+    expect(compared.diff).toEqual(diffBaselines(contents("go-live"), contents("release-2")));
+    expect(compared.differences.find((difference) => difference.authorised)?.evidence).toEqual([expect.objectContaining({ changeId: "C-1", reason: expect.stringContaining("change C-1 authorises crm-db") })]);
+  });
+
+  it("compares the other way round with the same evidence: what was added is removed", () => {
+    const backwards = compareBaselines(contents("release-2"), contents("go-live"), log);
+    expect(backwards.differences.map((difference) => difference.kind)).toContain("ci_removed");
+    expect(backwards).toMatchObject({ authorised: 1, unauthorised: 4 });
+  });
+
+  it("finds nothing between a baseline and itself, and reads an async log the same way", async () => {
+    const goLive = contents("go-live");
+    expect(compareBaselines(goLive, goLive, log)).toMatchObject({ differences: [], authorised: 0, unauthorised: 0 });
+    async function* streamed() {
+      yield* log;
+    }
+    expect(await compareBaselines(goLive, contents("release-2"), streamed())).toEqual(compareBaselines(goLive, contents("release-2"), log));
   });
 });
