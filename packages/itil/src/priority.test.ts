@@ -15,6 +15,9 @@ describe("priority matrix", () => {
     expect(createPriorityMatrix("x", [[1, 2], [2]])).toMatchObject({ left: expect.stringContaining("must be rectangular") });
     expect(createPriorityMatrix("x", [])).toMatchObject({ left: expect.stringContaining("no impact rows") });
     expect(createPriorityMatrix("x", [[0]])).toMatchObject({ left: expect.stringContaining("every cell needs a priority") });
+    expect(createPriorityMatrix("x", [[1, 7]])).toMatchObject({ left: "priority matrix x: priorities must run 1..7 without gaps; no cell gives 2, 3, 4, 5, 6" });
+    expect(createPriorityMatrix("x", [[1, 3], [2, 2]])).toMatchObject({ left: expect.stringContaining("impact 2 / urgency 2 gives priority 2, higher than impact 1 (3); a narrower impact never raises the priority") });
+    expect(createPriorityMatrix("x", [[2, 1], [3, 3]])).toMatchObject({ left: expect.stringContaining("impact 1 / urgency 2 gives priority 1, higher than urgency 1 (2); a lower urgency never raises the priority") });
   });
 
   it("works for any rectangular size and refuses values outside it", () => {

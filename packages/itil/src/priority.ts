@@ -19,24 +19,48 @@ export interface PriorityMatrix {
   readonly lowestPriority: number;
 }
 
-/** Builds a priority matrix; refuses one that is empty, not rectangular, or has a cell that is not a priority 1..n. */
+/**
+ * Builds a priority matrix; refuses one that is empty, not rectangular, has a cell that is
+ * not a priority, uses priorities with gaps (they must run 1..n), or gives a narrower impact
+ * or a lower urgency a higher priority than its neighbour (the matrix must be monotone).
+ */
 export function createPriorityMatrix(name: string, cells: readonly (readonly (number | undefined)[])[]): Either<string, PriorityMatrix> {
-  if (cells.length === 0) return left(`priority matrix ${name}: it has no impact rows`);
-  const urgencies = cells[0]?.length ?? 0;
-  if (urgencies === 0) return left(`priority matrix ${name}: impact row 1 has no urgency columns`);
-  for (let row = 0; row < cells.length; row++) {
-    const columns = cells[row] ?? [];
-    if (columns.length !== urgencies) return left(`priority matrix ${name}: impact row ${row + 1} has ${columns.length} urgency columns, row 1 has ${urgencies}; the matrix must be rectangular`);
-    for (let column = 0; column < urgencies; column++) {
-      const priority = columns[column];
-      if (priority === undefined || !Number.isInteger(priority) || priority < 1) {
-        return left(`priority matrix ${name}: impact ${row + 1} / urgency ${column + 1} is ${priority === undefined ? "empty" : priority}; every cell needs a priority 1..n`);
-      }
-    }
-  }
+  const problem = shapeProblem(cells) ?? gapProblem(cells as readonly (readonly number[])[]) ?? monotonyProblem(cells as readonly (readonly number[])[]);
+  if (problem !== undefined) return left(`priority matrix ${name}: ${problem}`);
   const frozen = cells.map((columns) => Object.freeze(columns.map(Number)));
   const lowestPriority = Math.max(...frozen.flat());
-  return right(Object.freeze({ name, impacts: cells.length, urgencies, cells: Object.freeze(frozen), lowestPriority }));
+  return right(Object.freeze({ name, impacts: cells.length, urgencies: frozen[0]?.length ?? 0, cells: Object.freeze(frozen), lowestPriority }));
+}
+
+function shapeProblem(cells: readonly (readonly (number | undefined)[])[]): string | undefined {
+  if (cells.length === 0) return "it has no impact rows";
+  const urgencies = cells[0]?.length ?? 0;
+  if (urgencies === 0) return "impact row 1 has no urgency columns";
+  for (const [row, columns] of cells.entries()) {
+    if (columns.length !== urgencies) return `impact row ${row + 1} has ${columns.length} urgency columns, row 1 has ${urgencies}; the matrix must be rectangular`;
+    const bad = columns.findIndex((priority) => priority === undefined || !Number.isInteger(priority) || priority < 1);
+    if (bad >= 0) return `impact ${row + 1} / urgency ${bad + 1} is ${columns[bad] === undefined ? "empty" : columns[bad]}; every cell needs a priority 1..n`;
+  }
+  return undefined;
+}
+
+function gapProblem(cells: readonly (readonly number[])[]): string | undefined {
+  const used = new Set(cells.flat());
+  const lowest = Math.max(...used);
+  const missing = Array.from({ length: lowest }, (_, index) => index + 1).filter((priority) => !used.has(priority));
+  return missing.length === 0 ? undefined : `priorities must run 1..${lowest} without gaps; no cell gives ${missing.join(", ")}`;
+}
+
+function monotonyProblem(cells: readonly (readonly number[])[]): string | undefined {
+  for (const [row, columns] of cells.entries()) {
+    for (const [column, priority] of columns.entries()) {
+      const below = cells[row + 1]?.[column];
+      if (below !== undefined && below < priority) return `impact ${row + 2} / urgency ${column + 1} gives priority ${below}, higher than impact ${row + 1} (${priority}); a narrower impact never raises the priority`;
+      const right = columns[column + 1];
+      if (right !== undefined && right < priority) return `impact ${row + 1} / urgency ${column + 2} gives priority ${right}, higher than urgency ${column + 1} (${priority}); a lower urgency never raises the priority`;
+    }
+  }
+  return undefined;
 }
 
 function mustBuild(name: string, cells: readonly (readonly number[])[]): PriorityMatrix {
