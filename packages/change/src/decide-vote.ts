@@ -5,7 +5,7 @@ import type { ChangeEvent } from "./events.js";
 import type { ChangeFacts } from "./facts.js";
 import { quorumFor, roleForRound, tallyVotes, type Tally } from "./quorum.js";
 import { applyRuleModes, findingsField, type RuleBreach } from "./rule-modes.js";
-import type { RaisedChange } from "./state.js";
+import { partInChange, type RaisedChange } from "./state.js";
 import type { VoteRound } from "./values.js";
 
 /** The round a vote belongs to: before authorisation the CAB (ECAB for an emergency); after it, an emergency's retrospective review. */
@@ -14,21 +14,18 @@ export function roundOf(change: RaisedChange): VoteRound {
   return change.changeType === "emergency" ? "ecab" : "cab";
 }
 
-/** Who may not vote and why: the voter lacks the board's role, or raised or assessed the change. */
+/** Who may not vote and why: the voter lacks the board's role, or raised, assessed or revised the change. */
 function breachesOf(change: RaisedChange, round: VoteRound, facts: ChangeFacts): RuleBreach[] {
   const breaches: RuleBreach[] = [];
   const role = roleForRound(round);
   if (!facts.roles.includes(role)) breaches.push({ rule: "approver_role", error: changeErrors.approverRole(change.changeId, facts.actor, round, role) });
-  if (facts.actor === change.requestedBy) {
-    breaches.push({ rule: "segregation_of_duties", error: changeErrors.ownChange(change.changeId, facts.actor, "raised", round) });
-  } else if (change.assessors.includes(facts.actor)) {
-    breaches.push({ rule: "segregation_of_duties", error: changeErrors.ownChange(change.changeId, facts.actor, "assessed", round) });
-  }
+  const part = partInChange(change, facts.actor);
+  if (part !== undefined) breaches.push({ rule: "segregation_of_duties", error: changeErrors.ownChange(change.changeId, facts.actor, part, round) });
   return breaches;
 }
 
 /**
- * Casts a vote. The voter holds the round's role and neither raised nor assessed the
+ * Casts a vote. The voter holds the round's role and did not raise, assess or revise the
  * change (each rule enforced or recorded as the policy says), and votes once a round.
  * When the votes meet the policy's rule, the change is authorised or rejected (or, in a
  * retrospective review, endorsed or rejected).

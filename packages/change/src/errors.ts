@@ -79,7 +79,7 @@ export const changeErrors = {
       round,
       role,
     }),
-  ownChange: (changeId: string, actor: string, part: "raised" | "assessed", round: VoteRound) =>
+  ownChange: (changeId: string, actor: string, part: "raised" | "assessed" | "revised", round: VoteRound) =>
     changeError("segregation_of_duties", `${changeLabel(changeId)}: ${actor} ${part} this change and cannot vote on it; another member must vote in the ${boards[round]}`, {
       changeId,
       actor,

@@ -88,6 +88,7 @@ function voteCast(draft: ChangeDraft, { data }: ChangeEventOf<"change.vote_cast"
 function revised(draft: ChangeDraft, { data }: ChangeEventOf<"change.revised">): void {
   draft.status = "raised";
   draft.revision = data.revision;
+  if (!draft.revisers.includes(data.by)) draft.revisers.push(data.by);
   if (data.title !== undefined) draft.title = data.title;
   if (data.description !== undefined) draft.description = data.description;
   if (data.scope !== undefined) draft.scope = structuredClone(data.scope);

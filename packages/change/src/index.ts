@@ -52,7 +52,7 @@ export type {
   ChangeImplementation,
   PostImplementationReview,
 } from "./state.js";
-export { initialChangeState, raisedChange, coveredCis } from "./state.js";
+export { initialChangeState, raisedChange, coveredCis, partInChange } from "./state.js";
 export type { ChangeFacts, ScheduleFacts, ScheduledChangeFact, CiRelationshipFact } from "./facts.js";
 export { scheduleFactsOf } from "./facts.js";
 export { findScheduleConflicts, describeConflict } from "./schedule-conflicts.js";

@@ -81,6 +81,8 @@ export interface ChangeState {
   readonly assessment: ChangeAssessment | undefined;
   /** Everyone who assessed any revision of the change: none of them votes on it. */
   readonly assessors: readonly string[];
+  /** Everyone who revised the change after a rejection: none of them votes on it either. */
+  readonly revisers: readonly string[];
   /** The votes of the current revision's CAB or ECAB round. */
   readonly votes: readonly CastVote[];
   readonly authorisation: ChangeAuthorisation | undefined;
@@ -118,6 +120,7 @@ export const initialChangeState: ChangeState = {
   risk: undefined,
   assessment: undefined,
   assessors: [],
+  revisers: [],
   votes: [],
   authorisation: undefined,
   rejection: undefined,
@@ -141,4 +144,11 @@ export function raisedChange(state: ChangeState): RaisedChange | undefined {
 export function coveredCis(state: ChangeState): readonly CiId[] {
   const targets = state.scope?.level === "solution" ? state.scope.ciIds : [];
   return [...new Set([...targets, ...(state.assessment?.affectedCis ?? [])])];
+}
+
+/** What an actor did to a change that bars them from voting on it (segregation of duties): raised, assessed or revised it; undefined when nothing. */
+export function partInChange(change: ChangeState, actor: string): "raised" | "assessed" | "revised" | undefined {
+  if (actor === change.requestedBy) return "raised";
+  if (change.assessors.includes(actor)) return "assessed";
+  return change.revisers.includes(actor) ? "revised" : undefined;
 }

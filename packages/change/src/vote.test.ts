@@ -58,6 +58,12 @@ describe("CAB votes on a normal change", () => {
     spec.given(revised).when(cmd.vote(), voter(people.cab1)).then([ev.vote(people.cab1), ev.authorised(people.cab1, [people.cab1])]);
   });
 
+  it("keeps whoever revised the change out of the vote on it, a CAB member included", () => {
+    const revisedByCab = [...history.rejected(), ev.revised(1, { by: people.cab2 }), ev.assessed("low", { by: people.cab3 })];
+    spec.given(revisedByCab).when(cmd.vote(), voter(people.cab2)).thenError("segregation_of_duties", "u-105 revised this change and cannot vote on it");
+    spec.given(revisedByCab).when(cmd.vote(), voter(people.cab1)).then([ev.vote(people.cab1), ev.authorised(people.cab1, [people.cab1])]);
+  });
+
   it("takes one vote per approver", () => {
     spec
       .given([...medium, ev.vote(people.cab1)])

@@ -1,15 +1,15 @@
-import { changeErrors, changeLabel, roleForRound, type ChangeEvent, type ChangeEventOf, type ChangeState, type VoteRound } from "@handover/change";
+import { changeErrors, changeLabel, partInChange, roleForRound, type ChangeEvent, type ChangeEventOf, type ChangeState, type VoteRound } from "@handover/change";
 import type { RecordedEvent } from "@handover/core";
 import { rolesOf, type CrossProcessRule } from "@handover/itil";
 import type { History } from "../history/history.js";
 import type { FindingKind, FindingsCollector } from "./finding.js";
 
-/** The breaches of one voter on a change: the board's role missing, or the voter raised or assessed it (change management's own sentences). */
+/** The breaches of one voter on a change: the board's role missing, or the voter raised, assessed or revised it (change management's own sentences). */
 function voterBreaches(change: ChangeState, changeId: string, voter: string, round: VoteRound, history: History): { kind: FindingKind; rule: CrossProcessRule; message: string }[] {
   const breaches: { kind: FindingKind; rule: CrossProcessRule; message: string }[] = [];
   const role = roleForRound(round);
   if (!rolesOf(history.policy().roles, voter).includes(role)) breaches.push({ kind: "approver_role", rule: "approver_role", message: changeErrors.approverRole(changeId, voter, round, role).message });
-  const part = voter === change.requestedBy ? "raised" : change.assessors.includes(voter) ? "assessed" : undefined;
+  const part = partInChange(change, voter);
   if (part !== undefined) breaches.push({ kind: "segregation_of_duties", rule: "segregation_of_duties", message: changeErrors.ownChange(changeId, voter, part, round).message });
   return breaches;
 }
