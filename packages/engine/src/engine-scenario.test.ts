@@ -1,6 +1,7 @@
 import { steppingClock, sequentialIds, createInMemoryEventStore, verifyChain, toArray } from "@handover/core";
 import { isLeft, isRight, type Either } from "fp-ts/lib/Either.js";
 import type { Role } from "@handover/itil";
+import { auditFindings } from "@handover/projections";
 import { describe, expect, it } from "vitest";
 import { createHandover, type Handover } from "./create-handover.js";
 import type { HandoverError } from "./errors.js";
@@ -93,11 +94,38 @@ describe("engine: cross-process rules", () => {
     await ok(handover.execute(incident, { actor: "cm-ben" }));
   });
 
-  it("accepts a gated command in record mode", async () => {
+  it("accepts a gated command in record mode, and the audit finds the breach", async () => {
     const handover = newHandover();
     await startProject(handover, { processes: { incident: { mode: "record" } } });
     const result = await handover.execute({ type: "incident.log", incidentId: "INC1", title: "early", impact: 3, urgency: 3 }, { actor: "cm-ben" });
     expect(isRight(result)).toBe(true);
+    const found = (await auditFindings(handover.log(), handover.policy)).findings;
+    expect(found).toEqual([expect.objectContaining({ kind: "process_before_phase", entityId: "INC1", actor: "cm-ben", message: expect.stringContaining("incident applies from system_test") })]);
+  });
+
+  it("refuses a vote on one's own change; in record mode accepts it, records the breach on the event, and the audit finds it", async () => {
+    const enforced = newHandover();
+    await startProject(enforced);
+    await ok(enforced.execute({ type: "project.enter_phase", projectId: "crm", phase: "system_test" }, { actor: "pm-ana" }));
+    await ok(enforced.execute({ type: "change.raise", changeId: "C-1", changeType: "normal", scope: { level: "solution", ciIds: ["crm-db"] }, title: "Tune" }, { actor: "cab-dee" }));
+    await ok(enforced.execute({ type: "change.assess", changeId: "C-1", risk: "low", impactSummary: "none", affectedCis: ["crm-db"], implementationPlan: "tune", testPlan: "smoke" }, { actor: "cm-ben" }));
+    const ownVote = await enforced.execute({ type: "change.vote", changeId: "C-1", vote: "approve", comment: "mine" }, { actor: "cab-dee" });
+    expect(isLeft(ownVote) && ownVote.left).toMatchObject({ code: "segregation_of_duties", message: expect.stringContaining("cab-dee raised this change") });
+
+    const recorded = newHandover();
+    await startProject(recorded, { rules: { segregation_of_duties: "record", approver_role: "record", ci_change_authorised: "record" } });
+    await ok(recorded.execute({ type: "project.enter_phase", projectId: "crm", phase: "system_test" }, { actor: "pm-ana" }));
+    await ok(recorded.execute({ type: "change.raise", changeId: "C-1", changeType: "normal", scope: { level: "solution", ciIds: ["crm-db"] }, title: "Tune" }, { actor: "cab-dee" }));
+    await ok(recorded.execute({ type: "change.assess", changeId: "C-1", risk: "low", impactSummary: "none", affectedCis: ["crm-db"], implementationPlan: "tune", testPlan: "smoke" }, { actor: "cm-ben" }));
+    const vote = await ok(recorded.execute({ type: "change.vote", changeId: "C-1", vote: "approve", comment: "mine" }, { actor: "cab-dee" }));
+    expect(vote.events.map((event) => event.type)).toEqual(["change.vote_cast", "change.authorised"]);
+    expect(vote.events[0]?.data).toMatchObject({ findings: [expect.objectContaining({ rule: "segregation_of_duties" })] });
+    await ok(recorded.execute({ type: "ci.set_attribute", ciId: "crm-db", name: "engine", value: "pg16" }, { actor: "cm-ben" }));
+    const found = (await auditFindings(recorded.log(), recorded.policy)).findings.map((finding) => [finding.kind, finding.entityId, finding.source]);
+    expect(found).toEqual([
+      ["segregation_of_duties", "C-1", "both"],
+      ["ci_change_unauthorised", "crm-db", "both"],
+    ]);
   });
 
   it("refuses a CI change under change control without an authorised change naming it, and accepts one with it", async () => {
@@ -108,8 +136,8 @@ describe("engine: cross-process rules", () => {
     expect(isLeft(unauthorised) && unauthorised.left.code).toBe("change_not_authorised");
     await ok(handover.execute({ type: "change.raise", changeId: "C-1", changeType: "normal", scope: { level: "solution", ciIds: ["crm-db"] }, title: "Upgrade DB" }, { actor: "cm-ben" }));
     await ok(handover.execute({ type: "change.assess", changeId: "C-1", risk: "low", impactSummary: "short outage", affectedCis: ["crm-db"], implementationPlan: "upgrade", testPlan: "smoke" }, { actor: "cm-ben" }));
-    const selfVote = await handover.execute({ type: "change.vote", changeId: "C-1", vote: "approve", comment: "mine" }, { actor: "cm-ben" });
-    expect(isLeft(selfVote)).toBe(true);
+    const withoutRole = await handover.execute({ type: "change.vote", changeId: "C-1", vote: "approve", comment: "mine" }, { actor: "cm-ben" });
+    expect(isLeft(withoutRole) && withoutRole.left.code).toBe("approver_role");
     await ok(handover.execute({ type: "change.vote", changeId: "C-1", vote: "approve", comment: "fine" }, { actor: "cab-cai" }));
     expect(changeStates(await handover.view()).get("C-1")?.status).toBe("authorised");
     await ok(handover.execute({ type: "change.schedule", changeId: "C-1", window: { start: "2026-03-02T09:00:00Z", end: "2026-03-03T09:00:00Z" } }, { actor: "cm-ben" }));
@@ -139,7 +167,7 @@ describe("engine: cross-process rules", () => {
     }
     await ok(handover.execute({ type: "project.request_transition", projectId: "crm" }, { actor: "pm-ana" }));
     const byManager = await handover.execute({ type: "project.sign_off_transition", projectId: "crm" }, { actor: "pm-ana" });
-    expect(isLeft(byManager)).toBe(true);
+    expect(isLeft(byManager) && byManager.left).toMatchObject({ code: "not_service_owner", message: expect.stringContaining("pm-ana holds project_manager; only a service owner signs the transition off") });
     await ok(handover.execute({ type: "project.sign_off_transition", projectId: "crm" }, { actor: "so-eve" }));
     expect(projectState(await handover.view())?.status).toBe("signed_off");
   });
