@@ -7,3 +7,4 @@ export type { ReadinessSource, ReadinessQuery } from "./readiness-source.js";
 export type { ProcessModule, ProcessSpec, FactsRequest } from "./process-module.js";
 export type { ProjectContext } from "./view-queries.js";
 export { projectState, projectContext, ciStates, changeStates, scopeOfCi } from "./view-queries.js";
+export { HandoverCommand } from "./handover-command.js";
