@@ -1,13 +1,15 @@
 import { readdirSync, existsSync } from "node:fs";
 import { configDefaults, defineConfig } from "vitest/config";
 
-/** Every workspace folder that holds tests becomes one vitest project that inherits this config. */
+/** Every workspace folder that holds tests, and scripts/, becomes one vitest project that inherits this config. */
 const projectFolders = ["packages", "examples"]
   .flatMap((parent) =>
     existsSync(parent) ? readdirSync(parent).map((name) => `${parent}/${name}`) : [],
   )
   .concat(existsSync("bench/package.json") ? ["bench"] : [])
-  .filter((folder) => existsSync(`${folder}/package.json`));
+  .filter((folder) => existsSync(`${folder}/package.json`))
+  // The repository's own scripts (check:graph and the like) have tests too.
+  .concat(["scripts"]);
 
 export default defineConfig({
   resolve: { conditions: ["source", "module", "node", "default"] },
