@@ -1,3 +1,4 @@
+import { threadId } from "node:worker_threads";
 import pg from "pg";
 import { POSTGRES_MIGRATIONS, type PostgresMigration } from "@handover/store-postgres";
 import type { StoredEvent } from "./input.js";
@@ -36,7 +37,7 @@ export async function freshSchema(label: string): Promise<string> {
   for (const earlier of [...live]) await dropSchema(earlier);
   if (!swept) await dropDeadBenchSchemas();
   swept = true;
-  const schema = `${PREFIX}${label}_${process.pid}_${++counter}`;
+  const schema = `${PREFIX}${label}_${process.pid}_${threadId}_${++counter}`;
   live.add(schema);
   return schema;
 }
@@ -45,7 +46,7 @@ async function dropDeadBenchSchemas(): Promise<void> {
   await withClient(async (client) => {
     const { rows } = await client.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE '${PREFIX}%'`);
     for (const { nspname } of rows) {
-      const pid = Number(/_(\d+)_\d+$/.exec(nspname)?.[1]);
+      const pid = Number(/_(\d+)_\d+_\d+$/.exec(nspname)?.[1]);
       if (!isRunning(pid)) await client.query(`DROP SCHEMA IF EXISTS "${nspname}" CASCADE`);
     }
   });

@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { threadId } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { SQLITE_MIGRATIONS } from "@handover/store-sqlite";
 import type { StoredEvent } from "./input.js";
@@ -20,7 +21,7 @@ export function freshSqlitePath(label: string): string {
   for (const earlier of live) removeSqliteFiles(earlier);
   const directory = join(tmpdir(), "handover-bench", "w5");
   mkdirSync(directory, { recursive: true });
-  const path = join(directory, `${label}-${process.pid}-${++counter}.db`);
+  const path = join(directory, `${label}-${process.pid}-${threadId}-${++counter}.db`);
   live.add(path);
   return path;
 }
