@@ -98,4 +98,17 @@ describe("verifyChain", () => {
       }),
     );
   });
+
+  it("catches a field added to an event, or an actor removed, outside the hashed fields, at that position", () => {
+    fc.assert(
+      fc.property(logAndIndex, fc.boolean(), ([log, index], addField) => {
+        const edited = log.map((event, at) => {
+          if (at !== index) return event;
+          return (addField ? { ...event, approvedBy: "mallory" } : { ...event, meta: { ...event.meta, actor: "" } }) as RecordedEvent;
+        });
+        expect(verifyChain(edited)).toMatchObject({ ok: false, position: index + 1 });
+        if (addField) expect(verifyChain(edited)).toMatchObject({ reason: "invalid_envelope", message: expect.stringContaining("approvedBy: unknown envelope field") });
+      }),
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import { EMPTY_HEAD, type ChainHead, type RecordedEvent } from "./envelope.js";
 import { hashEvent } from "./hash-chain.js";
 import { isAsyncIterable } from "./iterables.js";
+import { checkRecordedEnvelope } from "./recorded-codec.js";
 
 /** Why a log does not verify at a position. */
 export type ChainFailureReason =
@@ -9,7 +10,8 @@ export type ChainFailureReason =
   | "hash_mismatch"
   | "version_gap"
   | "truncated"
-  | "head_mismatch";
+  | "head_mismatch"
+  | "invalid_envelope";
 
 /** What the caller knows of the log's end from elsewhere (a store's head, a published anchor). */
 export interface VerifyOptions {
@@ -73,6 +75,10 @@ export function createChainVerifier(options: VerifyOptions = {}): ChainVerifier 
       (streamVersions.get(event.streamId) ?? options.streamVersionBefore?.(event.streamId) ?? 0) + 1;
     if (event.version !== expectedVersion) {
       return fail(event.position, "version_gap", `position ${event.position}: stream ${event.streamId} expected version ${expectedVersion}, found ${event.version}`);
+    }
+    const envelope = checkRecordedEnvelope(event);
+    if (typeof envelope === "string") {
+      return fail(event.position, "invalid_envelope", `position ${event.position}: ${envelope}; the event was edited outside its hashed fields`);
     }
     const computed = hashEvent(event);
     if (computed !== event.hash) {
