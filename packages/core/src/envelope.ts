@@ -12,6 +12,14 @@ export interface EventMeta {
   readonly correlationId?: string;
   readonly causationId?: string;
   readonly commandId?: string;
+  /** Rules the command broke that the policy records rather than enforces, in the words of the code that judged it; hashed with the event. */
+  readonly recordedBreaches?: readonly RecordedBreach[];
+}
+
+/** A rule broken and let through because the policy records it (record mode): which rule, and a sentence. */
+export interface RecordedBreach {
+  readonly rule: string;
+  readonly message: string;
 }
 
 /** An event handed to a store: it may carry its own meta, else the batch's meta applies. */

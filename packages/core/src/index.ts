@@ -1,4 +1,4 @@
-export type { DomainEvent, EventMeta, EventToAppend, RecordedEnvelope, RecordedEvent, ChainHead } from "./envelope.js";
+export type { DomainEvent, EventMeta, EventToAppend, RecordedBreach, RecordedEnvelope, RecordedEvent, ChainHead } from "./envelope.js";
 export { GENESIS_HASH, EMPTY_HEAD } from "./envelope.js";
 export type { DomainError } from "./errors.js";
 export { domainError, LogError } from "./errors.js";

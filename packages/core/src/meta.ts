@@ -1,9 +1,9 @@
 import { left, right, type Either } from "fp-ts/lib/Either.js";
-import type { EventMeta } from "./envelope.js";
+import type { EventMeta, RecordedBreach } from "./envelope.js";
 import { toUtcIso } from "./time.js";
 
 const OPTIONAL_KEYS = ["correlationId", "causationId", "commandId"] as const;
-const KNOWN_KEYS = new Set<string>(["actor", "occurredAt", ...OPTIONAL_KEYS]);
+const KNOWN_KEYS = new Set<string>(["actor", "occurredAt", "recordedBreaches", ...OPTIONAL_KEYS]);
 
 /** A meta field that is missing or wrong: its path and a sentence. */
 export interface MetaProblem {
@@ -28,7 +28,7 @@ export function normaliseMeta(meta: unknown): Either<MetaProblem, EventMeta> {
   }
   const occurredAt = toUtcIso(record.occurredAt);
   if (occurredAt._tag === "Left") return left({ path: "meta.occurredAt", message: `meta.occurredAt: ${occurredAt.left}` });
-  const normalised: Record<string, string> = { actor: record.actor, occurredAt: occurredAt.right };
+  const normalised: Record<string, unknown> = { actor: record.actor, occurredAt: occurredAt.right };
   for (const key of OPTIONAL_KEYS) {
     const value = record[key];
     if (value === undefined) continue;
@@ -37,5 +37,23 @@ export function normaliseMeta(meta: unknown): Either<MetaProblem, EventMeta> {
     }
     normalised[key] = value;
   }
+  if (record.recordedBreaches !== undefined) {
+    const breaches = normaliseBreaches(record.recordedBreaches);
+    if (breaches._tag === "Left") return breaches;
+    normalised.recordedBreaches = breaches.right;
+  }
   return right(normalised as unknown as EventMeta);
+}
+
+function normaliseBreaches(value: unknown): Either<MetaProblem, readonly RecordedBreach[]> {
+  if (!Array.isArray(value) || value.length === 0) return left({ path: "meta.recordedBreaches", message: "meta.recordedBreaches: expected a non-empty list of { rule, message }" });
+  const breaches: RecordedBreach[] = [];
+  for (const [index, breach] of value.entries()) {
+    const { rule, message } = (typeof breach === "object" && breach !== null ? breach : {}) as Record<string, unknown>;
+    if (typeof rule !== "string" || rule === "" || typeof message !== "string" || message === "" || Object.keys(breach as object).length !== 2) {
+      return left({ path: `meta.recordedBreaches.${index}`, message: `meta.recordedBreaches.${index}: expected { rule, message }, two non-empty strings` });
+    }
+    breaches.push({ rule, message });
+  }
+  return right(breaches);
 }

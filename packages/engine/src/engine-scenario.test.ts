@@ -94,13 +94,15 @@ describe("engine: cross-process rules", () => {
     await ok(handover.execute(incident, { actor: "cm-ben" }));
   });
 
-  it("accepts a gated command in record mode, and the audit finds the breach", async () => {
+  it("accepts a gated command in record mode, records the breach in the event's meta, and the audit finds it both ways", async () => {
     const handover = newHandover();
     await startProject(handover, { processes: { incident: { mode: "record" } } });
     const result = await handover.execute({ type: "incident.log", incidentId: "INC1", title: "early", impact: 3, urgency: 3 }, { actor: "cm-ben" });
-    expect(isRight(result)).toBe(true);
+    expect(isRight(result) && result.right.events[0]?.meta.recordedBreaches).toEqual([
+      { rule: "phase_gate", message: "incident.log: incident applies from system_test; the project is in initiation" },
+    ]);
     const found = (await auditFindings(handover.log(), handover.policy)).findings;
-    expect(found).toEqual([expect.objectContaining({ kind: "process_before_phase", entityId: "INC1", actor: "cm-ben", message: expect.stringContaining("incident applies from system_test") })]);
+    expect(found).toEqual([expect.objectContaining({ kind: "process_before_phase", entityId: "INC1", actor: "cm-ben", source: "both", message: expect.stringContaining("incident applies from system_test") })]);
   });
 
   it("refuses a vote on one's own change; in record mode accepts it, records the breach on the event, and the audit finds it", async () => {

@@ -74,7 +74,9 @@ async function decideAndAppend(env: ExecutionEnvironment, routed: RoutedCommand,
   if (decision._tag === "Left") return decision;
   const events = decision.right as readonly { type: string; data: unknown }[];
   if (events.length === 0) return right(resultOf([], false));
-  const appended = await env.store.appendToStream(streamId, events, { expectedVersion: current?.version ?? 0, meta });
+  const breach = gate.right.recordedBreach;
+  const recorded = breach === undefined ? meta : { ...meta, recordedBreaches: [{ rule: "phase_gate", message: `${command.type}: ${breach}` }] };
+  const appended = await env.store.appendToStream(streamId, events, { expectedVersion: current?.version ?? 0, meta: recorded });
   if (appended._tag === "Left") return appended;
   await env.catchUp();
   return right(resultOf(appended.right.events, appended.right.duplicate));

@@ -26,13 +26,16 @@ export function processStartedBy(event: RecordedEvent): ControlledProcess | unde
   }
 }
 
-/** A process used before the phase the policy makes it apply from (or left out by the policy), per the project's phase at the time. */
+/** A process used before the phase the policy makes it apply from (or left out by the policy), per the project's phase at the time, and as the event recorded it (record mode). */
 export function checkPhaseGate(event: RecordedEvent, history: History, findings: FindingsCollector): void {
   const process = processStartedBy(event);
   if (process === undefined) return;
+  const entityId = entityOfStream(event.streamId);
+  for (const breach of event.meta.recordedBreaches ?? []) {
+    if (breach.rule === "phase_gate") findings.add(event, entityId, { kind: "process_before_phase", source: "recorded", message: breach.message });
+  }
   const gate = phaseGate(history.policy().control, process, history.phase());
   if (gate.verdict === "allowed") return;
-  const entityId = entityOfStream(event.streamId);
   const kind = gate.verdict === "disabled" ? "process_disabled" : "process_before_phase";
   const phaseEvidence = history.project()?.lastPosition;
   findings.add(event, entityId, { kind, source: "replay", message: `${event.type} of ${entityId}: ${gate.message}`, ...(phaseEvidence === undefined ? {} : { evidence: [phaseEvidence] }) });
