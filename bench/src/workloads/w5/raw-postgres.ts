@@ -1,6 +1,6 @@
 import type pg from "pg";
-import type { RecordedEvent } from "@handover/core";
-import { eventOfRow, rowOf, ROW_COLUMNS, type EventRow } from "./rows.js";
+import { STORED_EVENT_INSERT_COLUMNS, storedEventValues, type RecordedEvent, type StoredEventRow } from "@handover/core";
+import { eventOfRow } from "./rows.js";
 
 /** Rows per multi-row INSERT of a batch (13 parameters a row, well under PostgreSQL's 65,535). */
 const ROWS_PER_INSERT = 1000;
@@ -14,10 +14,10 @@ function placeholders(rows: number): string {
  * event row and moves the chain head (the store's two writes), committed on its own.
  */
 export async function rawPostgresAppendEach(client: pg.Client, schema: string, log: readonly RecordedEvent[]): Promise<void> {
-  const text = `WITH inserted AS (INSERT INTO "${schema}".events (${ROW_COLUMNS}) VALUES ${placeholders(1)} RETURNING position, hash)
+  const text = `WITH inserted AS (INSERT INTO "${schema}".events (${STORED_EVENT_INSERT_COLUMNS}) VALUES ${placeholders(1)} RETURNING position, hash)
     UPDATE "${schema}".chain_head SET position = inserted.position, hash = inserted.hash FROM inserted WHERE id = 1`;
   const name = `raw_append_${schema}`;
-  for (const event of log) await client.query({ name, text, values: rowOf(event) });
+  for (const event of log) await client.query({ name, text, values: [...storedEventValues(event)] });
 }
 
 /** The whole log in one transaction: multi-row INSERTs of `ROWS_PER_INSERT` rows, then the chain head. */
@@ -25,7 +25,7 @@ export async function rawPostgresInsertAll(client: pg.Client, schema: string, lo
   await client.query("BEGIN");
   for (let start = 0; start < log.length; start += ROWS_PER_INSERT) {
     const chunk = log.slice(start, start + ROWS_PER_INSERT);
-    await client.query(`INSERT INTO "${schema}".events (${ROW_COLUMNS}) VALUES ${placeholders(chunk.length)}`, chunk.flatMap(rowOf));
+    await client.query(`INSERT INTO "${schema}".events (${STORED_EVENT_INSERT_COLUMNS}) VALUES ${placeholders(chunk.length)}`, chunk.flatMap(storedEventValues));
   }
   const last = log[log.length - 1];
   if (last !== undefined) await client.query(`UPDATE "${schema}".chain_head SET position = $1, hash = $2 WHERE id = 1`, [last.position, last.hash]);
@@ -36,6 +36,6 @@ export async function rawPostgresInsertAll(client: pg.Client, schema: string, lo
 export async function rawPostgresReadStreams(client: pg.Client, schema: string, streamIds: readonly string[]): Promise<RecordedEvent[][]> {
   const query = { name: `raw_read_${schema}`, text: `SELECT * FROM "${schema}".events WHERE stream_id = $1 ORDER BY version` };
   const streams: RecordedEvent[][] = [];
-  for (const streamId of streamIds) streams.push((await client.query<EventRow>({ ...query, values: [streamId] })).rows.map(eventOfRow));
+  for (const streamId of streamIds) streams.push((await client.query<StoredEventRow>({ ...query, values: [streamId] })).rows.map(eventOfRow));
   return streams;
 }

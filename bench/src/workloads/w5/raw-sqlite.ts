@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
-import type { RecordedEvent } from "@handover/core";
-import { eventOfRow, rowOf, ROW_COLUMNS, type EventRow } from "./rows.js";
+import { STORED_EVENT_INSERT_COLUMNS, storedEventValues, type RecordedEvent, type StoredEventRow } from "@handover/core";
+import { eventOfRow } from "./rows.js";
 
 /** The raw driver's writes: the event row and the chain head, the same two writes the store makes, in `BEGIN IMMEDIATE` transactions. */
 export interface RawSqliteWriter {
@@ -12,14 +12,14 @@ export interface RawSqliteWriter {
 
 /** Prepared statements over a database with the store's schema (see `openRawSqlite`). */
 export function rawSqliteWriter(db: Database.Database): RawSqliteWriter {
-  const insert = db.prepare(`INSERT INTO events (${ROW_COLUMNS}) VALUES (${Array.from({ length: 13 }, () => "?").join(", ")})`);
+  const insert = db.prepare(`INSERT INTO events (${STORED_EVENT_INSERT_COLUMNS}) VALUES (${Array.from({ length: 13 }, () => "?").join(", ")})`);
   const moveHead = db.prepare("UPDATE chain_head SET position = ?, hash = ? WHERE only = 1");
   const appendOne = db.transaction((event: RecordedEvent) => {
-    insert.run(rowOf(event));
+    insert.run(storedEventValues(event));
     moveHead.run(event.position, event.hash);
   });
   const appendMany = db.transaction((events: readonly RecordedEvent[]) => {
-    for (const event of events) insert.run(rowOf(event));
+    for (const event of events) insert.run(storedEventValues(event));
     const last = events[events.length - 1];
     if (last !== undefined) moveHead.run(last.position, last.hash);
   });
@@ -33,6 +33,6 @@ export function rawSqliteWriter(db: Database.Database): RawSqliteWriter {
 
 /** Every stream through `SELECT … WHERE stream_id = ? ORDER BY version`, each row parsed into a recorded event. */
 export function rawSqliteReadStreams(db: Database.Database, streamIds: readonly string[]): RecordedEvent[][] {
-  const select = db.prepare<[string], EventRow>("SELECT * FROM events WHERE stream_id = ? ORDER BY version");
+  const select = db.prepare<[string], StoredEventRow>("SELECT * FROM events WHERE stream_id = ? ORDER BY version");
   return streamIds.map((streamId) => select.all(streamId).map(eventOfRow));
 }
