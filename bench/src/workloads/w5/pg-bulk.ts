@@ -1,9 +1,7 @@
-import { toEmmettEvent } from "./emmett-stores.js";
 import { importWhole } from "./handover-stores.js";
-import { eventsByStream } from "./input.js";
 import { BULK_SIZE, storeWorkload } from "./kit.js";
 import { rawPostgresInsertAll } from "./raw-postgres.js";
-import { postgresWriteVariants } from "./write-variants.js";
+import { emmettAppendPerStream, postgresWriteVariants } from "./write-variants.js";
 
 /** Issue 9 W5, PostgreSQL: a whole recorded log in bulk, against one raw batch transaction and Emmett's PostgreSQL store. */
 export const w5PgBulkWorkload = storeWorkload({
@@ -21,15 +19,7 @@ export const w5PgBulkWorkload = storeWorkload({
       label: "raw pg: one transaction of 1,000-row multi-row INSERTs, then the head",
       prepare: ({ log }) => ({ client, schema }) => rawPostgresInsertAll(client, schema, log),
     },
-    emmett: {
-      label: "one appendToStream per stream with all its events (it has no log import)",
-      prepare: ({ entries }) => {
-        const byStream = [...eventsByStream(entries)].map(([streamId, events]) => ({ streamId, events: events.map(toEmmettEvent) }));
-        return async (store) => {
-          for (const { streamId, events } of byStream) await store.appendToStream(streamId, events);
-        };
-      },
-    },
+    emmett: emmettAppendPerStream,
   }),
   note: "The recorded, hash-chained log of W1's events into a fresh schema; Emmett has no import of a global log, so it gets its most favourable batching, one append per stream.",
 });

@@ -1,8 +1,7 @@
-import { toEmmettEvent } from "./emmett-stores.js";
 import { appendEach } from "./handover-stores.js";
 import { COMMAND_SIZE, storeWorkload } from "./kit.js";
 import { rawPostgresAppendEach } from "./raw-postgres.js";
-import { postgresWriteVariants } from "./write-variants.js";
+import { emmettAppendPerCommand, postgresWriteVariants } from "./write-variants.js";
 
 /** Issue 9 W5, PostgreSQL: one durable transaction per command, against raw pg and Emmett's PostgreSQL store. */
 export const w5PgCommandWorkload = storeWorkload({
@@ -20,12 +19,7 @@ export const w5PgCommandWorkload = storeWorkload({
       label: "raw pg: one prepared statement per command inserting the row and moving the head, committed on its own",
       prepare: ({ log }) => ({ client, schema }) => rawPostgresAppendEach(client, schema, log),
     },
-    emmett: {
-      label: "appendToStream per command (no expected version)",
-      prepare: ({ entries }) => async (store) => {
-        for (const { streamId, event } of entries) await store.appendToStream(streamId, [toEmmettEvent(event)]);
-      },
-    },
+    emmett: emmettAppendPerCommand,
   }),
   note: "W1's events, one per command, interleaved over the streams, each committed on its own (synchronous_commit on) into a fresh schema of the local server, read back after the clock stops.",
 });

@@ -1,8 +1,6 @@
-import { toEmmettEvent } from "./emmett-stores.js";
 import { importWhole } from "./handover-stores.js";
-import { eventsByStream } from "./input.js";
 import { BULK_SIZE, storeWorkload } from "./kit.js";
-import { sqliteWriteVariants } from "./write-variants.js";
+import { emmettAppendPerStream, sqliteWriteVariants } from "./write-variants.js";
 
 /** Issue 9 W5, SQLite: a whole recorded log in bulk, against one raw batch transaction and Emmett's SQLite store. */
 export const w5SqliteBulkWorkload = storeWorkload({
@@ -20,15 +18,7 @@ export const w5SqliteBulkWorkload = storeWorkload({
       label: "raw better-sqlite3: one transaction, a prepared INSERT per row, then the head",
       prepare: ({ log }) => (writer) => writer.insertAll(log),
     },
-    emmett: {
-      label: "one appendToStream per stream with all its events (it has no log import)",
-      prepare: ({ entries }) => {
-        const byStream = [...eventsByStream(entries)].map(([streamId, events]) => ({ streamId, events: events.map(toEmmettEvent) }));
-        return async (store) => {
-          for (const { streamId, events } of byStream) await store.appendToStream(streamId, events);
-        };
-      },
-    },
+    emmett: emmettAppendPerStream,
   }),
   note: "The recorded, hash-chained log of W1's events (what Handover's store makes of them) into a fresh file; Emmett has no import of a global log, so it gets its most favourable batching, one append per stream.",
 });

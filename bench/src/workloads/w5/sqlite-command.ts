@@ -1,7 +1,6 @@
-import { toEmmettEvent } from "./emmett-stores.js";
 import { appendEach } from "./handover-stores.js";
 import { COMMAND_SIZE, storeWorkload } from "./kit.js";
-import { sqliteWriteVariants } from "./write-variants.js";
+import { emmettAppendPerCommand, sqliteWriteVariants } from "./write-variants.js";
 
 /** Issue 9 W5, SQLite: one durable transaction per command (WAL, `synchronous=FULL`), against raw better-sqlite3 and Emmett's SQLite store. */
 export const w5SqliteCommandWorkload = storeWorkload({
@@ -19,12 +18,7 @@ export const w5SqliteCommandWorkload = storeWorkload({
       label: "raw better-sqlite3: INSERT the row + UPDATE the head, one BEGIN IMMEDIATE transaction per command",
       prepare: ({ log }) => (writer) => writer.appendEach(log),
     },
-    emmett: {
-      label: "appendToStream per command (no expected version)",
-      prepare: ({ entries }) => async (store) => {
-        for (const { streamId, event } of entries) await store.appendToStream(streamId, [toEmmettEvent(event)]);
-      },
-    },
+    emmett: emmettAppendPerCommand,
   }),
   note: "W1's events, one per command, interleaved over the streams; every variant commits each command on its own (WAL, synchronous=FULL: one fsync per commit) to a fresh file, read back after the clock stops.",
 });

@@ -1,9 +1,9 @@
 import type { Event } from "@event-driven-io/emmett";
 import type { EventStore } from "@handover/core";
 import type { Variant } from "../types.js";
-import { EMMETT_POSTGRES, EMMETT_SQLITE, openEmmettPostgres, openEmmettSqlite, readBackEmmett } from "./emmett-stores.js";
+import { EMMETT_POSTGRES, EMMETT_SQLITE, openEmmettPostgres, openEmmettSqlite, readBackEmmett, toEmmettEvent } from "./emmett-stores.js";
 import { openHandoverPostgres, openHandoverSqlite } from "./handover-stores.js";
-import { storeInput, type StoredEvent, type StoreInput } from "./input.js";
+import { eventsByStream, storeInput, type StoredEvent, type StoreInput } from "./input.js";
 import { storeFinished } from "./kit.js";
 import { dropSchema, freshSchema, readBackPostgres, withClient } from "./postgres-schemas.js";
 import { rawClient } from "./raw-client.js";
@@ -32,7 +32,7 @@ interface WriteEngine<Raw> {
 }
 
 /** One variant's write: its label, and (prepared untimed from the input) the timed write to the target. */
-interface TimedWrite<Target> {
+export interface TimedWrite<Target> {
   readonly label: string;
   prepare(input: StoreInput): (target: Target) => Promise<void> | void;
 }
@@ -120,3 +120,22 @@ export const sqliteWriteVariants = (how: WriteHow<RawSqliteWriter>) => writeVari
 
 /** The three PostgreSQL write variants of a W5 workload (fresh schemas of the local server), differing only in the timed write. */
 export const postgresWriteVariants = (how: WriteHow<RawPostgresTarget>) => writeVariants(postgres, how);
+
+/** Emmett's per-command write: one `appendToStream` per command, in log order (Emmett takes no expected version here). */
+export const emmettAppendPerCommand: TimedWrite<EmmettWriter> = {
+  label: "appendToStream per command (no expected version)",
+  prepare: ({ entries }) => async (store) => {
+    for (const { streamId, event } of entries) await store.appendToStream(streamId, [toEmmettEvent(event)]);
+  },
+};
+
+/** Emmett's bulk write: it has no import of a global log, so its most favourable batching, one `appendToStream` per stream with all its events. */
+export const emmettAppendPerStream: TimedWrite<EmmettWriter> = {
+  label: "one appendToStream per stream with all its events (it has no log import)",
+  prepare: ({ entries }) => {
+    const byStream = [...eventsByStream(entries)].map(([streamId, events]) => ({ streamId, events: events.map(toEmmettEvent) }));
+    return async (store) => {
+      for (const { streamId, events } of byStream) await store.appendToStream(streamId, events);
+    };
+  },
+};
