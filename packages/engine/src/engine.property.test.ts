@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { cmdbAsOf, transitionReadiness } from "@handover/projections";
 import { describe, expect, it } from "vitest";
 import { createHandover } from "./create-handover.js";
 import type { EngineView } from "./engine-view.js";
@@ -30,6 +31,10 @@ const command: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   fc.record({ type: fc.constant("incident.assign"), incidentId: incident, group: fc.constant("ops") }),
   fc.record({ type: fc.constantFrom("incident.start_work", "incident.close"), incidentId: incident }),
   fc.record({ type: fc.constant("incident.resolve"), incidentId: incident, resolutionCode: fc.constant("fixed"), resolutionNotes: fc.constant("n") }),
+  fc.record({ type: fc.constant("change.schedule"), changeId: change, window: fc.constant({ start: "2026-01-06T00:00:00Z", end: "2026-03-01T00:00:00Z" }) }),
+  fc.record({ type: fc.constant("problem.log"), problemId: fc.constantFrom("PRB1", "PRB2"), title: fc.constant("p") }),
+  fc.record({ type: fc.constant("release.plan"), releaseId: fc.constant("R-1"), version: fc.constant("1.0"), name: fc.constant("r"), changeIds: change.map((id) => [id]), cis: ci.map((id) => [{ ciId: id, version: "1" }]), backOutPlan: fc.constant("b") }),
+  fc.record({ type: fc.constantFrom("project.request_transition", "project.sign_off_transition"), projectId: fc.constant("p") }),
 );
 const steps = fc.array(fc.tuple(command, actor), { minLength: 5, maxLength: 80, size: "max" });
 
@@ -42,7 +47,7 @@ function snapshot(view: EngineView): Record<string, unknown> {
 }
 
 describe("engine, for any sequence of commands", () => {
-  it("leaves a log that verifies and replays to the same read models, from the store and from JSONL", async () => {
+  it("leaves a log that verifies and replays to the same aggregates, CMDB and readiness, from the store and from JSONL, as the projections compute from the log", async () => {
     const folder = await mkdtemp(join(tmpdir(), "handover-engine-"));
     const reached = new Set<string>();
     await fc.assert(
@@ -63,17 +68,24 @@ describe("engine, for any sequence of commands", () => {
         const log = await toArray(store.readAll());
         expect(verifyChain(log)).toMatchObject({ ok: true, count: accepted + 1 });
         const written = snapshot(await writer.view());
-        expect(snapshot(await createHandover({ store, policy: { roles } }).view())).toEqual(written);
+        const models = await writer.readModels();
+        expect(models.cmdb).toEqual(cmdbAsOf(log));
+        expect(models.readiness).toEqual(transitionReadiness(log, "p"));
+        const reopened = createHandover({ store, policy: { roles } });
+        expect(snapshot(await reopened.view())).toEqual(written);
+        expect(await reopened.readModels()).toEqual(models);
         const path = join(folder, "log.jsonl");
         await writeJsonl(path, log);
         const copy = createInMemoryEventStore();
         await copy.importLog(readJsonl(path));
-        expect(snapshot(await createHandover({ store: copy, policy: { roles } }).view())).toEqual(written);
+        const fromJsonl = createHandover({ store: copy, policy: { roles } });
+        expect(snapshot(await fromJsonl.view())).toEqual(written);
+        expect(await fromJsonl.readModels()).toEqual(models);
       }),
       { numRuns: 40 },
     );
-    for (const type of ["configuration.ci_registered", "configuration.relationship_added", "project.phase_entered", "change.raised", "incident.logged"]) {
-      expect(reached, `no run reached ${type}`).toContain(type);
+    for (const type of ["configuration.ci_registered", "configuration.relationship_added", "project.phase_entered", "change.raised", "incident.logged", "problem.logged", "release.planned"]) {
+      expect(reached, `no run reached ${type}; reached: ${[...reached].sort().join(", ")}`).toContain(type);
     }
   });
 });
