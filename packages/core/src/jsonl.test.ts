@@ -16,6 +16,7 @@ beforeAll(async () => {
 });
 
 const meta = { actor: "u-1", occurredAt: "2026-03-12T09:30:00.000Z" };
+const linesText = (log: readonly unknown[]) => log.map((event) => `${JSON.stringify(event)}\n`).join("");
 const sampleLog = () =>
   buildChainedLog([
     { streamId: "incident-1", type: "incident.logged", data: { impact: 2 }, meta },
@@ -84,6 +85,64 @@ describe("JSONL log", () => {
     await writeJsonl(path, buildChainedLog([{ streamId: "i-1", type: "incident.logged", data: { severity: 2 }, meta }]));
     const [event] = await toArray(readJsonl(path, { catalogue }));
     expect(event).toMatchObject({ schemaVersion: 2, data: { impact: 2 } });
+  });
+
+  it("reads a character cut by the 1 MiB read boundary, inside a line, as written", async () => {
+    const path = join(folder, "boundary.jsonl");
+    const euros = "€".repeat(1000);
+    const logWithPad = (pad: number) =>
+      buildChainedLog([{ streamId: "ci-0", type: "ci.noted", data: { note: "a".repeat(pad) }, meta }, ...Array.from({ length: 400 }, (_, index) => ({ streamId: `ci-${index}`, type: "ci.noted", data: { note: euros }, meta }))]);
+    const isContinuationByte = (byte: number | undefined) => byte !== undefined && byte >= 0x80 && byte < 0xc0;
+    const pad = [0, 1, 2].find((candidate) => isContinuationByte(Buffer.from(linesText(logWithPad(candidate)))[1 << 20]));
+    expect(pad).toBeDefined();
+    const log = logWithPad(pad ?? 0);
+    await writeFile(path, linesText(log));
+    const back = await toArray(readJsonl(path));
+    expect(back).toEqual(log);
+    expect(verifyChain(back).ok).toBe(true);
+  });
+
+  it("reads CRLF line endings and a last line without a newline", async () => {
+    const log = sampleLog();
+    const crlf = join(folder, "crlf.jsonl");
+    await writeFile(crlf, log.map((event) => `${JSON.stringify(event)}\r\n`).join(""));
+    expect(await toArray(readJsonl(crlf))).toEqual(log);
+    const unterminated = join(folder, "unterminated.jsonl");
+    await writeFile(unterminated, log.map((event) => JSON.stringify(event)).join("\n"));
+    expect(await toArray(readJsonl(unterminated))).toEqual(log);
+  });
+
+  it("refuses an empty line, naming it, but not a final newline or an empty file", async () => {
+    const [first, second] = sampleLog();
+    const path = join(folder, "blank.jsonl");
+    await writeFile(path, `${JSON.stringify(first)}\n\n${JSON.stringify(second)}\n`);
+    await expect(toArray(readJsonl(path))).rejects.toThrow("blank.jsonl line 2: empty line; a log has one recorded event per line");
+    await writeFile(path, `${JSON.stringify(first)}\r\n\r\n`);
+    await expect(toArray(readJsonl(path))).rejects.toThrow("blank.jsonl line 2: empty line");
+    await writeFile(path, "");
+    expect(await toArray(readJsonl(path))).toEqual([]);
+  });
+
+  it("names the line of a bad line deep in a big file, after yielding every event before it", async () => {
+    const log = buildChainedLog(Array.from({ length: 3000 }, (_, index) => ({ streamId: `incident-${index % 7}`, type: "incident.logged", data: { impact: 2, note: "x".repeat(300) }, meta })));
+    const lines = log.map((event) => JSON.stringify(event));
+    const path = join(folder, "deep.jsonl");
+    await writeFile(path, [...lines.slice(0, 2716), lines[2716]?.replace('"hash":"', '"hash":"X'), ...lines.slice(2717)].join("\n"));
+    expect(Buffer.byteLength(lines.slice(0, 2716).join("\n"))).toBeGreaterThan(1 << 20);
+    const seen: number[] = [];
+    const reading = (async () => {
+      for await (const event of readJsonl(path)) seen.push(event.position);
+    })();
+    await expect(reading).rejects.toThrow("deep.jsonl line 2717 (position 2717): hash: expected 64 lowercase hex digits");
+    expect(seen).toEqual(Array.from({ length: 2716 }, (_, index) => index + 1));
+  });
+
+  it("with a catalogue, names the right line of an event that fails its schema past the first read", async () => {
+    const log = buildChainedLog(Array.from({ length: 3000 }, (_, index) => ({ streamId: "incident-1", type: "incident.logged", data: { impact: index === 2999 ? "high" : 2, note: "x".repeat(400) }, meta })));
+    const path = join(folder, "deep-schema.jsonl");
+    await writeJsonl(path, log);
+    const catalogue = createEventCatalogue(defineEvent("incident.logged", z.object({ impact: z.union([z.literal(1), z.literal(2), z.literal(3)]), note: z.string() })));
+    await expect(toArray(readJsonl(path, { catalogue }))).rejects.toThrow(/^incident\.logged at line 3000 \(position 3000\): data\.impact: /);
   });
 
   it("reports a missing file clearly", async () => {

@@ -1,10 +1,12 @@
-import { createReadStream } from "node:fs";
-import { open, rename, rm } from "node:fs/promises";
+import { Buffer } from "node:buffer";
+import { open, rename, rm, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { EventCatalogue } from "./catalogue.js";
 import type { RecordedEvent } from "./envelope.js";
 import { LogError } from "./errors.js";
-import { checkRecordedEnvelope, serializeRecordedEvent } from "./recorded-codec.js";
+import { createLineSplitter } from "./jsonl-lines.js";
+import { parseLines } from "./jsonl-parse.js";
+import { serializeRecordedEvent } from "./recorded-codec.js";
 import { decodeRecorded } from "./upcast.js";
 
 /** Options of `readJsonl`. */
@@ -13,58 +15,44 @@ export interface ReadJsonlOptions {
   readonly catalogue?: EventCatalogue;
 }
 
+/** Bytes read from the file at a time: large, so the per-read cost vanishes against parsing. */
+const CHUNK_BYTES = 1 << 20;
+
 /**
  * Streams a JSONL log, one recorded event per line, never holding the whole file. A line
- * that is not JSON or not a recorded event throws a `LogError` naming the file and line.
+ * that is not JSON or not a recorded event throws a `LogError` naming the file and line,
+ * after every event before it has been yielded.
  */
 export async function* readJsonl(path: string, options: ReadJsonlOptions = {}): AsyncGenerator<RecordedEvent> {
+  const { catalogue } = options;
   const name = basename(path);
-  let lineNumber = 0;
-  for await (const line of readLines(path)) {
-    lineNumber++;
-    if (line === "" || line === "\r") throw new LogError("malformed_line", `${name} line ${lineNumber}: empty line; a log has one recorded event per line`, { line: lineNumber });
-    const event = parseLine(line, name, lineNumber);
-    yield options.catalogue === undefined ? event : decodeRecorded(options.catalogue, event, lineNumber);
-  }
-}
-
-function parseLine(line: string, name: string, lineNumber: number): RecordedEvent {
-  let parsed: unknown;
+  const file = await openLog(path);
   try {
-    parsed = JSON.parse(line);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new LogError("malformed_line", `${name} line ${lineNumber}: not valid JSON (${reason})`, { line: lineNumber });
-  }
-  const checked = checkRecordedEnvelope(parsed);
-  if (typeof checked === "string") {
-    const position = typeof (parsed as { position?: unknown } | null)?.position === "number" ? ` (position ${(parsed as { position: number }).position})` : "";
-    throw new LogError("invalid_envelope", `${name} line ${lineNumber}${position}: ${checked}`, { line: lineNumber });
-  }
-  return checked;
-}
-
-async function* readLines(path: string): AsyncGenerator<string> {
-  const stream = createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 });
-  let rest = "";
-  try {
-    for await (const chunk of stream as AsyncIterable<string>) {
-      const text = rest + chunk;
-      let start = 0;
-      let newline = text.indexOf("\n", start);
-      while (newline !== -1) {
-        yield text.slice(start, newline);
-        start = newline + 1;
-        newline = text.indexOf("\n", start);
+    const lines = createLineSplitter();
+    const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    let lineNumber = 0;
+    for (let done = false; !done; ) {
+      const { bytesRead } = await file.read(chunk, 0, CHUNK_BYTES, null);
+      done = bytesRead === 0;
+      const { events, failure } = parseLines(done ? lines.end() : lines.push(chunk.subarray(0, bytesRead)), name, lineNumber);
+      for (const event of events) {
+        lineNumber++;
+        yield catalogue === undefined ? event : decodeRecorded(catalogue, event, lineNumber);
       }
-      rest = text.slice(start);
+      if (failure !== undefined) throw failure;
     }
+  } finally {
+    await file.close();
+  }
+}
+
+async function openLog(path: string): Promise<FileHandle> {
+  try {
+    return await open(path, "r");
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new LogError("missing_file", `${path}: no such file`);
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new LogError("missing_file", `${path}: no such file`);
     throw error;
   }
-  if (rest !== "") yield rest;
 }
 
 let temporaryCounter = 0;
