@@ -4,7 +4,7 @@ import type { ProjectEventOf } from "@handover/project";
 import type { Draft } from "immer";
 import { processOf, type ProcessName } from "../event-kinds.js";
 import { addInverse, removeInverse, takePendingInverses } from "./inverses.js";
-import { ownCi, putCi, type CmdbState, type MutableCi } from "./state.js";
+import { ownAttributes, ownCi, ownRelationships, putCi, type CmdbState, type MutableCi } from "./state.js";
 import type { EventStamp, LastChange } from "./types.js";
 
 /**
@@ -29,6 +29,7 @@ function applyConfigurationEvent(state: CmdbState, event: RecordedEvent<Configur
   const ciId = event.data.ciId;
   const record = event.type === "configuration.ci_registered" ? register(state, event) : ownCi(state, ciId);
   if (record === undefined) return;
+  ownPartsChangedBy(record, event.type);
   evolveCi(record as unknown as Draft<CiState>, event);
   if (event.type === "configuration.relationship_added") addInverse(state, ciId, event.data.relationship);
   if (event.type === "configuration.relationship_removed") removeInverse(state, ciId, event.data.relationship);
@@ -44,6 +45,12 @@ function applyConfigurationEvent(state: CmdbState, event: RecordedEvent<Configur
   last.recordedAt = event.recordedAt;
   last.type = event.type;
   last.actor = event.meta.actor;
+}
+
+/** Copies the part of a record that configuration's `evolveCi` changes in place for this event, if it is still shared (frozen). */
+function ownPartsChangedBy(record: MutableCi, type: ConfigurationEvent["type"]): void {
+  if (type === "configuration.attribute_set" || type === "configuration.attribute_unset") ownAttributes(record);
+  else if (type === "configuration.relationship_added") ownRelationships(record);
 }
 
 function lastChangeOf(event: RecordedEvent): LastChange {

@@ -33,6 +33,20 @@ describe("CMDB properties", () => {
     expect(cmdbAsOf(log, { snapshot: JSON.parse(JSON.stringify(snapshot)) })).toEqual(whole);
   });
 
+  test.prop([histories], { numRuns: 40 })("a query from a snapshot leaves the snapshot as it was and shares the CIs the rest of the log does not touch", ([log, p]) => {
+    const projection = cmdbProjection();
+    const state = projection.init();
+    log.slice(0, p).forEach((event) => projection.apply(state, event));
+    const snapshot = snapshotCmdb(state);
+    const before = structuredClone(snapshot);
+    const cmdb = cmdbAsOf(log.slice(p), { snapshot });
+    expect(snapshot).toEqual(before);
+    // Every string an event after p holds anywhere in its data (its CI, a relationship's target, a baseline's CIs).
+    const touched = new Set(log.slice(p).flatMap((event) => JSON.stringify(event.data).match(/"[^"]*"/g) ?? []).map((quoted) => quoted.slice(1, -1)));
+    for (const ci of snapshot.cis) if (!touched.has(ci.ciId)) expect(cmdb.byId.get(ci.ciId)).toBe(ci);
+    expect(cmdb.cis.every((ci) => Object.isFrozen(ci) && Object.isFrozen(ci.attributes) && Object.isFrozen(ci.relationships) && Object.isFrozen(ci.inverses))).toBe(true);
+  });
+
   test.prop([histories], { numRuns: 40 })("every inverse matches a relationship stored on its source, and every relationship has its inverse", ([log]) => {
     const cmdb = cmdbAsOf(log);
     const stored = cmdb.cis.flatMap((ci) => ci.relationships.map((relationship) => `${ci.ciId}>${relationship.targetCiId}`)).sort();

@@ -1,6 +1,6 @@
 import type { Relationship } from "@handover/configuration";
 import { inverseOf } from "@handover/itil";
-import { ownCi, type CmdbState } from "./state.js";
+import { ownCi, ownInverses, type CmdbState } from "./state.js";
 import type { InverseRelationship } from "./types.js";
 
 /** Records the inverse of a relationship on its target, or as pending while the target is not registered. */
@@ -8,7 +8,7 @@ export function addInverse(state: CmdbState, sourceCiId: string, relationship: R
   const inverse: InverseRelationship = { type: inverseOf(relationship.type), ciId: sourceCiId };
   const target = ownCi(state, relationship.targetCiId);
   if (target !== undefined) {
-    target.inverses.push(inverse);
+    ownInverses(target).push(inverse);
     return;
   }
   const pending = state.pendingInverses.get(relationship.targetCiId);
@@ -19,11 +19,21 @@ export function addInverse(state: CmdbState, sourceCiId: string, relationship: R
 /** Removes the inverse of a relationship from its target (or from the pending inverses). */
 export function removeInverse(state: CmdbState, sourceCiId: string, relationship: Relationship): void {
   const type = inverseOf(relationship.type);
-  const target = state.cis.has(relationship.targetCiId) ? ownCi(state, relationship.targetCiId)?.inverses : state.pendingInverses.get(relationship.targetCiId);
-  if (target === undefined) return;
-  const index = target.findIndex((inverse) => inverse.type === type && inverse.ciId === sourceCiId);
-  if (index >= 0) target.splice(index, 1);
-  if (target.length === 0 && !state.cis.has(relationship.targetCiId)) state.pendingInverses.delete(relationship.targetCiId);
+  const targetCiId = relationship.targetCiId;
+  const matches = (inverse: InverseRelationship) => inverse.type === type && inverse.ciId === sourceCiId;
+  const current = state.cis.get(targetCiId);
+  if (current !== undefined) {
+    // Found first on the record as it stands, so a record without that inverse is not copied.
+    const index = current.inverses.findIndex(matches);
+    const record = index < 0 ? undefined : ownCi(state, targetCiId);
+    if (record !== undefined) ownInverses(record).splice(index, 1);
+    return;
+  }
+  const pending = state.pendingInverses.get(targetCiId);
+  if (pending === undefined) return;
+  const index = pending.findIndex(matches);
+  if (index >= 0) pending.splice(index, 1);
+  if (pending.length === 0) state.pendingInverses.delete(targetCiId);
 }
 
 /** The inverses waiting for a CI that is being registered, taken out of the pending ones. */

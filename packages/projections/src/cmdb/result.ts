@@ -1,4 +1,5 @@
 import { deepFreeze, freezeShallow } from "../freeze.js";
+import { freezeCi } from "./freeze-ci.js";
 import type { CmdbState } from "./state.js";
 import type { Cmdb, CmdbCi } from "./types.js";
 
@@ -34,7 +35,7 @@ function listOf(index: ReadonlyMap<string, CmdbCi>): readonly CmdbCi[] {
  * last one, and nothing when none changed.
  */
 export function shareIndex(state: CmdbState): ReadonlyMap<string, CmdbCi> {
-  for (const record of state.unfrozen) deepFreeze(record);
+  for (const record of state.unfrozen) freezeCi(record);
   state.unfrozen.length = 0;
   if (!state.cisShared) {
     freezeShallow(state.cis);
@@ -46,5 +47,5 @@ export function shareIndex(state: CmdbState): ReadonlyMap<string, CmdbCi> {
 /** One CI as it stands in the state, frozen (the state copies it before its next change), or undefined when not registered. */
 export function cmdbCiOf(state: CmdbState, ciId: string): CmdbCi | undefined {
   const record = state.cis.get(ciId);
-  return record === undefined ? undefined : deepFreeze(record);
+  return record === undefined ? undefined : freezeCi(record);
 }

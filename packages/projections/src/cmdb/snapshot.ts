@@ -1,4 +1,5 @@
 import { deepFreeze } from "../freeze.js";
+import { freezeCi } from "./freeze-ci.js";
 import { shareIndex } from "./result.js";
 import { createCmdbState, type CmdbState } from "./state.js";
 import type { BaselineRecord, CmdbCi, InverseRelationship, ProductionEntry } from "./types.js";
@@ -26,7 +27,7 @@ export function snapshotCmdb(state: CmdbState): CmdbSnapshot {
   const index = shareIndex(state);
   const cis = [...index.values()];
   const pendingInverses = [...state.pendingInverses].map(([ciId, inverses]) => [ciId, [...inverses]] as const);
-  const snapshot = deepFreeze({
+  const snapshot = freezeSnapshot({
     revision: CMDB_SNAPSHOT_REVISION,
     position: state.position,
     occurredUntil: state.occurredUntil,
@@ -38,6 +39,17 @@ export function snapshotCmdb(state: CmdbState): CmdbSnapshot {
   });
   indexes.set(snapshot, index);
   return snapshot;
+}
+
+/** Freezes a snapshot in place, each CI with `freezeCi` (a taken snapshot is frozen already; one read back from JSON is not). */
+function freezeSnapshot(snapshot: CmdbSnapshot): CmdbSnapshot {
+  if (Object.isFrozen(snapshot)) return snapshot;
+  for (const ci of snapshot.cis) freezeCi(ci);
+  Object.freeze(snapshot.cis);
+  deepFreeze(snapshot.pendingInverses);
+  deepFreeze(snapshot.pendingProduction);
+  deepFreeze(snapshot.baselines);
+  return Object.freeze(snapshot);
 }
 
 /** The index each in-memory snapshot was taken from, so resuming from it shares the index instead of rebuilding it. */
@@ -53,7 +65,7 @@ export function restoreCmdb(snapshot: CmdbSnapshot): CmdbState {
   if (snapshot.revision !== CMDB_SNAPSHOT_REVISION) {
     throw new RangeError(`restoreCmdb: snapshot revision ${snapshot.revision} is not ${CMDB_SNAPSHOT_REVISION}; take a new snapshot`);
   }
-  const frozen = deepFreeze(snapshot);
+  const frozen = freezeSnapshot(snapshot);
   const state = createCmdbState();
   const index = indexes.get(frozen);
   if (index === undefined) {
