@@ -4,8 +4,11 @@ const ENVELOPE_FIELDS = [
   "position", "streamId", "version", "eventId", "type", "schemaVersion", "data", "meta", "recordedAt", "prevHash", "hash",
 ] as const;
 const ENVELOPE_FIELD_SET = new Set<string>(ENVELOPE_FIELDS);
-const HASH = /^[0-9a-f]{64}$/;
+/** Lowercase hex digits; a hash is also checked for its length first (cheaper than a counted pattern). */
+const HEX = /^[0-9a-f]+$/;
 const UTC_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const isHash = (value: string): boolean => value.length === 64 && HEX.test(value);
+const isUtcTime = (value: string): boolean => value.length === 24 && UTC_TIME.test(value);
 
 /** One line of a JSONL log: the recorded event with its fields in a fixed order. */
 export function serializeRecordedEvent(event: RecordedEvent): string {
@@ -31,7 +34,7 @@ export function serializeRecordedEvent(event: RecordedEvent): string {
 export function checkRecordedEnvelope(value: unknown): RecordedEvent | string {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return "expected a JSON object (one recorded event)";
   const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) if (!ENVELOPE_FIELD_SET.has(key)) return `${key}: unknown envelope field`;
+  for (const key in record) if (!ENVELOPE_FIELD_SET.has(key)) return `${key}: unknown envelope field`;
   for (const check of ENVELOPE_CHECKS) {
     const problem = check(record);
     if (problem !== undefined) return problem;
@@ -49,16 +52,16 @@ const ENVELOPE_CHECKS: readonly ((record: Record<string, unknown>) => string | u
   (record) => positiveInteger(record, "schemaVersion"),
   (record) => (record.data === undefined ? "data: missing" : undefined),
   (record) => checkMeta(record.meta),
-  (record) => matching(record, "recordedAt", UTC_TIME, "an ISO-8601 UTC time like 2026-03-12T09:30:00.000Z"),
-  (record) => matching(record, "prevHash", HASH, "64 lowercase hex digits"),
-  (record) => matching(record, "hash", HASH, "64 lowercase hex digits"),
+  (record) => matching(record, "recordedAt", isUtcTime, "an ISO-8601 UTC time like 2026-03-12T09:30:00.000Z"),
+  (record) => matching(record, "prevHash", isHash, "64 lowercase hex digits"),
+  (record) => matching(record, "hash", isHash, "64 lowercase hex digits"),
 ];
 
 function checkMeta(meta: unknown): string | undefined {
   if (typeof meta !== "object" || meta === null) return "meta: missing";
   const record = meta as Partial<Record<keyof EventMeta, unknown>>;
   if (typeof record.actor !== "string" || record.actor === "") return "meta.actor: missing";
-  if (typeof record.occurredAt !== "string" || !UTC_TIME.test(record.occurredAt)) {
+  if (typeof record.occurredAt !== "string" || !isUtcTime(record.occurredAt)) {
     return `meta.occurredAt: expected an ISO-8601 UTC time like 2026-03-12T09:30:00.000Z, got ${JSON.stringify(record.occurredAt)}`;
   }
   return undefined;
@@ -74,7 +77,7 @@ function nonEmptyString(record: Record<string, unknown>, field: string): string 
   return typeof value === "string" && value !== "" ? undefined : `${field}: expected a non-empty string, got ${JSON.stringify(value)}`;
 }
 
-function matching(record: Record<string, unknown>, field: string, pattern: RegExp, what: string): string | undefined {
+function matching(record: Record<string, unknown>, field: string, test: (value: string) => boolean, what: string): string | undefined {
   const value = record[field];
-  return typeof value === "string" && pattern.test(value) ? undefined : `${field}: expected ${what}, got ${JSON.stringify(value)}`;
+  return typeof value === "string" && test(value) ? undefined : `${field}: expected ${what}, got ${JSON.stringify(value)}`;
 }
