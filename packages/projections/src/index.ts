@@ -39,6 +39,7 @@ export { auditFindings } from "./audit/findings.js";
 export { processStartedBy } from "./audit/rules-project.js";
 export type { History } from "./history/history.js";
 export { createHistory } from "./history/history.js";
+export type { Retention } from "./history/retention.js";
 export type { ReadinessCheckName, CheckStatus, ReadinessCriteria, ResolvedCriteria } from "./readiness/criteria.js";
 export { READINESS_CHECKS, resolveCriteria } from "./readiness/criteria.js";
 export type { BrokenRelationship, ReadinessState } from "./readiness/state.js";

@@ -38,10 +38,23 @@ export function handoverProjection(projectId: string, options: Omit<HandoverView
   };
 }
 
-/** The CMDB and transition readiness of a project from one pass over a log, as of any point. */
+/**
+ * The CMDB and transition readiness of a project from one pass over a log, as of any point.
+ * Its replay state is its own, so its history keeps of finished work items only what
+ * readiness reads (`readiness` retention): memory follows the open work, not the log.
+ */
 export function handoverView<L extends Log>(log: L, projectId: string, options: HandoverViewOptions = {}): Answer<L, HandoverView> {
   const range = logRangeOf(options);
   const standing = { ...(range.until === undefined ? {} : { asOf: range.until }), ...(range.recordedUntil === undefined ? {} : { knownAt: range.recordedUntil }) };
-  const projection = handoverProjection(projectId, options);
-  return projectLog(log, { ...projection, result: (state) => ({ cmdb: cmdbOf(state.history.cmdb, standing), readiness: readinessOf(state, projectId, options.criteria, standing) }) }, range);
+  const criteria = resolveCriteria(options.criteria);
+  return projectLog(
+    log,
+    {
+      name: `handover:${projectId}`,
+      init: () => createReadinessState(createHistory(options.policy ?? defaultPolicy, projectId, "readiness")),
+      apply: applyToReadiness,
+      result: (state) => ({ cmdb: cmdbOf(state.history.cmdb, standing), readiness: readinessOf(state, projectId, criteria, standing) }),
+    },
+    range,
+  );
 }

@@ -7,10 +7,14 @@ import { evolveRelease, initialReleaseState, type ReleaseEvent, type ReleaseStat
 import type { Draft } from "immer";
 import { processOf, type ProcessName } from "../event-kinds.js";
 import { freshStateOf } from "../fresh-state.js";
+import { changeTrimming, incidentTrimming, problemTrimming, releaseTrimming, type Retention, type Trimming } from "./retention.js";
 
 /** One aggregate during a replay: its state (mutable, private to the replay) and where its first and latest events are. */
 export interface Tracked<State> {
-  readonly state: State;
+  /** Its state; under `readiness` retention, a finished item's state holds only the trimmed fields (the rest read as initial). */
+  state: State;
+  /** True while `state` is trimmed: the next event on the item first makes it whole (fresh, with the kept fields) again. */
+  trimmed: boolean;
   readonly firstPosition: number;
   lastPosition: number;
   /** `meta.occurredAt` of the latest event. */
@@ -24,11 +28,13 @@ export interface Aggregates {
   readonly problems: Map<string, Tracked<ProblemState>>;
   readonly releases: Map<string, Tracked<ReleaseState>>;
   readonly projects: Map<string, Tracked<ProjectState>>;
+  /** What is kept of finished work items. */
+  readonly retention: Retention;
 }
 
-/** Empty aggregates. */
-export function createAggregates(): Aggregates {
-  return { changes: new Map(), incidents: new Map(), problems: new Map(), releases: new Map(), projects: new Map() };
+/** Empty aggregates, keeping everything of finished work items unless told to keep only what readiness reads. */
+export function createAggregates(retention: Retention = "everything"): Aggregates {
+  return { changes: new Map(), incidents: new Map(), problems: new Map(), releases: new Map(), projects: new Map(), retention };
 }
 
 const freshChange = freshStateOf(initialChangeState);
@@ -36,35 +42,66 @@ const freshIncident = freshStateOf(initialIncidentState);
 const freshProblem = freshStateOf(initialProblemState);
 const freshRelease = freshStateOf(initialReleaseState);
 const freshProject = freshStateOf(initialProjectState);
+/**
+ * What a trimmed item reads for the fields it does not keep: initial states of this module's
+ * own, never written (not frozen, since a frozen prototype would refuse the kept fields).
+ */
+const trimmedChange = freshChange();
+const trimmedIncident = freshIncident();
+const trimmedProblem = freshProblem();
+const trimmedRelease = freshRelease();
 
-/** The tracked aggregate of an event, created on its first event; the caller evolves its state. */
-function trackedOf<State>(map: Map<string, Tracked<State>>, id: string, fresh: () => State, event: RecordedEvent): Tracked<State> {
+/** The tracked aggregate of an event, created on its first event (and made whole again if it was trimmed); the caller evolves its state. */
+function trackedOf<State extends object>(map: Map<string, Tracked<State>>, id: string, fresh: () => State, event: RecordedEvent): Tracked<State> {
   let tracked = map.get(id);
   if (tracked === undefined) {
-    tracked = { state: fresh(), firstPosition: event.position, lastPosition: event.position, lastAt: event.meta.occurredAt };
+    tracked = { state: fresh(), trimmed: false, firstPosition: event.position, lastPosition: event.position, lastAt: event.meta.occurredAt };
     map.set(id, tracked);
-  } else {
-    tracked.lastPosition = event.position;
-    tracked.lastAt = event.meta.occurredAt;
+    return tracked;
+  }
+  tracked.lastPosition = event.position;
+  tracked.lastAt = event.meta.occurredAt;
+  if (tracked.trimmed) {
+    tracked.state = Object.assign(fresh(), tracked.state);
+    tracked.trimmed = false;
   }
   return tracked;
 }
 
+/**
+ * Under `readiness` retention, trims a finished item to the fields its trimming keeps: an
+ * object holding just those, reading every other field from an initial state (`initial`,
+ * never changed: the next event makes the item whole again before evolving it).
+ */
+function trimIfFinished<State extends object>(aggregates: Aggregates, tracked: Tracked<State>, trimming: Trimming<State>, initial: State): void {
+  if (aggregates.retention === "everything" || !trimming.finished(tracked.state)) return;
+  tracked.state = Object.assign(Object.create(initial) as State, trimming.kept(tracked.state));
+  tracked.trimmed = true;
+}
+
 // One function per process, so each evolve call site sees one recipe (a monomorphic call in a long replay).
 function trackChange(aggregates: Aggregates, event: RecordedEvent<ChangeEvent>): void {
-  evolveChange(trackedOf(aggregates.changes, event.data.changeId, freshChange, event).state as Draft<ChangeState>, event);
+  const tracked = trackedOf(aggregates.changes, event.data.changeId, freshChange, event);
+  evolveChange(tracked.state as Draft<ChangeState>, event);
+  trimIfFinished(aggregates, tracked, changeTrimming, trimmedChange);
 }
 
 function trackIncident(aggregates: Aggregates, event: RecordedEvent<IncidentEvent>): void {
-  evolveIncident(trackedOf(aggregates.incidents, event.data.incidentId, freshIncident, event).state as Draft<IncidentState>, event);
+  const tracked = trackedOf(aggregates.incidents, event.data.incidentId, freshIncident, event);
+  evolveIncident(tracked.state as Draft<IncidentState>, event);
+  trimIfFinished(aggregates, tracked, incidentTrimming, trimmedIncident);
 }
 
 function trackProblem(aggregates: Aggregates, event: RecordedEvent<ProblemEvent>): void {
-  evolveProblem(trackedOf(aggregates.problems, event.data.problemId, freshProblem, event).state as Draft<ProblemState>, event);
+  const tracked = trackedOf(aggregates.problems, event.data.problemId, freshProblem, event);
+  evolveProblem(tracked.state as Draft<ProblemState>, event);
+  trimIfFinished(aggregates, tracked, problemTrimming, trimmedProblem);
 }
 
 function trackRelease(aggregates: Aggregates, event: RecordedEvent<ReleaseEvent>): void {
-  evolveRelease(trackedOf(aggregates.releases, event.data.releaseId, freshRelease, event).state as Draft<ReleaseState>, event);
+  const tracked = trackedOf(aggregates.releases, event.data.releaseId, freshRelease, event);
+  evolveRelease(tracked.state as Draft<ReleaseState>, event);
+  trimIfFinished(aggregates, tracked, releaseTrimming, trimmedRelease);
 }
 
 function trackProject(aggregates: Aggregates, event: RecordedEvent<ProjectEvent>): void {

@@ -5,6 +5,7 @@ import { applyToCmdb } from "../cmdb/apply.js";
 import { processOf, type ProcessName } from "../event-kinds.js";
 import { createCmdbState, type CmdbState } from "../cmdb/state.js";
 import { applyToAggregates, createAggregates, type Aggregates, type Tracked } from "./aggregates.js";
+import type { Retention } from "./retention.js";
 
 /**
  * Everything a replay knows at a point of the log: the CMDB, every other aggregate, and
@@ -24,10 +25,14 @@ export interface History {
   policy(): HandoverPolicy;
 }
 
-/** Starts a replay under an organisation's policy (DESIGN.md's defaults unless given), following one project or the first one started. */
-export function createHistory(organisationPolicy: HandoverPolicy = defaultPolicy, projectId?: string): History {
+/**
+ * Starts a replay under an organisation's policy (DESIGN.md's defaults unless given),
+ * following one project or the first one started; `retention` says what it keeps of
+ * finished work items (everything unless told `readiness`).
+ */
+export function createHistory(organisationPolicy: HandoverPolicy = defaultPolicy, projectId?: string, retention: Retention = "everything"): History {
   const cmdb = createCmdbState();
-  const aggregates = createAggregates();
+  const aggregates = createAggregates(retention);
   let memo: { overrides: unknown; policy: HandoverPolicy } | undefined;
   const project = (): Tracked<ProjectState> | undefined =>
     projectId === undefined ? aggregates.projects.values().next().value : aggregates.projects.get(projectId);
