@@ -46,7 +46,10 @@ export function createCmdbState(): CmdbState {
 /** The index of records, writable: copied first when a result or snapshot shares it. */
 export function writableIndex(state: CmdbState): Map<string, CmdbCi | MutableCi> {
   if (state.cisShared) {
-    state.cis = new Map(state.cis);
+    // forEach and set: faster than new Map(shared), which goes through the iterator protocol.
+    const copy = new Map<string, CmdbCi | MutableCi>();
+    state.cis.forEach((record, ciId) => copy.set(ciId, record));
+    state.cis = copy;
     state.cisShared = false;
   }
   return state.cis;
