@@ -1,7 +1,7 @@
 import type { ChangeState } from "@handover/change";
 import type { IncidentState } from "@handover/incident";
 import type { ProblemState } from "@handover/problem";
-import type { ReleaseState } from "@handover/release";
+import { isInProduction, type ReleaseState } from "@handover/release";
 
 /**
  * What the history keeps of a work item once it is finished (closed or cancelled):
@@ -41,14 +41,16 @@ export const changeTrimming: Trimming<ChangeState> = {
 };
 
 /**
- * A release (a closed one stays in production): readiness reads its version, back-out plan,
- * rollback, whether it was deployed to production, and its latest build and test iteration.
+ * A release, once in production (what is left of its life is mostly a back-out plan and
+ * closing), rolled back or closed (a closed one stays in production): readiness reads its
+ * version, back-out plan, rollback, whether it was deployed to production, and its latest
+ * build and test iteration.
  * Later builds and iterations are appended, and an iteration's result is set on the first
  * iteration of its number, so the last build and the iterations numbered as the last one are
  * enough; one production deployment is enough to say it went there.
  */
 export const releaseTrimming: Trimming<ReleaseState> = {
-  finished: (state) => state.status === "closed",
+  finished: (state) => state.status === "closed" || state.status === "rolled_back" || isInProduction(state),
   kept: ({ releaseId, status, version, backOutPlan, rollback, builds, iterations, deployments }) => {
     const last = iterations.at(-1)?.number;
     return {
