@@ -64,6 +64,11 @@ export interface EventStore {
     options: AppendOptions,
   ): Promise<Either<AppendError, AppendResult>>;
   readStream(streamId: string, range?: StreamRange): AsyncIterable<RecordedEvent>;
+  /**
+   * The same events as `readStream`, handed out as pages (arrays in version order): one
+   * await per page instead of one per event. Optional; `loadStream` uses it when present.
+   */
+  readStreamPages?(streamId: string, range?: StreamRange): AsyncIterable<readonly RecordedEvent[]>;
   readAll(range?: LogRange): AsyncIterable<RecordedEvent>;
   /** The stream's current version; 0 when it has no events. */
   streamVersion(streamId: string): Promise<number>;

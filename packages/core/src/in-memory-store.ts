@@ -94,6 +94,16 @@ export function createInMemoryEventStore(options: InMemoryStoreOptions = {}): In
       return () => (version <= to ? at(positions[version++ - 1] as number) : undefined);
     });
 
+  async function* readStreamPages(streamId: string, range: StreamRange = {}): AsyncGenerator<readonly RecordedEvent[]> {
+    const positions = streams.get(streamId) ?? [];
+    const from = Math.max(1, range.fromVersion ?? 1);
+    const to = Math.min(positions.length, range.toVersion ?? positions.length);
+    if (from > to) return;
+    const page: RecordedEvent[] = new Array(to - from + 1);
+    for (let version = from; version <= to; version++) page[version - from] = at(positions[version - 1] as number);
+    yield page;
+  }
+
   const readAll = (requested: LogRange = {}): AsyncIterableIterator<RecordedEvent> =>
     asyncCursor(() => {
       const range = normaliseLogRange(requested);
@@ -121,6 +131,7 @@ export function createInMemoryEventStore(options: InMemoryStoreOptions = {}): In
   return {
     appendToStream: async (streamId, events, appendOptions) => append(streamId, events, appendOptions),
     readStream,
+    readStreamPages,
     readAll,
     streamVersion: async (streamId) => streams.get(streamId)?.length ?? 0,
     head: async () => head(),

@@ -9,3 +9,8 @@ export async function toArray<T>(items: Iterable<T> | AsyncIterable<T>): Promise
   for await (const item of items) collected.push(item);
   return collected;
 }
+
+/** The items of pages, one by one, in order: a store's `readStream` made from its `readStreamPages`. */
+export async function* flattenPages<T>(pages: AsyncIterable<readonly T[]>): AsyncGenerator<T> {
+  for await (const page of pages) yield* page;
+}

@@ -24,7 +24,7 @@ export async function loadStream<State, Event extends DomainEvent>(
   const snapshot = await snapshots?.store.load<State>(streamId, snapshots.revision ?? 1);
   const fromVersion = (snapshot?.version ?? 0) + 1;
   const tail: RecordedEvent<Event>[] = [];
-  for await (const event of store.readStream(streamId, { fromVersion })) tail.push(event as RecordedEvent<Event>);
+  await collectStream(store, streamId, fromVersion, tail as RecordedEvent[]);
   const base = snapshot?.state ?? evolver.initialState;
   const state = tail.length === 0 ? base : fold(evolver, tail, base);
   const version = (snapshot?.version ?? 0) + tail.length;
@@ -32,4 +32,13 @@ export async function loadStream<State, Event extends DomainEvent>(
     await snapshots.store.save({ streamId, version, revision: snapshots.revision ?? 1, state });
   }
   return { state, version };
+}
+
+/** Reads a stream from a version into an array: page by page where the store hands out pages, else event by event. */
+async function collectStream(store: EventStore, streamId: string, fromVersion: number, into: RecordedEvent[]): Promise<void> {
+  if (store.readStreamPages === undefined) {
+    for await (const event of store.readStream(streamId, { fromVersion })) into.push(event);
+    return;
+  }
+  for await (const page of store.readStreamPages(streamId, { fromVersion })) for (const event of page) into.push(event);
 }

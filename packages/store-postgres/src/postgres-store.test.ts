@@ -17,4 +17,9 @@ describePostgres("PostgreSQL store", () => {
     schemas.push(schema);
     return openPostgresEventStore({ pool, schema, ...options });
   });
+  eventStoreConformance("PostgreSQL store reading 2 rows a page", (options) => {
+    const schema = freshSchemaName("conf2");
+    schemas.push(schema);
+    return openPostgresEventStore({ pool, schema, readBatchSize: 2, ...options });
+  });
 });

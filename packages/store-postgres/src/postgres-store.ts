@@ -1,6 +1,6 @@
 import type pg from "pg";
 import type { Either } from "fp-ts/lib/Either.js";
-import { readJsonl, writeJsonl, type AppendError, type ChainHead, type CheckpointStore, type EventStore, type ImportResult, type SnapshotStore, decodeStoredEvent, type StoredEventRow } from "@handover/core";
+import { flattenPages, readJsonl, writeJsonl, type AppendError, type ChainHead, type CheckpointStore, type EventStore, type ImportResult, type SnapshotStore, decodeStoredEvent, type StoredEventRow } from "@handover/core";
 import { createPostgresAppender } from "./append.js";
 import { createPostgresCheckpointStore, createPostgresSnapshotStore } from "./checkpoints-snapshots.js";
 import { PostgresStoreError } from "./errors.js";
@@ -9,7 +9,7 @@ import { importIntoPostgres } from "./import-log.js";
 import { migratePostgres } from "./migrations.js";
 import { resolvePostgresOptions, type PostgresStoreOptions } from "./options.js";
 import { commandRecordQuery, headQuery, streamVersionQuery } from "./queries.js";
-import { readLogWithCursor, readStreamPaged, type PostgresReadContext } from "./reads.js";
+import { readLogWithCursor, readStreamPages, type PostgresReadContext } from "./reads.js";
 import { logNames } from "./sql-names.js";
 import { subscribeToLog, type SubscribeOptions, type Subscription } from "./subscription.js";
 
@@ -75,7 +75,8 @@ export async function openPostgresEventStore(options: PostgresStoreOptions): Pro
       live();
       return append(streamId, events, appendOptions);
     },
-    readStream: (streamId, range) => readStreamPaged(reads, streamId, range),
+    readStream: (streamId, range) => flattenPages(readStreamPages(reads, streamId, range)),
+    readStreamPages: (streamId, range) => readStreamPages(reads, streamId, range),
     readAll: (range) => readLogWithCursor(reads, range),
     streamVersion: async (streamId) => {
       live();

@@ -39,14 +39,14 @@ export async function* readLogWithCursor(context: PostgresReadContext, requested
   }
 }
 
-/** Streams one stream in version order, one page per query (one query for a short stream). */
-export async function* readStreamPaged(context: PostgresReadContext, streamId: string, range: StreamRange = {}): AsyncGenerator<RecordedEvent> {
+/** One stream in version order, a page of decoded events per query (one query for a short stream). */
+export async function* readStreamPages(context: PostgresReadContext, streamId: string, range: StreamRange = {}): AsyncGenerator<readonly RecordedEvent[]> {
   const query = streamPageQuery(context.names);
   let from = Math.max(1, range.fromVersion ?? 1);
   const to = range.toVersion ?? 2_147_483_647;
   for (;;) {
     const { rows } = await context.pool.query<StoredEventRow>({ ...query, values: [streamId, from, to, context.batchSize] });
-    for (const row of rows) yield decodeStoredEvent(row, context.catalogue);
+    if (rows.length > 0) yield rows.map((row) => decodeStoredEvent(row, context.catalogue));
     const last = rows[rows.length - 1];
     if (last === undefined || rows.length < context.batchSize) return;
     from = last.version + 1;

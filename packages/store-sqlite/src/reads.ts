@@ -32,8 +32,8 @@ export async function* readLogPaged(context: SqliteReadContext, requested: LogRa
   }
 }
 
-/** Streams one stream in version order, one page of rows per query. */
-export async function* readStreamPaged(context: SqliteReadContext, streamId: string, range: StreamRange = {}): AsyncGenerator<RecordedEvent> {
+/** One stream in version order, a page of decoded events per query. */
+export async function* readStreamPages(context: SqliteReadContext, streamId: string, range: StreamRange = {}): AsyncGenerator<readonly RecordedEvent[]> {
   const parameters = {
     streamId,
     from: Math.max(1, range.fromVersion ?? 1),
@@ -42,7 +42,7 @@ export async function* readStreamPaged(context: SqliteReadContext, streamId: str
   };
   for (;;) {
     const rows: StoredEventRow[] = context.guard(() => context.queries.streamPage.all(parameters));
-    for (const row of rows) yield decodeStoredEvent(row, context.catalogue);
+    if (rows.length > 0) yield rows.map((row) => decodeStoredEvent(row, context.catalogue));
     const last = rows[rows.length - 1];
     if (last === undefined || rows.length < context.pageSize) return;
     parameters.from = last.version + 1;

@@ -10,3 +10,4 @@ let files = 0;
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 eventStoreConformance("SQLite store", (options) => openSqliteEventStore({ path: join(folder, `store-${++files}.db`), ...options }));
+eventStoreConformance("SQLite store reading 2 rows a page", (options) => openSqliteEventStore({ path: join(folder, `store-${++files}.db`), readPageSize: 2, ...options }));

@@ -9,6 +9,7 @@ import {
   type EventStore,
   type ImportResult,
   type SnapshotStore,
+  flattenPages,
 } from "@handover/core";
 import { createSqliteAppender, findCommandIn } from "./append.js";
 import { createSqliteCheckpointStore, createSqliteSnapshotStore } from "./checkpoints-snapshots.js";
@@ -17,7 +18,7 @@ import { importIntoSqlite } from "./import-log.js";
 import { openSqliteConnections } from "./open-connection.js";
 import { resolveSqliteOptions, type SqliteStoreOptions } from "./options.js";
 import { prepareQueries, prepareWrites, type SqliteQueries } from "./queries.js";
-import { readLogPaged, readStreamPaged, type SqliteReadContext } from "./reads.js";
+import { readLogPaged, readStreamPages, type SqliteReadContext } from "./reads.js";
 import { createWriteQueue } from "./write-queue.js";
 
 /** A durable event store in one SQLite file, with its checkpoints and snapshots beside the log. */
@@ -83,7 +84,8 @@ export function openSqliteEventStore(options: SqliteStoreOptions): SqliteEventSt
     checkpoints: createSqliteCheckpointStore(sideTables),
     snapshots: createSqliteSnapshotStore(sideTables),
     appendToStream: (streamId, events, appendOptions) => queue.run(() => live(() => append(streamId, events, appendOptions))),
-    readStream: (streamId, range) => readStreamPaged(reads, streamId, range),
+    readStream: (streamId, range) => flattenPages(readStreamPages(reads, streamId, range)),
+    readStreamPages: (streamId, range) => readStreamPages(reads, streamId, range),
     readAll: (range) => readLogPaged(reads, range),
     streamVersion: async (streamId) => live(() => readerQueries.streamVersion.get(streamId) ?? 0),
     head: async () => live(() => readerQueries.head.get() ?? EMPTY_HEAD),

@@ -25,6 +25,17 @@ export function readConformance(context: ConformanceContext): void {
       expect(await toArray(store.readStream("thing-404"))).toEqual([]);
     });
 
+    it("hands out the same events as pages, where it hands out pages, for any version range", async () => {
+      const store = await seeded();
+      if (store.readStreamPages === undefined) return;
+      for (const range of [{}, { fromVersion: 2 }, { fromVersion: 2, toVersion: 4 }, { fromVersion: 6 }, { toVersion: 0 }]) {
+        const pages = await toArray(store.readStreamPages("thing-1", range));
+        expect(pages.every((page) => page.length > 0), JSON.stringify(range)).toBe(true);
+        expect(pages.flat(), JSON.stringify(range)).toEqual(await toArray(store.readStream("thing-1", range)));
+      }
+      expect(await toArray(store.readStreamPages("thing-404"))).toEqual([]);
+    });
+
     it("reads the log in position order, within a position range", async () => {
       const store = await seeded();
       expect((await everything(store)).map((event) => event.position)).toEqual([1, 2, 3, 4, 5, 6, 7]);
