@@ -24,7 +24,7 @@ export interface ImportStart {
  * the store's own log, and (with a catalogue) each event decoding.
  */
 export function createImportChecker(start: ImportStart): ImportChecker {
-  const verifier = createChainVerifier({ after: start.head, streamVersionBefore: start.streamVersionBefore });
+  const verifier = createChainVerifier({ after: start.head, streamVersionBefore: start.streamVersionBefore, envelopesChecked: true });
   let expectedPosition = start.head.position + 1;
   return {
     check(event) {

@@ -42,7 +42,7 @@ function decodeKnown(source: LogSource, catalogue: EventCatalogue | undefined, s
  */
 export async function* readVerified(source: LogSource, io: CliIo, options: VerifiedReadOptions = {}): AsyncGenerator<RecordedEvent> {
   const range = options.range ?? {};
-  const verifier = createChainVerifier(range.toPosition === undefined && source.storedHead !== undefined ? { expectedHead: source.storedHead } : {});
+  const verifier = createChainVerifier({ envelopesChecked: true, ...(range.toPosition === undefined && source.storedHead !== undefined ? { expectedHead: source.storedHead } : {}) });
   const progress = startProgress(io, source.spec.label, await progressTotal(source, io, range));
   let line = 0;
   try {
