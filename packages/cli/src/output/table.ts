@@ -1,3 +1,5 @@
+import { padVisible, visibleWidth } from "./text-width.js";
+
 /** A column of a text table: its heading and how a row shows in it. */
 export interface TableColumn<Row> {
   readonly heading: string;
@@ -5,13 +7,16 @@ export interface TableColumn<Row> {
   readonly align?: "left" | "right";
 }
 
-/** Renders rows as a plain-text table with a heading line, columns padded to their widest cell. */
+/**
+ * Renders rows as a plain-text table with a heading line, columns padded to their widest
+ * cell as a terminal draws it (colour codes take no width, wide characters two columns).
+ */
 export function renderTable<Row>(rows: readonly Row[], columns: readonly TableColumn<Row>[]): string {
   const cells = rows.map((row) => columns.map((column) => column.cell(row)));
-  const widths = columns.map((column, index) => Math.max(column.heading.length, ...cells.map((line) => (line[index] ?? "").length)));
+  const widths = columns.map((column, index) => Math.max(visibleWidth(column.heading), ...cells.map((line) => visibleWidth(line[index] ?? ""))));
   const format = (values: readonly string[]) =>
     values
-      .map((value, index) => (columns[index]?.align === "right" ? value.padStart(widths[index] ?? 0) : value.padEnd(widths[index] ?? 0)))
+      .map((value, index) => padVisible(value, widths[index] ?? 0, columns[index]?.align ?? "left"))
       .join("  ")
       .trimEnd();
   return [format(columns.map((column) => column.heading)), ...cells.map(format)].join("\n") + "\n";
