@@ -1,4 +1,4 @@
-import { machineLine, figuresTable, pendingTable, targetsTable } from "./harness/report.js";
+import { machineLine, figuresTable, pendingTable, scalingTable, targetsTable } from "./harness/report.js";
 import { parseOptions, usage } from "./harness/options.js";
 import { writeResults } from "./harness/results-file.js";
 import { runBench } from "./harness/run-bench.js";
@@ -18,7 +18,7 @@ async function main(): Promise<number> {
   if (!options.quick && options.runs < 5) console.log(`note: ${options.runs} run(s) per figure; quotable figures take at least 5`);
   const { report, problems } = await runBench(options, { log: (line) => console.log(line) });
   console.log(`\n${machineLine(report.machine, options.runs, report.results)}\n`);
-  console.log(`${figuresTable(report.results)}\n\n${targetsTable(report.results)}\n\n${pendingTable(report.pending)}\n`);
+  console.log(`${figuresTable(report.results)}\n\n${targetsTable(report.results)}\n\n${scalingTable(report.scaling)}\n\n${pendingTable(report.pending)}\n`);
   console.log(`results: ${await writeResults(report)}`);
   for (const problem of problems) console.error(`PROBLEM: ${problem}`);
   return problems.length === 0 ? 0 : 1;

@@ -22,7 +22,8 @@ export const usage = `pnpm bench [-- options]
   --runs=N         runs per variant, each in a fresh process (default 5; fewer is not a quotable figure)
   --scale=F        fraction of the full number of streams (default 1)
   --only=a,b       only these workloads (ids: fold, append, append-path, w1, w2, w3, w4,
-                   w5-sqlite-command, w5-sqlite-bulk, w5-sqlite-read, w5-pg-command, w5-pg-bulk, w5-pg-read)
+                   w5-sqlite-command, w5-sqlite-bulk, w5-sqlite-read, w5-pg-command, w5-pg-bulk, w5-pg-read,
+                   w6-1m, w6-2m, w6-5m, w6-10m; --only=w6 runs all four)
   --seed=N         generator seed (default 20260301)
   --profile        run each child under --cpu-prof into bench/results/profiles/<workload>-<variant>-run<N>/
                    (the timed trial's hot functions: pnpm --filter @handover/bench profile:top <that dir>)

@@ -1,6 +1,7 @@
 import type { PendingWorkload } from "../workloads/types.js";
 import type { Machine } from "./machine.js";
 import type { WorkloadResult } from "./run-workload.js";
+import type { ScalingResult } from "./scaling.js";
 import type { Spread } from "./stats.js";
 
 const whole = (value: number): string => Math.round(value).toLocaleString("en-US");
@@ -64,4 +65,18 @@ export function pendingTable(pending: readonly PendingWorkload[]): string {
   if (pending.length === 0) return "";
   const rows = pending.map((workload) => `| ${workload.id} | ${workload.title} | not yet measured, pending ${workload.waitingFor.join(", ")} | ${workload.plan} |`);
   return ["| workload | what | status | plan |", "|---|---|---|---|", ...rows].join("\n");
+}
+
+/** The scaling verdicts: each larger size against the smallest, time per operation and peak RSS (nothing when none ran). */
+export function scalingTable(scaling: readonly ScalingResult[]): string {
+  const rows = scaling.flatMap(({ target, rows: each }) =>
+    each.map((row) => {
+      const time = row.timePerOperationFactor === null ? "not measured" : `${ratio(row.timePerOperationFactor)} (≤ ${target.timeFactorAtMost}: ${row.timeMet === true ? "met" : "MISSED"})`;
+      const rss = row.rssFactor === null ? "not measured" : `${ratio(row.rssFactor)} (≤ ${target.rssFactorAtMost}: ${row.rssMet === true ? "met" : "MISSED"})`;
+      return `| ${target.id} | ${row.workload} / ${target.baseline} | ${row.variant} | ${ratio(row.sizeFactor)}× | ${time} | ${rss} |`;
+    }),
+  );
+  if (rows.length === 0) return "";
+  const header = "| scaling | sizes | variant | events | time per event, larger / smaller | peak RSS, larger / smaller |";
+  return [header, "|---|---|---|---:|---|---|", ...rows].join("\n");
 }

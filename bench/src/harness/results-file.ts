@@ -5,6 +5,7 @@ import type { PendingWorkload } from "../workloads/types.js";
 import type { BenchOptions } from "./options.js";
 import type { Machine } from "./machine.js";
 import type { WorkloadResult } from "./run-workload.js";
+import type { ScalingResult } from "./scaling.js";
 
 /** bench/results: gitignored; every run writes its JSON here. */
 export const resultsDir = fileURLToPath(new URL("../../results", import.meta.url));
@@ -14,6 +15,8 @@ export interface BenchReport {
   readonly machine: Machine;
   readonly options: BenchOptions;
   readonly results: readonly WorkloadResult[];
+  /** How workloads at growing sizes compared with the smallest (W6). */
+  readonly scaling: readonly ScalingResult[];
   readonly pending: readonly PendingWorkload[];
 }
 

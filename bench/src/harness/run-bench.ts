@@ -1,12 +1,13 @@
 import { join } from "node:path";
 import { pendingWorkloads } from "../workloads/pending.js";
-import { workloads as allWorkloads } from "../workloads/registry.js";
+import { scalingTargets, workloads as allWorkloads } from "../workloads/registry.js";
 import type { Workload } from "../workloads/types.js";
 import { describeMachine } from "./machine.js";
 import type { BenchOptions } from "./options.js";
 import type { TrialReply, TrialRequest } from "./protocol.js";
 import { resultsDir, type BenchReport } from "./results-file.js";
 import { runWorkload, type WorkloadResult } from "./run-workload.js";
+import { scalingResults } from "./scaling.js";
 import { QUICK_SIZE, scaleSize, type Size } from "./size.js";
 import { spawnTrial } from "./spawn-trial.js";
 
@@ -19,14 +20,16 @@ export interface BenchIo {
 /** The size a workload runs at, and its warm-up size (a tenth of the streams). */
 export function sizesFor(workload: Workload, options: BenchOptions): { size: Size; warmUp: Size | undefined } {
   const size = options.quick ? QUICK_SIZE : scaleSize(workload.fullSize, options.scale);
-  const warmUp = !options.warmUp ? undefined : options.quick ? QUICK_SIZE : scaleSize(size, 0.1);
+  const warmUp = !options.warmUp ? undefined : options.quick ? QUICK_SIZE : (workload.warmUpSize?.(size) ?? scaleSize(size, 0.1));
   return { size, warmUp };
 }
 
 /** Runs the selected workloads in turn and gathers the report; `problems` lists crashes and disagreements. */
 export async function runBench(options: BenchOptions, io: BenchIo): Promise<{ report: BenchReport; problems: string[] }> {
-  const selected = options.only.length === 0 ? allWorkloads : allWorkloads.filter((workload) => options.only.includes(workload.id));
-  const unknown = options.only.filter((id) => !allWorkloads.some((workload) => workload.id === id));
+  const groups = new Map(scalingTargets.map((target) => [target.id, [target.baseline, ...target.subjects]]));
+  const wanted = new Set(options.only.flatMap((id) => groups.get(id) ?? [id]));
+  const selected = options.only.length === 0 ? allWorkloads : allWorkloads.filter((workload) => wanted.has(workload.id));
+  const unknown = options.only.filter((id) => !groups.has(id) && !allWorkloads.some((workload) => workload.id === id));
   const problems = unknown.map((id) => `no workload "${id}"; known: ${allWorkloads.map((workload) => workload.id).join(", ")}`);
   const profileDir = options.profile ? join(resultsDir, "profiles") : undefined;
   const measure = io.measure ?? spawnTrial;
@@ -39,5 +42,6 @@ export async function runBench(options: BenchOptions, io: BenchIo): Promise<{ re
     results.push(result);
     problems.push(...result.problems);
   }
-  return { report: { machine, options, results, pending: pendingWorkloads }, problems };
+  const scaling = scalingResults(scalingTargets, results);
+  return { report: { machine, options, results, scaling, pending: pendingWorkloads }, problems };
 }

@@ -1,7 +1,7 @@
 import { appendPathWorkload } from "./append-path.js";
 import { appendWorkload } from "./append.js";
 import { foldWorkload } from "./fold.js";
-import type { Workload } from "./types.js";
+import type { ScalingTarget, Workload } from "./types.js";
 import { w1Workload } from "./w1-command-handling.js";
 import { w2Workload } from "./w2-rehydrate.js";
 import { w3Workload } from "./w3-audit-replay.js";
@@ -12,6 +12,7 @@ import { w5PgReadWorkload } from "./w5/pg-read.js";
 import { w5SqliteBulkWorkload } from "./w5/sqlite-bulk.js";
 import { w5SqliteCommandWorkload } from "./w5/sqlite-command.js";
 import { w5SqliteReadWorkload } from "./w5/sqlite-read.js";
+import { w6Scaling, w6Workloads } from "./w6-scale.js";
 
 /** Every runnable workload, in the order `pnpm bench` runs them. Add a workload: one file, one line here. */
 export const workloads: readonly Workload[] = [
@@ -28,7 +29,11 @@ export const workloads: readonly Workload[] = [
   w5PgCommandWorkload,
   w5PgBulkWorkload,
   w5PgReadWorkload,
+  ...w6Workloads,
 ];
+
+/** How workloads of one kind at growing sizes must compare (W6: linear time, flat memory). */
+export const scalingTargets: readonly ScalingTarget[] = [w6Scaling];
 
 /** The workload with this id, if any. */
 export function findWorkload(id: string): Workload | undefined {

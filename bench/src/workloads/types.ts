@@ -47,6 +47,22 @@ export interface Workload {
   readonly operationsAt?: (size: Size) => number;
   /** Peak RSS a variant should stay under, in MiB (the harness reports the median against it). */
   readonly memoryTargets?: readonly MemoryTarget[];
+  /** The warm-up size when it should not be a tenth of the trial's (a 10M-event trial need not first replay 1M). */
+  readonly warmUpSize?: (size: Size) => Size;
+}
+
+/**
+ * How workloads of one kind at growing sizes must compare with the smallest: the time per
+ * operation may grow by at most `timeFactorAtMost` (1.1: 10× the events in at most 11× the
+ * time), and each variant's peak RSS by at most `rssFactorAtMost`.
+ */
+export interface ScalingTarget {
+  readonly id: string;
+  /** The workload every other is compared with. */
+  readonly baseline: string;
+  readonly subjects: readonly string[];
+  readonly timeFactorAtMost: number;
+  readonly rssFactorAtMost: number;
 }
 
 /** A peak RSS a variant should stay under. */

@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { GENESIS_HASH, hashEvent, serializeRecordedEvent, type RecordedEvent } from "@handover/core";
+import { resultsDir } from "../../harness/results-file.js";
 import type { Size } from "../../harness/size.js";
 import { checkAgainstCatalogue } from "./catalogue.js";
 import { itilLogEntries } from "./itil-log.js";
@@ -15,9 +15,12 @@ const CHECK_EVERY = 97;
 /** Bump when the generator changes what it writes, so a log kept from an earlier revision is not reused. */
 const GENERATOR_REVISION = 1;
 
-/** Where the log of a size and seed is kept between runs (generated once, read by every trial). */
+/** Where generated logs are kept between runs: `bench/results/logs/` (gitignored), by generator revision, seed and size. */
+export const logsDir = join(resultsDir, "logs");
+
+/** Where the log of a size and seed is kept between runs (generated once, read by every trial and every later run). */
 export function itilLogPath(size: Size, seed: number): string {
-  return join(tmpdir(), "handover-bench", `itil-r${GENERATOR_REVISION}-${seed}-${size.streams}x${size.perStream}.jsonl`);
+  return join(logsDir, `itil-r${GENERATOR_REVISION}-${seed}-${size.streams}x${size.perStream}.jsonl`);
 }
 
 /**

@@ -1,0 +1,69 @@
+import { readJsonl } from "@handover/core";
+import { openSqliteEventStore } from "@handover/store-sqlite";
+import { ensureItilLog } from "../generate/itil/log-file.js";
+import { itilCatalogue } from "../generate/itil/catalogue.js";
+import { ensureItilSqlite } from "../generate/itil/sqlite-log.js";
+import type { Size } from "../harness/size.js";
+import type { Workload } from "./types.js";
+import { auditReplay, auditReplayDigest } from "./w6/audit-replay.js";
+
+/** W6's sizes: millions of events, each a log of the same world (10,000 CIs) that runs longer. */
+export const W6_MILLIONS = [1, 2, 5, 10] as const;
+
+/** The warm-up of every W6 size: W3's warm-up log (100,000 events), so the 10M trial does not first replay a million. */
+const WARM_UP: Size = { streams: 1_000, perStream: 100 };
+
+function w6Workload(millions: number): Workload {
+  return {
+    id: `w6-${millions}m`,
+    title: `W6 audit replay at scale: ${millions}M events → CMDB + readiness + findings`,
+    unit: "events",
+    fullSize: { streams: 10_000, perStream: 100 * millions },
+    warmUpSize: () => WARM_UP,
+    variants: [
+      {
+        id: "jsonl",
+        label: `Handover audit replay of a ${millions}M-event JSONL log (readJsonl, one read)`,
+        setup: async (size, seed) => {
+          const path = ensureItilLog(size, seed);
+          return async () => {
+            const replay = await auditReplay(readJsonl(path));
+            return { operations: replay.view.cmdb.position, summarise: () => auditReplayDigest(replay) };
+          };
+        },
+      },
+      {
+        id: "sqlite",
+        label: `Handover audit replay of a ${millions}M-event SQLite log (readAll, paged)`,
+        setup: async (size, seed) => {
+          const path = ensureItilSqlite(size, seed);
+          return async () => {
+            const store = openSqliteEventStore({ path, catalogue: itilCatalogue });
+            const replay = await auditReplay(store.readAll());
+            await store.close();
+            return { operations: replay.view.cmdb.position, summarise: () => auditReplayDigest(replay) };
+          };
+        },
+      },
+    ],
+    comparisons: [{ subject: "sqlite", baseline: "jsonl" }],
+    absoluteTargets: [],
+    memoryTargets: [
+      { variant: "jsonl", atMostMb: 256 },
+      { variant: "sqlite", atMostMb: 256 },
+    ],
+    note: "One project and 10,000 CIs whose history runs longer with the size; logs are generated once per seed and size into bench/results/logs/ (JSONL, and a SQLite copy filled through the store's import) and kept between runs.",
+  };
+}
+
+/** Issue 16 W6: the audit replay at 1M, 2M, 5M and 10M events, JSONL and SQLite; the scaling verdicts compare the sizes (see `w6Scaling`). */
+export const w6Workloads: readonly Workload[] = W6_MILLIONS.map(w6Workload);
+
+/** How W6's sizes must compare: time linear in the log (10M ≤ 11× 1M) and peak RSS flat (10M ≤ 1.1× 1M). */
+export const w6Scaling = {
+  id: "w6",
+  baseline: "w6-1m",
+  subjects: W6_MILLIONS.slice(1).map((millions) => `w6-${millions}m`),
+  timeFactorAtMost: 1.1,
+  rssFactorAtMost: 1.1,
+} as const;
