@@ -1,4 +1,4 @@
-import { chance, people, recent, type EntityScript, type ItilStep, type World } from "./world.js";
+import { chance, mayRetire, people, recent, type EntityScript, type ItilStep, type World } from "./world.js";
 
 /** CI types and how common each is, out of 100. */
 const CI_TYPES: readonly (readonly [string, number])[] = [
@@ -79,7 +79,7 @@ export function* ciScript(world: World, ciId: string): EntityScript {
       yield step("configuration.ci_status_changed", { from: status, to });
       status = to;
       if (status === "in_production") world.awaitingProduction.push(ciId);
-    } else if (status === "in_production" && roll < 0.004 && world.productionScope.has(ciId)) {
+    } else if (status === "in_production" && roll < 0.004 && world.productionScope.has(ciId) && mayRetire(world)) {
       world.liveCis.delete(ciId);
       world.retiredCis.add(ciId);
       yield step("configuration.ci_status_changed", { from: status, to: "retired" });

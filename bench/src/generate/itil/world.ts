@@ -95,7 +95,17 @@ export function someLiveCis(world: World, count: number): string[] {
     const ciId = world.random.pick(world.cis);
     if (world.liveCis.has(ciId)) chosen.add(ciId);
   }
+  if (chosen.size === 0 && world.liveCis.size > 0) {
+    // Late in a long history most CIs picked at random are retired: take one of the live ones instead.
+    const live = [...world.liveCis];
+    chosen.add(live[world.random.below(live.length)] as string);
+  }
   return [...chosen];
+}
+
+/** True while enough CIs stay live that a long history keeps a working estate (W6): retirement stops at a quarter of the CIs. */
+export function mayRetire(world: World): boolean {
+  return world.liveCis.size > world.cis.length / 4;
 }
 
 /** People by role: who does what in the generated log. */
