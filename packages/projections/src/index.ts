@@ -58,3 +58,5 @@ export type { AffectedCi, KnownErrorEntry, KnownErrors } from "./reports/known-e
 export { knownErrors, knownErrorIsOpen } from "./reports/known-errors.js";
 export type { HandoverView, HandoverViewOptions } from "./engine/handover-view.js";
 export { handoverProjection, handoverView } from "./engine/handover-view.js";
+// Process metrics (change management, DORA's four keys, incident management): see metrics/index.ts.
+export * from "./metrics/index.js";

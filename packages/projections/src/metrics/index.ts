@@ -1,0 +1,12 @@
+export type { FigureUnit, Observation, MetricsPeriod, WeekPoint, Figure } from "./figure.js";
+export { figureOf } from "./figure.js";
+export { weekOf, weeksBetween, endOfWeek } from "./weeks.js";
+export type { ChangeLevel } from "./change-recorder.js";
+export { CHANGE_LEVELS } from "./change-recorder.js";
+export type { SuccessScorePart, SuccessScoreWeights } from "./success-score.js";
+export { SUCCESS_SCORE_PARTS, DEFAULT_SUCCESS_SCORE_WEIGHTS, resolveWeights } from "./success-score.js";
+export type { ChangeMetrics } from "./change-figures.js";
+export type { DeliveryMetrics } from "./delivery-figures.js";
+export type { IncidentMetrics } from "./incident-figures.js";
+export type { MetricsOptions, ProcessMetrics } from "./metrics.js";
+export { processMetrics } from "./metrics.js";
