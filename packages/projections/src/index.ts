@@ -60,3 +60,5 @@ export type { HandoverView, HandoverViewOptions } from "./engine/handover-view.j
 export { handoverProjection, handoverView } from "./engine/handover-view.js";
 // Process metrics (change management, DORA's four keys, incident management): see metrics/index.ts.
 export * from "./metrics/index.js";
+// Control frameworks (ISO/IEC 20000-1, SOX ITGC) mapped to the audit rules and readiness checks: see controls/index.ts.
+export * from "./controls/index.js";
