@@ -2,6 +2,7 @@ import type { CliCommand } from "../command.js";
 import { importServiceNowCommand } from "./import-servicenow.js";
 import { incidentsCommand } from "./incidents.js";
 import { metricsCommand } from "./metrics.js";
+import { controlsCommand } from "./controls.js";
 import { baselineCommand } from "./baseline.js";
 import { cmdbCommand } from "./cmdb.js";
 import { diffCommand } from "./diff.js";
@@ -16,4 +17,4 @@ import { trailCommand } from "./trail.js";
 import { verifyCommand } from "./verify.js";
 
 /** Every command of the `handover` binary; a new command is one file here and one line in this list. */
-export const commands: readonly CliCommand[] = [verifyCommand, replayCommand, cmdbCommand, baselineCommand, diffCommand, impactCommand, readinessCommand, graphCommand, findingsCommand, trailCommand, reportCommand, exportCommand, importServiceNowCommand, incidentsCommand, metricsCommand];
+export const commands: readonly CliCommand[] = [verifyCommand, replayCommand, cmdbCommand, baselineCommand, diffCommand, impactCommand, readinessCommand, graphCommand, findingsCommand, trailCommand, reportCommand, exportCommand, importServiceNowCommand, incidentsCommand, metricsCommand, controlsCommand];

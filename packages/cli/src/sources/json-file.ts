@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
+import { formatPath } from "@handover/core";
 import type { z } from "zod";
 import { inputError, type CliFailure, type CommandArgs } from "../command.js";
 
@@ -21,5 +22,5 @@ export async function readJsonOption<T>(values: CommandArgs["values"], flag: str
   const parsed = schema.safeParse(json);
   if (parsed.success) return right(parsed.data);
   const issue = parsed.error.issues[0];
-  return left(inputError(`--${flag} ${path}: ${issue === undefined ? `not ${root}` : `${[root, ...issue.path.map(String)].join(".")}: ${issue.message}`}`));
+  return left(inputError(`--${flag} ${path}: ${issue === undefined ? `not ${root}` : `${formatPath(root, issue.path)}: ${issue.message}`}`));
 }

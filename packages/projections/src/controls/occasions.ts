@@ -1,58 +1,89 @@
 import type { RecordedEvent } from "@handover/core";
 import type { FindingKind } from "../audit/finding.js";
+import { processStartedBy } from "../audit/rules-project.js";
 import { deepFreeze } from "../freeze.js";
 import { scanLog, type Answer, type Log } from "../log.js";
+import type { ReadinessCheckName } from "../readiness/criteria.js";
 import { logRangeOf, type ReadOptions } from "../read-options.js";
 
-/** The events each audit rule judged in a log: where the rule had something to hold or break. */
-export type FindingOccasions = Readonly<Record<FindingKind, readonly number[]>>;
+/** The events each audit rule and readiness check judged in a log: where it had something to hold or break. */
+export interface RuleOccasions {
+  readonly findings: Readonly<Record<FindingKind, readonly number[]>>;
+  readonly readiness: Readonly<Record<ReadinessCheckName, readonly number[]>>;
+}
 
-interface EventFacts {
-  readonly type: string;
-  readonly data: Record<string, unknown>;
-  /** True when the change the event belongs to was raised as an emergency change. */
+/** An event as the occasion tables read it, and whether the change it belongs to was raised as an emergency. */
+export interface OccasionEvent {
+  readonly event: RecordedEvent;
+  readonly data: Readonly<Record<string, unknown>>;
   readonly emergency: boolean;
 }
 
-const isProduction = (facts: EventFacts) => facts.type === "release.deployed" && facts.data.environment === "production";
-const isApprovalOrProduction = (facts: EventFacts) => facts.type === "release.approved" || isProduction(facts);
-const CREATES = new Set(["incident.logged", "change.raised", "release.planned", "problem.logged"]);
-const isVote = (facts: EventFacts) => facts.type === "change.vote_cast" || (facts.type === "change.authorised" && facts.data.basis !== "standard_template") || facts.type === "release.approved";
-const isImported = (facts: EventFacts) => facts.type.startsWith("incident.") && facts.data.source !== undefined;
+type Judges = (occasion: OccasionEvent) => boolean;
+
+const is = (...types: string[]): Judges => (occasion) => types.includes(occasion.event.type);
+const isProduction: Judges = ({ event, data }) => event.type === "release.deployed" && data.environment === "production";
+const isVote: Judges = ({ event, data }) => event.type === "change.vote_cast" || event.type === "release.approved" || (event.type === "change.authorised" && data.basis !== "standard_template");
+const isImported: Judges = ({ event, data }) => event.type.startsWith("incident.") && data.source !== undefined;
+const startsProcess: Judges = ({ event }) => processStartedBy(event) !== undefined;
 
 /**
  * Which events each audit rule judges, whether or not it found a breach there: a CI
  * change under change control, a vote or approval, an emergency change's closure, a
- * release's approval or production deployment, a work item's creation (phase gates), a
- * sign-off, an imported incident event. A control whose rules had no occasion is not evidenced.
+ * release's approval or production deployment, a work item's creation (the phase gates),
+ * a sign-off, an imported incident event. A rule with no occasion in a view showed nothing.
  */
-export const FINDING_OCCASIONS: Readonly<Record<FindingKind, (facts: EventFacts) => boolean>> = {
-  ci_change_unauthorised: (facts) => facts.type.startsWith("configuration.") && (facts.data.changeControl as { required?: unknown } | undefined)?.required === true,
+export const FINDING_OCCASIONS: Readonly<Record<FindingKind, Judges>> = {
+  ci_change_unauthorised: ({ event, data }) => event.type.startsWith("configuration.") && (data.changeControl as { required?: unknown } | undefined)?.required === true,
   segregation_of_duties: isVote,
   approver_role: isVote,
-  emergency_not_reviewed: (facts) => facts.type === "change.closed" && facts.emergency,
-  release_changes_unauthorised: (facts) => facts.type === "release.approved",
-  release_not_tested: isApprovalOrProduction,
+  emergency_not_reviewed: (occasion) => occasion.event.type === "change.closed" && occasion.emergency,
+  release_changes_unauthorised: is("release.approved"),
+  release_not_tested: (occasion) => occasion.event.type === "release.approved" || isProduction(occasion),
   release_not_approved: isProduction,
   release_without_back_out_plan: isProduction,
-  process_before_phase: (facts) => CREATES.has(facts.type),
-  process_disabled: (facts) => CREATES.has(facts.type),
-  signoff_not_ready: (facts) => facts.type === "project.transition_signed_off",
+  process_before_phase: startsProcess,
+  process_disabled: startsProcess,
+  signoff_not_ready: is("project.transition_signed_off"),
   import_priority_deviation: isImported,
   import_lifecycle_deviation: isImported,
 };
 
-const KINDS = Object.keys(FINDING_OCCASIONS) as FindingKind[];
+/**
+ * Which events are the subject of each readiness check: the baselines, the incidents, the
+ * known errors, the changes, the emergency changes, the production deployments, the CIs
+ * and their owners, the relationships, the agreed service levels. A check that passes
+ * with no such event in the view passed on nothing.
+ */
+export const READINESS_OCCASIONS: Readonly<Record<ReadinessCheckName, Judges>> = {
+  production_baseline: ({ event, data }) => event.type === "project.baseline_taken" && data.kind === "production",
+  major_incidents: is("incident.logged", "incident.reprioritised", "incident.resolved", "incident.reopened"),
+  incident_workarounds: is("incident.logged", "incident.problem_linked", "problem.known_error_recorded"),
+  changes_closed: is("change.raised", "change.closed", "change.cancelled"),
+  emergency_changes_reviewed: (occasion) => occasion.emergency && is("change.raised", "change.retrospectively_reviewed")(occasion),
+  production_release: isProduction,
+  ci_owners: is("configuration.ci_registered", "configuration.owner_transferred"),
+  relationships: is("configuration.relationship_added", "configuration.relationship_removed"),
+  service_levels: is("project.service_levels_agreed"),
+};
 
-/** The positions of the events each audit rule judged in the log, in the view the options give. */
-export function findingOccasions<L extends Log>(log: L, options: ReadOptions = {}): Answer<L, FindingOccasions> {
+function tableOf<K extends string>(judges: Readonly<Record<K, Judges>>): [K, Judges][] {
+  return Object.entries(judges) as [K, Judges][];
+}
+
+/** The positions of the events each audit rule and readiness check judged in the log, in the view the options give. */
+export function ruleOccasions<L extends Log>(log: L, options: ReadOptions = {}): Answer<L, RuleOccasions> {
   const emergencies = new Set<string>();
-  const found = Object.fromEntries(KINDS.map((kind) => [kind, [] as number[]])) as Record<FindingKind, number[]>;
+  const findingTable = tableOf(FINDING_OCCASIONS);
+  const readinessTable = tableOf(READINESS_OCCASIONS);
+  const findings = Object.fromEntries(findingTable.map(([kind]) => [kind, [] as number[]])) as Record<FindingKind, number[]>;
+  const readiness = Object.fromEntries(readinessTable.map(([check]) => [check, [] as number[]])) as Record<ReadinessCheckName, number[]>;
   const visit = (event: RecordedEvent): void => {
     const data = (event.data ?? {}) as Record<string, unknown>;
     if (event.type === "change.raised" && data.changeType === "emergency") emergencies.add(String(data.changeId));
-    const facts: EventFacts = { type: event.type, data, emergency: typeof data.changeId === "string" && emergencies.has(data.changeId) };
-    for (const kind of KINDS) if (FINDING_OCCASIONS[kind](facts)) found[kind].push(event.position);
+    const occasion: OccasionEvent = { event, data, emergency: typeof data.changeId === "string" && emergencies.has(data.changeId) };
+    for (const [kind, judges] of findingTable) if (judges(occasion)) findings[kind].push(event.position);
+    for (const [check, judges] of readinessTable) if (judges(occasion)) readiness[check].push(event.position);
   };
-  return scanLog(log, logRangeOf(options), visit, () => deepFreeze(found));
+  return scanLog(log, logRangeOf(options), visit, () => deepFreeze({ findings, readiness }));
 }
