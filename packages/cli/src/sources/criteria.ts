@@ -1,8 +1,8 @@
-import { readFile } from "node:fs/promises";
 import { resolveCriteria, type ReadinessCriteria } from "@handover/projections";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { z } from "zod";
 import { inputError, type CliFailure, type CommandArgs } from "../command.js";
+import { readJsonOption } from "./json-file.js";
 
 /** The option of commands that evaluate readiness. */
 export const CRITERIA_OPTION = { criteria: { type: "string" } } as const;
@@ -25,25 +25,13 @@ const CriteriaFile = z.strictObject({
  * names); anything wrong is an input error naming the file and the field.
  */
 export async function loadCriteria(values: CommandArgs["values"]): Promise<Either<CliFailure, ReadinessCriteria | undefined>> {
-  const path = values.criteria;
-  if (typeof path !== "string") return right(undefined);
-  let json: unknown;
+  const read = await readJsonOption(values, "criteria", CriteriaFile, "criteria");
+  if (read._tag === "Left" || read.right === undefined) return read as Either<CliFailure, undefined>;
   try {
-    json = JSON.parse(await readFile(path, "utf8"));
+    resolveCriteria(read.right as ReadinessCriteria);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return left(inputError(`--criteria ${path}: ${code === "ENOENT" ? "no such file" : `cannot be read as JSON (${error instanceof Error ? error.message : String(error)})`}`));
-  }
-  const parsed = CriteriaFile.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return left(inputError(`--criteria ${path}: ${issue === undefined ? "not readiness criteria" : `${["criteria", ...issue.path.map(String)].join(".")}: ${issue.message}`}`));
-  }
-  try {
-    resolveCriteria(parsed.data as ReadinessCriteria);
-  } catch (error) {
-    if (error instanceof RangeError) return left(inputError(`--criteria ${path}: ${error.message}`));
+    if (error instanceof RangeError) return left(inputError(`--criteria ${String(values.criteria)}: ${error.message}`));
     throw error;
   }
-  return right(parsed.data as ReadinessCriteria);
+  return right(read.right as ReadinessCriteria);
 }
