@@ -10,7 +10,7 @@ import {
 } from "@handover/core";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { accessCatalogue, accessDecider } from "./access-request.js";
 
 /** What the tour found, for its test and its printout. */
@@ -42,7 +42,7 @@ export async function runTour(folder?: string): Promise<TourReport> {
   const path = join(folder ?? (await mkdtemp(join(tmpdir(), "handover-tour-"))), "access.jsonl");
   await writeJsonl(path, store.readAll());
   const verdict = await verifyChain(readJsonl(path, { catalogue: accessCatalogue }));
-  lines.push(verdict.ok ? `log ${path}: ${verdict.count} events, chain verifies, head ${verdict.headHash}` : `log does not verify: ${verdict.message}`);
+  lines.push(verdict.ok ? `log ${basename(path)}: ${verdict.count} events, chain verifies, head ${verdict.headHash}` : `log does not verify: ${verdict.message}`);
   const tampered = (await toArray(readJsonl(path))).map((event) => (event.position === 2 ? { ...event, meta: { ...event.meta, actor: "mallory" } } : event));
   const tamperVerdict = verifyChain(tampered);
   lines.push(tamperVerdict.ok ? "tampering went unnoticed" : `after changing the approver of position 2: ${tamperVerdict.message}`);
