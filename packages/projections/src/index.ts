@@ -62,3 +62,5 @@ export { handoverProjection, handoverView } from "./engine/handover-view.js";
 export * from "./metrics/index.js";
 // Control frameworks (ISO/IEC 20000-1, SOX ITGC) mapped to the audit rules and readiness checks: see controls/index.ts.
 export * from "./controls/index.js";
+// Process-mining export (OCEL 2.0 JSON, IEEE 1849 XES): see export/index.ts.
+export * from "./export/index.js";

@@ -8,8 +8,9 @@ import { openLogSource } from "../sources/open-source.js";
 import { parseSourceSpec, sameLog, SOURCE_FORMS, type SourceSpec } from "../sources/source-spec.js";
 import { readVerified } from "../sources/verified-read.js";
 import { positionalArgs } from "../sources/with-log.js";
+import { EXPORT_FORMATS, exportMiningLog, MINING_DETAILS, MINING_OPTIONS } from "./export-mining.js";
 
-const USAGE = "handover export <src> --to <dst> [--schema <name>] [--to-schema <name>] [--json]";
+const USAGE = "handover export <src> --to <dst> [--format log|ocel2|xes] [--case <kind>] [--schema <name>] [--to-schema <name>] [--json]";
 
 /** What an export copied: how many events and the head both logs now share. */
 export interface ExportSummary {
@@ -55,12 +56,17 @@ export const exportCommand: CliCommand = {
     "  --to-schema <name> the schema of a postgres:// destination (instead of ?schema=)",
     "  --json             print the summary as JSON",
     "  A source that does not verify, or an event that does not decode, stops the export with exit 2 and leaves the destination as it was.",
+    ...MINING_DETAILS,
   ],
   example: "handover export history.jsonl --to 'postgres://audit@db/handover?schema=project_crm'",
-  options: { to: { type: "string" }, schema: { type: "string" }, "to-schema": { type: "string" }, json: { type: "boolean", default: false } },
+  options: { to: { type: "string" }, schema: { type: "string" }, "to-schema": { type: "string" }, json: { type: "boolean", default: false }, ...MINING_OPTIONS },
   async run({ positionals, values }, io) {
     const args = positionalArgs(positionals, ["<src>"], USAGE);
     if (args._tag === "Left") return args;
+    const format = values.format ?? "log";
+    if (!(EXPORT_FORMATS as readonly unknown[]).includes(format)) return left(usageError(`--format: "${String(format)}" is not a format; known: ${EXPORT_FORMATS.join(", ")}`));
+    if (format === "ocel2" || format === "xes") return exportMiningLog(args.right[0] ?? "", format, values, io);
+    if (values.case !== undefined || values["as-of"] !== undefined || values["known-at"] !== undefined) return left(usageError("--case, --as-of and --known-at go with --format ocel2 or xes; a log copy is always whole"));
     const parsed = specs(values, args.right[0] ?? "");
     if (parsed._tag === "Left") return parsed;
     const [sourceSpec, targetSpec] = parsed.right;

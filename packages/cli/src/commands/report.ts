@@ -1,5 +1,4 @@
-import { rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, extname, join } from "node:path";
+import { extname } from "node:path";
 import { left, right } from "fp-ts/lib/Either.js";
 import { inputError, usageError, type CliCommand } from "../command.js";
 import { renderJson } from "../output/table.js";
@@ -7,6 +6,7 @@ import { renderHtmlReport } from "../report/html/page.js";
 import { renderMarkdownReport } from "../report/markdown.js";
 import { readReportData } from "../report/report-data.js";
 import { CRITERIA_DETAIL, CRITERIA_OPTION } from "../sources/criteria.js";
+import { writeAtomically } from "../sources/atomic-write.js";
 import { writableTarget } from "../sources/files.js";
 import { POLICY_DETAIL, POLICY_OPTION } from "../sources/policy.js";
 import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog } from "../sources/with-log.js";
@@ -17,18 +17,6 @@ import { readinessOptions } from "./readiness.js";
 
 const USAGE = "handover report <src> <projectId> --out <report.html|report.md> [--criteria <file>] [--policy <file>] [--as-of <time>] [--known-at <time>] [--json]";
 const FORMATS: Readonly<Record<string, "html" | "markdown">> = { ".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown" };
-
-/** Writes a file whole or not at all: to a temporary file beside it, then renamed over it. */
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    await writeFile(temporary, text);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
 
 /** `handover report`: the handover pack of a project, as one self-contained HTML file or GitHub Markdown. */
 export const reportCommand: CliCommand = {

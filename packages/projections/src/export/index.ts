@@ -1,0 +1,11 @@
+export type { ObjectKind } from "./objects.js";
+export { OBJECT_KINDS, objectId, objectOfStream } from "./objects.js";
+export type { Link } from "./links.js";
+export { linksOf } from "./links.js";
+export type { AttributeValue } from "./attributes.js";
+export type { TimedAttribute, ExportedObject, ExportedEvent, ProcessLog } from "./process-log.js";
+export { processLog } from "./process-log.js";
+export type { OcelAttributeType, Ocel2Log } from "./ocel.js";
+export { EVENT_LOG_ATTRIBUTES, toOcel2 } from "./ocel.js";
+export type { XesCaseKind } from "./xes.js";
+export { XES_CASE_KINDS, toXes } from "./xes.js";
