@@ -54,3 +54,15 @@ export async function exportMiningLog(sourceText: string, format: "ocel2" | "xes
     return right(undefined);
   });
 }
+
+/**
+ * The export a `--format` asks for, when it is not a copy of the log: a process-mining log,
+ * or the usage error of a bad format (or of mining options given to a copy); undefined for a copy.
+ */
+export function exportInFormat(sourceText: string, values: CommandArgs["values"], io: CliIo): Promise<Either<CliFailure, void>> | undefined {
+  const format = values.format ?? "log";
+  if (!(EXPORT_FORMATS as readonly unknown[]).includes(format)) return Promise.resolve(left(usageError(`--format: "${String(format)}" is not a format; known: ${EXPORT_FORMATS.join(", ")}`)));
+  if (format === "ocel2" || format === "xes") return exportMiningLog(sourceText, format, values, io);
+  if (values.case !== undefined || values["as-of"] !== undefined || values["known-at"] !== undefined) return Promise.resolve(left(usageError("--case, --as-of and --known-at go with --format ocel2 or xes; a log copy is always whole")));
+  return undefined;
+}

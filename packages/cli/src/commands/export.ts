@@ -8,7 +8,7 @@ import { openLogSource } from "../sources/open-source.js";
 import { parseSourceSpec, sameLog, SOURCE_FORMS, type SourceSpec } from "../sources/source-spec.js";
 import { readVerified } from "../sources/verified-read.js";
 import { positionalArgs } from "../sources/with-log.js";
-import { EXPORT_FORMATS, exportMiningLog, MINING_DETAILS, MINING_OPTIONS } from "./export-mining.js";
+import { exportInFormat, MINING_DETAILS, MINING_OPTIONS } from "./export-mining.js";
 
 const USAGE = "handover export <src> --to <dst> [--format log|ocel2|xes] [--case <kind>] [--schema <name>] [--to-schema <name>] [--json]";
 
@@ -63,10 +63,8 @@ export const exportCommand: CliCommand = {
   async run({ positionals, values }, io) {
     const args = positionalArgs(positionals, ["<src>"], USAGE);
     if (args._tag === "Left") return args;
-    const format = values.format ?? "log";
-    if (!(EXPORT_FORMATS as readonly unknown[]).includes(format)) return left(usageError(`--format: "${String(format)}" is not a format; known: ${EXPORT_FORMATS.join(", ")}`));
-    if (format === "ocel2" || format === "xes") return exportMiningLog(args.right[0] ?? "", format, values, io);
-    if (values.case !== undefined || values["as-of"] !== undefined || values["known-at"] !== undefined) return left(usageError("--case, --as-of and --known-at go with --format ocel2 or xes; a log copy is always whole"));
+    const mining = exportInFormat(args.right[0] ?? "", values, io);
+    if (mining !== undefined) return mining;
     const parsed = specs(values, args.right[0] ?? "");
     if (parsed._tag === "Left") return parsed;
     const [sourceSpec, targetSpec] = parsed.right;
