@@ -1,11 +1,32 @@
+/** How deep a value may nest (objects and arrays) before canonical JSON refuses it: deeper input is refused, never recursed into. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Why a value has no canonical JSON: nested too deep, a number outside the safe integer range, or not a JSON value at all. */
+export type CanonicalJsonProblem = "too_deep" | "unsafe_number" | "not_json";
+
+/** Thrown by `canonicalJson` for a value it refuses; `path` names the value (`$.a[1]`). */
+export class CanonicalJsonError extends TypeError {
+  override readonly name = "CanonicalJsonError";
+  readonly problem: CanonicalJsonProblem;
+  readonly path: string;
+
+  constructor(problem: CanonicalJsonProblem, path: string, message: string) {
+    super(`canonicalJson: ${message}`);
+    this.problem = problem;
+    this.path = path;
+  }
+}
+
 /**
- * Canonical JSON: object keys sorted by UTF-16 code units, no whitespace, `undefined`
- * members left out, numbers and strings as `JSON.stringify` writes them. For the JSON
- * values events carry this equals RFC 8785 (JCS), so a hash can be recomputed anywhere.
+ * Canonical JSON (RFC 8785, JCS): object keys sorted by UTF-16 code units, no whitespace,
+ * `undefined` members left out, numbers and strings as ECMAScript's `JSON.stringify`
+ * writes them, so a hash can be recomputed anywhere. Refuses (with a `CanonicalJsonError`)
+ * values nested deeper than `MAX_JSON_DEPTH`, integers beyond ±(2^53 − 1), which JSON
+ * readers do not all read back exactly, and anything that is not JSON.
  */
 export function canonicalJson(value: unknown): string {
   const text = writeValue(value, []);
-  if (text === undefined) throw new TypeError("canonicalJson: the value at $ is not JSON (undefined)");
+  if (text === undefined) throw new CanonicalJsonError("not_json", "$", "the value at $ is not JSON (undefined)");
   return text;
 }
 
@@ -50,7 +71,10 @@ function writeValue(value: unknown, trail: Trail): string | undefined {
     case "string":
       return quoteJsonString(value);
     case "number":
-      if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: ${pathOf(trail)} is ${value}, not a JSON number`);
+      if (!Number.isFinite(value)) throw new CanonicalJsonError("not_json", pathOf(trail), `${pathOf(trail)} is ${value}, not a JSON number`);
+      if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+        throw new CanonicalJsonError("unsafe_number", pathOf(trail), `${pathOf(trail)} is ${value}, beyond the safe integer range (±9007199254740991) that every JSON reader reads back exactly`);
+      }
       return Object.is(value, -0) ? "0" : String(value);
     case "boolean":
       return value ? "true" : "false";
@@ -58,9 +82,10 @@ function writeValue(value: unknown, trail: Trail): string | undefined {
       return undefined;
     case "object":
       if (value === null) return "null";
+      if (trail.length >= MAX_JSON_DEPTH) throw new CanonicalJsonError("too_deep", pathOf(trail), `${pathOf(trail)} is nested deeper than ${MAX_JSON_DEPTH} levels`);
       return writeObject(value, trail);
     default:
-      throw new TypeError(`canonicalJson: ${pathOf(trail)} is a ${typeof value}, not a JSON value`);
+      throw new CanonicalJsonError("not_json", pathOf(trail), `${pathOf(trail)} is a ${typeof value}, not a JSON value`);
   }
 }
 

@@ -23,15 +23,18 @@ export class LogError extends Error {
   readonly line: number | undefined;
   /** Log position of the offending event, when known. */
   readonly position: number | undefined;
+  /** 1-based column (or byte, for bytes that are not text) of the line where the problem starts, when known. */
+  readonly column: number | undefined;
 
   constructor(
     code: string,
     message: string,
-    where: { readonly line?: number; readonly position?: number } = {},
+    where: { readonly line?: number; readonly position?: number; readonly column?: number } = {},
   ) {
     super(message);
     this.code = code;
     this.line = where.line;
     this.position = where.position;
+    this.column = where.column;
   }
 }

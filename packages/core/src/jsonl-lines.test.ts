@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createLineSplitter } from "./jsonl-lines.js";
+import { createLineSplitter, type SplitLine } from "./jsonl-lines.js";
 
 /** Feeds the bytes to a fresh splitter cut at the given offsets, reusing one buffer as the reader does. */
-function splitInChunks(bytes: Uint8Array, cuts: readonly number[]): string[] {
+function splitInChunks(bytes: Uint8Array, cuts: readonly number[]): SplitLine[] {
   const splitter = createLineSplitter();
   const reused = new Uint8Array(bytes.length);
-  const lines: string[] = [];
+  const lines: SplitLine[] = [];
   let start = 0;
   for (const end of [...cuts, bytes.length]) {
     reused.set(bytes.subarray(start, end));

@@ -8,6 +8,8 @@ import { z } from "zod";
 import { createEventCatalogue, defineEvent } from "./catalogue.js";
 import { toArray } from "./iterables.js";
 import { readJsonl, writeJsonl } from "./jsonl.js";
+import { serializeRecordedEvent } from "./recorded-codec.js";
+import type { RecordedEvent } from "./envelope.js";
 import { verifyChain } from "./verify-chain.js";
 
 let folder = "";
@@ -16,7 +18,8 @@ beforeAll(async () => {
 });
 
 const meta = { actor: "u-1", occurredAt: "2026-03-12T09:30:00.000Z" };
-const linesText = (log: readonly unknown[]) => log.map((event) => `${JSON.stringify(event)}\n`).join("");
+const line = (event: unknown): string => serializeRecordedEvent(event as RecordedEvent);
+const linesText = (log: readonly unknown[]) => log.map((event) => `${line(event)}\n`).join("");
 const sampleLog = () =>
   buildChainedLog([
     { streamId: "incident-1", type: "incident.logged", data: { impact: 2 }, meta },
@@ -49,7 +52,7 @@ describe("JSONL log", () => {
   it("names the line of malformed JSON", async () => {
     const path = join(folder, "malformed.jsonl");
     const [first] = sampleLog();
-    await writeFile(path, `${JSON.stringify(first)}\n{"position": 2,\n`);
+    await writeFile(path, `${line(first)}\n{"position": 2,\n`);
     await expect(toArray(readJsonl(path))).rejects.toThrow(/malformed\.jsonl line 2: not valid JSON/);
   });
 
@@ -102,22 +105,29 @@ describe("JSONL log", () => {
     expect(verifyChain(back).ok).toBe(true);
   });
 
-  it("reads CRLF line endings and a last line without a newline", async () => {
+  it("refuses CRLF line endings and a last line without a newline, naming the line", async () => {
     const log = sampleLog();
     const crlf = join(folder, "crlf.jsonl");
-    await writeFile(crlf, log.map((event) => `${JSON.stringify(event)}\r\n`).join(""));
-    expect(await toArray(readJsonl(crlf))).toEqual(log);
+    await writeFile(crlf, log.map((event) => `${line(event)}\r\n`).join(""));
+    await expect(toArray(readJsonl(crlf))).rejects.toMatchObject({ code: "non_canonical_line", line: 1, message: expect.stringContaining('whitespace ("\\r")') });
     const unterminated = join(folder, "unterminated.jsonl");
-    await writeFile(unterminated, log.map((event) => JSON.stringify(event)).join("\n"));
-    expect(await toArray(readJsonl(unterminated))).toEqual(log);
+    await writeFile(unterminated, log.map((event) => line(event)).join("\n"));
+    const seen: number[] = [];
+    const reading = (async () => {
+      for await (const event of readJsonl(unterminated)) seen.push(event.position);
+    })();
+    await expect(reading).rejects.toMatchObject({ code: "non_canonical_line", line: 2, message: expect.stringContaining("ends without a newline") });
+    expect(seen).toEqual([1]);
+    await writeFile(unterminated, `${line(log[0])}\n${line(log[1]).slice(0, 40)}`);
+    await expect(toArray(readJsonl(unterminated))).rejects.toMatchObject({ code: "malformed_line", line: 2, message: expect.stringContaining("may have been cut off") });
   });
 
-  it("refuses an empty line, naming it, but not a final newline or an empty file", async () => {
+  it("refuses an empty line, naming it, but not an empty file", async () => {
     const [first, second] = sampleLog();
     const path = join(folder, "blank.jsonl");
-    await writeFile(path, `${JSON.stringify(first)}\n\n${JSON.stringify(second)}\n`);
+    await writeFile(path, `${line(first)}\n\n${line(second)}\n`);
     await expect(toArray(readJsonl(path))).rejects.toThrow("blank.jsonl line 2: empty line; a log has one recorded event per line");
-    await writeFile(path, `${JSON.stringify(first)}\r\n\r\n`);
+    await writeFile(path, `${line(first)}\n\r\n`);
     await expect(toArray(readJsonl(path))).rejects.toThrow("blank.jsonl line 2: empty line");
     await writeFile(path, "");
     expect(await toArray(readJsonl(path))).toEqual([]);
@@ -125,9 +135,9 @@ describe("JSONL log", () => {
 
   it("names the line of a bad line deep in a big file, after yielding every event before it", async () => {
     const log = buildChainedLog(Array.from({ length: 3000 }, (_, index) => ({ streamId: `incident-${index % 7}`, type: "incident.logged", data: { impact: 2, note: "x".repeat(300) }, meta })));
-    const lines = log.map((event) => JSON.stringify(event));
+    const lines = log.map(line);
     const path = join(folder, "deep.jsonl");
-    await writeFile(path, [...lines.slice(0, 2716), lines[2716]?.replace('"hash":"', '"hash":"X'), ...lines.slice(2717)].join("\n"));
+    await writeFile(path, `${[...lines.slice(0, 2716), lines[2716]?.replace('"hash":"', '"hash":"X'), ...lines.slice(2717)].join("\n")}\n`);
     expect(Buffer.byteLength(lines.slice(0, 2716).join("\n"))).toBeGreaterThan(1 << 20);
     const seen: number[] = [];
     const reading = (async () => {

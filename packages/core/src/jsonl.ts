@@ -19,9 +19,12 @@ export interface ReadJsonlOptions {
 const CHUNK_BYTES = 1 << 20;
 
 /**
- * Streams a JSONL log, one recorded event per line, never holding the whole file. A line
- * that is not JSON or not a recorded event throws a `LogError` naming the file and line,
- * after every event before it has been yielded.
+ * Streams a JSONL log, one recorded event per line, never holding the whole file (nor more
+ * than 1 MiB of one line). Every line must be exactly the canonical line of its event
+ * (`canonicalLine`) ended by `\n`. A line that is not (not UTF-8, too long, a byte order
+ * mark, not JSON, not a recorded event, nested too deep, an unsafe number, other bytes than
+ * the canonical ones, no final newline) throws a `LogError` naming the file, the line and
+ * where it can the column, after every event before it has been yielded.
  */
 export async function* readJsonl(path: string, options: ReadJsonlOptions = {}): AsyncGenerator<RecordedEvent> {
   const { catalogue } = options;
@@ -34,7 +37,9 @@ export async function* readJsonl(path: string, options: ReadJsonlOptions = {}): 
     for (let done = false; !done; ) {
       const { bytesRead } = await file.read(chunk, 0, CHUNK_BYTES, null);
       done = bytesRead === 0;
-      const { events, failure } = parseLines(done ? lines.end() : lines.push(chunk.subarray(0, bytesRead)), name, lineNumber);
+      const split = done ? lines.end() : lines.push(chunk.subarray(0, bytesRead));
+      const { events, failure } = parseLines(split, name, lineNumber);
+      if (done && split.length > 0) throw unterminated(failure, name, lineNumber + 1);
       for (const event of events) {
         lineNumber++;
         yield catalogue === undefined ? event : decodeRecorded(catalogue, event, lineNumber);
@@ -44,6 +49,13 @@ export async function* readJsonl(path: string, options: ReadJsonlOptions = {}): 
   } finally {
     await file.close();
   }
+}
+
+/** The error for a last line without its newline: the line's own problem if it has one (it was likely cut off), else the missing newline. */
+function unterminated(failure: LogError | undefined, name: string, lineNumber: number): LogError {
+  const where = { line: lineNumber, ...(failure?.position === undefined ? {} : { position: failure.position }) };
+  if (failure !== undefined) return new LogError(failure.code, `${failure.message} (the file ends inside this line, without a newline: it may have been cut off)`, where);
+  return new LogError("non_canonical_line", `${name} line ${lineNumber}: the file ends without a newline after this line; every line of a log ends with \\n (was the file cut off or edited by hand?)`, where);
 }
 
 async function openLog(path: string): Promise<FileHandle> {

@@ -1,3 +1,4 @@
+import { canonicalLine } from "./canonical-line.js";
 import type { EventMeta, RecordedEvent } from "./envelope.js";
 
 const ENVELOPE_FIELDS = [
@@ -10,21 +11,9 @@ const UTC_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const isHash = (value: string): boolean => value.length === 64 && HEX.test(value);
 const isUtcTime = (value: string): boolean => value.length === 24 && UTC_TIME.test(value);
 
-/** One line of a JSONL log: the recorded event with its fields in a fixed order. */
+/** One line of a JSONL log: the recorded event's canonical line (RFC 8785), without the newline. */
 export function serializeRecordedEvent(event: RecordedEvent): string {
-  return JSON.stringify({
-    position: event.position,
-    streamId: event.streamId,
-    version: event.version,
-    eventId: event.eventId,
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    data: event.data,
-    meta: event.meta,
-    recordedAt: event.recordedAt,
-    prevHash: event.prevHash,
-    hash: event.hash,
-  });
+  return canonicalLine(event);
 }
 
 /**

@@ -1,4 +1,7 @@
 import type { EventCatalogue } from "./catalogue.js";
+import { canonicalJson, CanonicalJsonError } from "./canonical-json.js";
+import { rememberEnvelopeParts, writeParts } from "./canonical-line.js";
+import { describeNonCanonical } from "./non-canonical.js";
 import type { RecordedEvent } from "./envelope.js";
 import { LogError } from "./errors.js";
 import { checkRecordedEnvelope } from "./recorded-codec.js";
@@ -31,7 +34,7 @@ export const STORED_EVENT_INSERT_COLUMNS = "position, stream_id, version, event_
 /** The values of one events-table row, in the order of `STORED_EVENT_INSERT_COLUMNS`. */
 export type StoredEventValues = readonly [number, string, number, string, string, number, string, string, string, string, string | null, string, string];
 
-/** The values a store inserts for one recorded event, in the order of `STORED_EVENT_INSERT_COLUMNS`. */
+/** The values a store inserts for one recorded event, in the order of `STORED_EVENT_INSERT_COLUMNS`; data and meta as canonical JSON (RFC 8785), the only text `decodeStoredEvent` accepts. */
 export function storedEventValues(event: RecordedEvent): StoredEventValues {
   return [
     event.position,
@@ -40,8 +43,8 @@ export function storedEventValues(event: RecordedEvent): StoredEventValues {
     event.eventId,
     event.type,
     event.schemaVersion,
-    JSON.stringify(event.data),
-    JSON.stringify(event.meta),
+    canonicalJson(event.data),
+    canonicalJson(event.meta),
     event.meta.occurredAt,
     event.recordedAt,
     event.meta.commandId ?? null,
@@ -52,8 +55,10 @@ export function storedEventValues(event: RecordedEvent): StoredEventValues {
 
 /**
  * Turns a stored row back into the recorded event, as stored (the form its hash covers).
- * A row that is not valid JSON or not a recorded event, or (with a catalogue) data that
- * does not decode, is a `LogError` naming the position: one rule for every durable store.
+ * A row that is not valid JSON, whose data or meta text is not canonical JSON (RFC 8785:
+ * what was hashed is exactly what is stored), that is not a recorded event, or (with a
+ * catalogue) whose data does not decode, is a `LogError` naming the position: one rule
+ * for every durable store.
  */
 export function decodeStoredEvent(row: StoredEventRow, catalogue: EventCatalogue | undefined): RecordedEvent {
   const position = Number(row.position);
@@ -74,8 +79,25 @@ export function decodeStoredEvent(row: StoredEventRow, catalogue: EventCatalogue
   if (typeof checked === "string") {
     throw new LogError("invalid_envelope", `stored event at position ${position} does not parse: ${checked}`, { position });
   }
+  checkCanonicalColumn(row.data, checked.data, "data", position);
+  checkCanonicalColumn(row.meta, checked.meta, "meta", position);
+  rememberEnvelopeParts(checked, writeParts(checked, row.data, row.meta));
   if (catalogue !== undefined) decodeRecorded(catalogue, checked);
   return checked;
+}
+
+/** Refuses a stored data or meta text that is not the canonical JSON of its value (other spacing, key order, escapes, duplicate keys, number spellings). */
+function checkCanonicalColumn(text: string, value: unknown, column: "data" | "meta", position: number): void {
+  let canonical: string;
+  try {
+    canonical = canonicalJson(value);
+  } catch (error) {
+    if (!(error instanceof CanonicalJsonError)) throw error;
+    throw new LogError(error.problem === "not_json" ? "invalid_envelope" : error.problem, `stored event at position ${position}: ${error.message.replace("canonicalJson: $", column)}`, { position });
+  }
+  if (canonical === text) return;
+  const { column: at, reason } = describeNonCanonical(text, canonical);
+  throw new LogError("non_canonical_stored", `stored event at position ${position}: ${column} is not stored in its canonical form (character ${at}: ${reason}); the store's text was edited outside the store`, { position });
 }
 
 function parseColumn(text: string, column: "data" | "meta", position: number): unknown {

@@ -2,11 +2,22 @@ import type { RecordedEvent } from "@handover/core";
 import fc from "fast-check";
 import { buildChainedLog, type LogEntry } from "./chain-builder.js";
 
+/** A JSON value with every integer beyond ±(2^53 − 1) pulled back to the safe limit: the numbers a log may hold. */
+export function withSafeNumbers(value: unknown): unknown {
+  if (typeof value === "number") return Number.isInteger(value) && !Number.isSafeInteger(value) ? Math.sign(value) * Number.MAX_SAFE_INTEGER : value;
+  if (Array.isArray(value)) return value.map(withSafeNumbers);
+  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, member]) => [key, withSafeNumbers(member)]));
+  return value;
+}
+
+/** Any JSON value a log may hold (finite, safe numbers; no undefined; nested at most a few levels): the values canonical JSON writes. */
+export const arbitrarySafeJson: fc.Arbitrary<unknown> = fc.jsonValue({ maxDepth: 3 }).map((value) => withSafeNumbers(JSON.parse(JSON.stringify(value))));
+
 /**
- * Any JSON value events may carry as data (finite numbers, no undefined), as it comes back
+ * Any JSON value events may carry as data (finite, safe numbers, no undefined), as it comes back
  * from JSON: fast-check's -0 becomes 0, which is what JSON, canonical JSON and every store write.
  */
-export const arbitraryJsonData: fc.Arbitrary<unknown> = fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.parse(JSON.stringify(value)) as unknown);
+export const arbitraryJsonData: fc.Arbitrary<unknown> = arbitrarySafeJson;
 
 /** An ISO-8601 UTC instant between 2020 and 2030, in canonical form. */
 export const arbitraryInstant: fc.Arbitrary<string> = fc
