@@ -46,6 +46,9 @@ describePostgres("PostgreSQL store given bad input", () => {
     expect(broken).toMatchObject({ position: 3 });
     expect((broken as Error).message).toContain("stored event at position 3 does not parse: data is not valid JSON");
     await fixture.pool.query(`UPDATE "${schema}".events SET data = '{"size": 9}' WHERE position = 3`);
+    const spaced = await rejection(toArray(store.readAll()));
+    expect(spaced).toMatchObject({ name: "LogError", code: "non_canonical_stored", position: 3 });
+    await fixture.pool.query(`UPDATE "${schema}".events SET data = '{"size":9}' WHERE position = 3`);
     const strict = await fixture.open({ schema, catalogue: conformanceCatalogue });
     const invalid = await rejection(toArray(strict.readStream("thing-1")));
     expect(invalid).toMatchObject({ name: "LogError", position: 3 });

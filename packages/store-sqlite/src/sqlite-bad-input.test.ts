@@ -96,9 +96,25 @@ describe("SQLite store given a bad file", () => {
     expect((failure as LogError).message).toContain("position 3");
   });
 
+  it("refuses stored text that is not canonical JSON (a duplicate key, spacing), naming the position", async () => {
+    const path = await seededFile();
+    withRaw(path, (db) => db.exec(`UPDATE events SET meta = replace(meta, '{"actor":', '{"actor":"mallory","actor":') WHERE position = 2`));
+    const store = openSqliteEventStore({ path });
+    const failure = await toArray(store.readAll()).catch((error: unknown) => error);
+    await store.close();
+    expect(failure).toMatchObject({ name: "LogError", code: "non_canonical_stored", position: 2 });
+    expect((failure as LogError).message).toContain('the key "actor" appears twice');
+    withRaw(path, (db) => db.exec(`UPDATE events SET meta = replace(meta, '"mallory","actor":', '') WHERE position = 2`));
+    withRaw(path, (db) => db.exec(`UPDATE events SET data = replace(data, ':', ': ') WHERE position = 3`));
+    const reopened = openSqliteEventStore({ path });
+    const spaced = await toArray(reopened.readAll()).catch((error: unknown) => error);
+    await reopened.close();
+    expect(spaced).toMatchObject({ code: "non_canonical_stored", position: 3 });
+  });
+
   it("names the position of a stored event that no longer passes its schema", async () => {
     const path = await seededFile();
-    withRaw(path, (db) => db.exec("UPDATE events SET data = '{\"size\": 9}' WHERE position = 4"));
+    withRaw(path, (db) => db.exec("UPDATE events SET data = '{\"size\":9}' WHERE position = 4"));
     const store = openSqliteEventStore({ path, catalogue: conformanceCatalogue });
     const failure = await toArray(store.readStream("thing-0")).catch((error: unknown) => error);
     await store.close();

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildChainedLog, changes, metaAt } from "@handover/testing";
-import { toArray, verifyChain, type RecordedEvent } from "@handover/core";
+import { serializeRecordedEvent, toArray, verifyChain, type RecordedEvent } from "@handover/core";
 import { isLeft, isRight } from "fp-ts/lib/Either.js";
 import { afterAll, describe, expect, it } from "vitest";
 import { openSqliteEventStore } from "./sqlite-store.js";
@@ -98,7 +98,7 @@ describe("SQLite store on disk", () => {
   it("imports nothing of a JSONL log with an edited line, naming the position", async () => {
     const log = buildChainedLog(Array.from({ length: 30 }, (_, index) => ({ streamId: `thing-${index % 3}`, type: "thing.changed", data: { size: 1 }, meta: metaAt(index) })));
     const jsonl = freshPath("jsonl");
-    writeFileSync(jsonl, log.map((event) => `${JSON.stringify(event)}\n`).join(""));
+    writeFileSync(jsonl, log.map((event) => `${serializeRecordedEvent(event)}\n`).join(""));
     const edited = readFileSync(jsonl, "utf8").split("\n").map((line, index) => (index === 17 ? line.replace('"size":1', '"size":2') : line)).join("\n");
     writeFileSync(jsonl, edited);
     const store = openSqliteEventStore({ path: freshPath() });

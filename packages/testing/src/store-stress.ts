@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent } from "@handover/core";
+import { canonicalJson, type EventStore, type RecordedEvent } from "@handover/core";
 import { expect } from "vitest";
 
 /** What one event of a crash test's writer says of itself: its run, its batch, its place in the batch and the batch's size. */
@@ -89,10 +89,10 @@ export async function appendContended(store: EventStore, writer: number, shape: 
 export function expectContendedLog(log: readonly RecordedEvent[], shape: ContentionShape, reports: readonly ContentionReport[]): void {
   const total = shape.writers * shape.eventsPerWriter;
   expect(log).toHaveLength(total);
-  const seen = new Set(log.map((event) => JSON.stringify(event.data)));
+  const seen = new Set(log.map((event) => canonicalJson(event.data)));
   expect(seen.size).toBe(total);
   for (let writer = 0; writer < shape.writers; writer++) {
-    for (let seq = 0; seq < shape.eventsPerWriter; seq++) expect(seen.has(JSON.stringify({ writer, seq }))).toBe(true);
+    for (let seq = 0; seq < shape.eventsPerWriter; seq++) expect(seen.has(canonicalJson({ writer, seq }))).toBe(true);
   }
   const byStream = new Map<string, number[]>();
   for (const event of log) byStream.set(event.streamId, [...(byStream.get(event.streamId) ?? []), event.version]);
