@@ -1,6 +1,8 @@
 import type { Either } from "fp-ts/lib/Either.js";
 import type { ChainHead, EventMeta, EventToAppend, RecordedEvent } from "./envelope.js";
 import type { AppendError } from "./append-errors.js";
+import type { TreeHead } from "./checkpoint.js";
+import type { MerkleNodeSource } from "./merkle-proofs.js";
 
 /**
  * What the writer believes of the stream: its exact current version (0 = empty),
@@ -83,5 +85,12 @@ export interface EventStore {
   importLog(
     events: Iterable<RecordedEvent> | AsyncIterable<RecordedEvent>,
   ): Promise<Either<AppendError, ImportResult>>;
+  /**
+   * The Merkle tree head of the whole log (RFC 9162): its size, root and the chain hash of
+   * the last event. The store keeps the tree's frontier as it grows, so this reads O(log n).
+   */
+  treeHead(): Promise<TreeHead>;
+  /** The log's Merkle tree for proofs: leaf hashes by position and the complete subtrees the store keeps. */
+  merkleNodes(): MerkleNodeSource;
   close(): Promise<void>;
 }

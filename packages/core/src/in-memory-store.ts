@@ -8,6 +8,8 @@ import { randomIds, type IdGenerator } from "./ids.js";
 import { collectImport } from "./import-log.js";
 import { inLogRange, normaliseLogRange } from "./log-range.js";
 import { prepareBatch } from "./prepare-batch.js";
+import { createMemoryMerkleTree } from "./merkle-node-source.js";
+import { toHex } from "./merkle-hash.js";
 
 /** Options of the in-memory store. */
 export interface InMemoryStoreOptions {
@@ -34,6 +36,7 @@ export function createInMemoryEventStore(options: InMemoryStoreOptions = {}): In
   const streams = new Map<string, number[]>();
   /** Command id -> the position of its first event, or all its positions once it has more than one. */
   const commands = new Map<string, number | number[]>();
+  const tree = createMemoryMerkleTree();
 
   const head = (): ChainHead => {
     const last = log[log.length - 1];
@@ -58,6 +61,7 @@ export function createInMemoryEventStore(options: InMemoryStoreOptions = {}): In
   const commit = (recorded: readonly RecordedEvent[]): void => {
     for (const event of recorded) {
       log.push(event);
+      tree.add(event.hash);
       let positions = streams.get(event.streamId);
       if (positions === undefined) streams.set(event.streamId, (positions = []));
       positions.push(event.position);
@@ -137,6 +141,8 @@ export function createInMemoryEventStore(options: InMemoryStoreOptions = {}): In
     head: async () => head(),
     findCommand: async (commandId) => commandRecord(commandId),
     importLog,
+    treeHead: async () => ({ size: log.length, root: toHex(tree.frontier.root()), headHash: head().hash }),
+    merkleNodes: () => tree,
     close: async () => undefined,
     events: () => log,
   };

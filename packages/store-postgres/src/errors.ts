@@ -1,5 +1,5 @@
 /** Why a PostgreSQL store could not be opened or used. */
-export type PostgresStoreErrorCode = "schema_too_new" | "invalid_schema_name" | "connection_lost" | "closed";
+export type PostgresStoreErrorCode = "schema_too_new" | "invalid_schema_name" | "connection_lost" | "closed" | "corrupt_schema";
 
 /** Thrown (not returned) when the store itself is broken or unreachable; refusals are values. */
 export class PostgresStoreError extends Error {

@@ -7,6 +7,7 @@ import { createImportChecker, type AppendError, type ChainHead, type EventCatalo
 import { checkoutClient, releaseClient, rollbackQuietly } from "./clients.js";
 import { copyLines } from "./copy-text.js";
 import { translateWriteError } from "./errors.js";
+import { catchUpTree } from "./merkle.js";
 import { headQuery } from "./queries.js";
 import type { LogNames } from "./sql-names.js";
 
@@ -22,7 +23,7 @@ export interface PostgresImportTarget {
 /**
  * Appends a recorded log after the head in one transaction that holds the log's append
  * lock: events are checked (envelope, chain, stream versions, schema) a chunk at a time,
- * and each chunk is sent with one COPY. The first problem, or any failure, rolls it all back.
+ * and each chunk is sent with one COPY; the Merkle tree grows by them before the commit. The first problem, or any failure, rolls it all back.
  */
 export async function importIntoPostgres(
   target: PostgresImportTarget,
@@ -89,6 +90,7 @@ async function importInTransaction(
     await client.query(`UPDATE ${names.chainHead} SET position = $1, hash = $2 WHERE id = 1`, [last.position, last.hash]);
     await client.query("SELECT pg_notify($1, $2)", [names.channel, String(last.position)]);
   }
+  await catchUpTree(client, names);
   return right({ count, head: last });
 }
 

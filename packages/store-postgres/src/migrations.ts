@@ -2,6 +2,7 @@ import type pg from "pg";
 import { GENESIS_HASH } from "@handover/core";
 import { checkoutClient, releaseClient } from "./clients.js";
 import { PostgresStoreError } from "./errors.js";
+import { rewriteCanonical } from "./rewrite-canonical.js";
 import type { LogNames } from "./sql-names.js";
 
 /** One step of a log's schema: the version it brings the schema to and its DDL. */
@@ -10,6 +11,8 @@ export interface PostgresMigration {
   readonly description: string;
   /** The DDL for a log in the schema these names describe (names are quoted identifiers). */
   readonly sql: (names: LogNames) => string;
+  /** Work in code after the DDL, in the same transaction (rewriting stored text, say). */
+  readonly run?: (client: pg.PoolClient, names: LogNames) => Promise<void>;
 }
 
 /** Every schema version this code knows, in order. */
@@ -133,6 +136,16 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       $fn$;
     `,
   },
+  {
+    version: 2,
+    description: "the Merkle tree of the log (RFC 9162): its frontier and every complete subtree from level 8; data and meta stored as canonical JSON",
+    sql: (names) => `
+      CREATE TABLE ${names.quotedSchema}.merkle_tree (id integer PRIMARY KEY CHECK (id = 1), size bigint NOT NULL, frontier text NOT NULL);
+      INSERT INTO ${names.quotedSchema}.merkle_tree (id, size, frontier) VALUES (1, 0, '');
+      CREATE TABLE ${names.quotedSchema}.merkle_nodes (level integer NOT NULL, idx bigint NOT NULL, hash text NOT NULL, PRIMARY KEY (level, idx));
+    `,
+    run: rewriteCanonical,
+  },
 ];
 
 /** The schema version this code writes and reads. */
@@ -165,6 +178,7 @@ export async function migratePostgres(pool: pg.Pool, names: LogNames): Promise<v
     for (const migration of POSTGRES_MIGRATIONS) {
       if (migration.version <= version) continue;
       await client.query(migration.sql(names));
+      await migration.run?.(client, names);
       await client.query(`INSERT INTO ${names.schemaVersion} (version, description) VALUES ($1, $2)`, [migration.version, migration.description]);
     }
     await client.query("COMMIT");

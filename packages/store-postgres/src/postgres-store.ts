@@ -6,6 +6,7 @@ import { createPostgresCheckpointStore, createPostgresSnapshotStore } from "./ch
 import { PostgresStoreError } from "./errors.js";
 import { createFastAppender } from "./fast-append.js";
 import { importIntoPostgres } from "./import-log.js";
+import { postgresNodeSource, readTreeHead } from "./merkle.js";
 import { migratePostgres } from "./migrations.js";
 import { resolvePostgresOptions, type PostgresStoreOptions } from "./options.js";
 import { commandRecordQuery, headQuery, streamVersionQuery } from "./queries.js";
@@ -94,6 +95,11 @@ export async function openPostgresEventStore(options: PostgresStoreOptions): Pro
     },
     importLog,
     importJsonl: (path) => importLog(readJsonl(path)),
+    treeHead: async () => {
+      live();
+      return readTreeHead(pool, names);
+    },
+    merkleNodes: () => postgresNodeSource(pool, names),
     exportJsonl: (path) => writeJsonl(path, store.readAll()),
     subscribe: async (subscribeOptions) => {
       live();

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { prepareBatch, versionConflict, type AppendContext, type AppendError, type AppendOptions, type AppendResult, type CommandRecord, type EventCatalogue, type EventToAppend, storedEventValues, decodeStoredEvent } from "@handover/core";
+import { catchUpTree, type SqliteTreeStatements } from "./merkle.js";
 import type { SqliteQueries, SqliteWrites } from "./queries.js";
 
 /** Appends one batch in one `BEGIN IMMEDIATE` transaction; synchronous, as better-sqlite3 is. */
@@ -9,14 +10,14 @@ export type SqliteAppender = (streamId: string, events: readonly EventToAppend[]
 /**
  * Builds the append path: under the file's write lock it looks up the command id, reads
  * the stream's version and the chain head, builds the batch with core's `prepareBatch`,
- * inserts its rows and moves the head. Another process cannot write in between, so the
+ * inserts its rows, moves the head and grows the Merkle tree by the new events. Another process cannot write in between, so the
  * chain stays linear across processes; a refusal or a crash writes nothing.
  */
 export function createSqliteAppender(
   writer: Database.Database,
   queries: SqliteQueries,
   writes: SqliteWrites,
-  context: AppendContext,
+  context: AppendContext & { readonly path: string; readonly tree: SqliteTreeStatements },
 ): SqliteAppender {
   const transaction = writer.transaction(
     (streamId: string, events: readonly EventToAppend[], options: AppendOptions): Either<AppendError, AppendResult> => {
@@ -32,6 +33,7 @@ export function createSqliteAppender(
       for (const event of prepared.right) writes.insertEvent.run(...storedEventValues(event));
       const last = prepared.right[prepared.right.length - 1];
       if (last !== undefined) writes.updateHead.run(last.position, last.hash);
+      catchUpTree(writer, context.tree, context.path);
       return right({ streamId, events: prepared.right, nextExpectedVersion: version + prepared.right.length, duplicate: false });
     },
   );

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { createImportChecker, type AppendError, type ChainHead, type EventCatalogue, type ImportResult, type RecordedEvent, storedEventValues } from "@handover/core";
+import { catchUpTree, type SqliteTreeStatements } from "./merkle.js";
 import type { SqliteQueries, SqliteWrites } from "./queries.js";
 
 /** What an import writes through: the writing connection and its statements. */
@@ -9,6 +10,8 @@ export interface SqliteImportTarget {
   readonly queries: SqliteQueries;
   readonly writes: SqliteWrites;
   readonly catalogue: EventCatalogue | undefined;
+  readonly path: string;
+  readonly tree: SqliteTreeStatements;
 }
 
 /**
@@ -41,6 +44,7 @@ export async function importIntoSqlite(
       last = { position: event.position, hash: event.hash };
     }
     if (count > 0) writes.updateHead.run(last.position, last.hash);
+    catchUpTree(writer, target.tree, target.path);
     writer.exec("COMMIT");
     committed = true;
     return right({ count, head: last });

@@ -1,12 +1,16 @@
 import type Database from "better-sqlite3";
 import { GENESIS_HASH } from "@handover/core";
 import { SqliteStoreError } from "./errors.js";
+import { catchUpTree, prepareTreeStatements } from "./merkle.js";
+import { rewriteCanonical } from "./rewrite-canonical.js";
 
 /** One step of the schema: the version it brings the file to and the SQL that does it. */
 export interface SqliteMigration {
   readonly version: number;
   readonly description: string;
   readonly sql: string;
+  /** Work in code after the SQL, in the same transaction (rewriting stored text, say). */
+  readonly run?: (db: Database.Database, path: string) => void;
 }
 
 /** Marks a file as a Handover store (`PRAGMA application_id`, "HAND" in ASCII). */
@@ -50,6 +54,28 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    description: "the Merkle tree of the log (RFC 9162): its frontier and every complete subtree from level 8; data and meta stored as canonical JSON",
+    sql: `
+      CREATE TABLE merkle_tree (
+        only INTEGER PRIMARY KEY CHECK (only = 1),
+        size INTEGER NOT NULL,
+        frontier TEXT NOT NULL
+      );
+      INSERT INTO merkle_tree (only, size, frontier) VALUES (1, 0, '');
+      CREATE TABLE merkle_nodes (
+        level INTEGER NOT NULL,
+        idx INTEGER NOT NULL,
+        hash TEXT NOT NULL,
+        PRIMARY KEY (level, idx)
+      ) WITHOUT ROWID;
+    `,
+    run: (db, path) => {
+      rewriteCanonical(db, path);
+      catchUpTree(db, prepareTreeStatements(db), path);
+    },
+  },
 ];
 
 /** The schema version this code writes and reads. */
@@ -67,6 +93,7 @@ export function migrateSqlite(db: Database.Database, path: string): void {
     for (const migration of SQLITE_MIGRATIONS) {
       if (migration.version <= current) continue;
       db.exec(migration.sql);
+      migration.run?.(db, path);
       db.pragma(`user_version = ${migration.version}`);
     }
     db.pragma(`application_id = ${HANDOVER_APPLICATION_ID}`);

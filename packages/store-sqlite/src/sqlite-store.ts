@@ -9,6 +9,7 @@ import {
   type EventStore,
   type ImportResult,
   type SnapshotStore,
+  type TreeHead,
   flattenPages,
 } from "@handover/core";
 import { createSqliteAppender, findCommandIn } from "./append.js";
@@ -20,6 +21,7 @@ import { resolveSqliteOptions, type SqliteStoreOptions } from "./options.js";
 import { prepareQueries, prepareWrites, type SqliteQueries } from "./queries.js";
 import { readLogPaged, readStreamPages, type SqliteReadContext } from "./reads.js";
 import { createWriteQueue } from "./write-queue.js";
+import { catchUpTree, loadFrontier, prepareTreeStatements, sqliteNodeSource, treeHeadOf } from "./merkle.js";
 
 /** A durable event store in one SQLite file, with its checkpoints and snapshots beside the log. */
 export interface SqliteEventStore extends EventStore {
@@ -56,16 +58,16 @@ export function openSqliteEventStore(options: SqliteStoreOptions): SqliteEventSt
     try {
       const readerQueries = prepareQueries(reader);
       checkHeadMatchesLog(reader, readerQueries, path);
-      return { readerQueries, writerQueries: prepareQueries(writer), writes: prepareWrites(writer) };
+      return { readerQueries, writerQueries: prepareQueries(writer), writes: prepareWrites(writer), readerTree: prepareTreeStatements(reader), writerTree: prepareTreeStatements(writer) };
     } catch (error) {
       reader.close();
       writer.close();
       throw error;
     }
   });
-  const { readerQueries, writerQueries, writes } = prepared;
+  const { readerQueries, writerQueries, writes, readerTree, writerTree } = prepared;
   const queue = createWriteQueue();
-  const append = createSqliteAppender(writer, writerQueries, writes, { catalogue, clock: resolved.clock, ids: resolved.ids });
+  const append = createSqliteAppender(writer, writerQueries, writes, { catalogue, clock: resolved.clock, ids: resolved.ids, path, tree: writerTree });
   const reads: SqliteReadContext = { queries: readerQueries, catalogue, pageSize: resolved.readPageSize, guard: live };
   const sideTables = { reader, writes, queue, guard: live };
 
@@ -73,11 +75,21 @@ export function openSqliteEventStore(options: SqliteStoreOptions): SqliteEventSt
     queue.run(async () => {
       live(() => undefined);
       try {
-        return await importIntoSqlite({ writer, queries: writerQueries, writes, catalogue }, incoming);
+        return await importIntoSqlite({ writer, queries: writerQueries, writes, catalogue, path, tree: writerTree }, incoming);
       } catch (error) {
         throw translateSqliteError(error, path, busyTimeoutMs);
       }
     });
+
+  /** The tree head from the reader's snapshot; a tree left behind the log (a store migrated from schema 1) catches up first. */
+  const readTreeHead = (): TreeHead => {
+    const seen = reader.transaction(() => ({ frontier: loadFrontier(readerTree, path), head: readerTree.head.get() }))();
+    if (seen.head !== undefined && seen.frontier.size < seen.head.position) {
+      const frontier = writer.transaction(() => catchUpTree(writer, writerTree, path)).immediate();
+      return treeHeadOf(frontier, writerTree.head.get(), path);
+    }
+    return treeHeadOf(seen.frontier, seen.head, path);
+  };
 
   const store: SqliteEventStore = {
     path,
@@ -92,6 +104,8 @@ export function openSqliteEventStore(options: SqliteStoreOptions): SqliteEventSt
     findCommand: async (commandId) => live(() => findCommandIn(readerQueries, commandId, catalogue)),
     importLog,
     importJsonl: (jsonlPath) => importLog(readJsonl(jsonlPath)),
+    treeHead: () => queue.run(() => live(() => readTreeHead())),
+    merkleNodes: () => sqliteNodeSource(readerTree, live),
     exportJsonl: (jsonlPath) => writeJsonl(jsonlPath, store.readAll()),
     close: async () => {
       if (closed) return;

@@ -13,6 +13,7 @@ import { z } from "zod";
 import { appendConformance } from "./conformance-append.js";
 import { concurrencyConformance } from "./conformance-concurrency.js";
 import { readConformance } from "./conformance-read.js";
+import { treeConformance } from "./conformance-tree.js";
 
 /** What a conformance test asks of the store under test. */
 export interface StoreUnderTestOptions {
@@ -58,5 +59,6 @@ export function eventStoreConformance(name: string, makeStore: MakeStore): void 
     appendConformance(context);
     readConformance(context);
     concurrencyConformance(context);
+    treeConformance(context);
   });
 }
