@@ -15,6 +15,9 @@ import { replayCommand } from "./replay.js";
 import { reportCommand } from "./report.js";
 import { trailCommand } from "./trail.js";
 import { verifyCommand } from "./verify.js";
+import { checkpointCommand } from "./checkpoint.js";
+import { proveCommand } from "./prove.js";
+import { checkProofCommand } from "./check-proof.js";
 
 /** Every command of the `handover` binary; a new command is one file here and one line in this list. */
-export const commands: readonly CliCommand[] = [verifyCommand, replayCommand, cmdbCommand, baselineCommand, diffCommand, impactCommand, readinessCommand, graphCommand, findingsCommand, trailCommand, reportCommand, exportCommand, importServiceNowCommand, incidentsCommand, metricsCommand, controlsCommand];
+export const commands: readonly CliCommand[] = [verifyCommand, replayCommand, cmdbCommand, baselineCommand, diffCommand, impactCommand, readinessCommand, graphCommand, findingsCommand, trailCommand, reportCommand, exportCommand, importServiceNowCommand, incidentsCommand, metricsCommand, controlsCommand, checkpointCommand, proveCommand, checkProofCommand];

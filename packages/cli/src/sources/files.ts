@@ -1,5 +1,6 @@
-import { stat } from "node:fs/promises";
-import { dirname } from "node:path";
+import { randomUUID } from "node:crypto";
+import { link, open, rename, rm, stat } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { inputError, type CliFailure } from "../command.js";
 
@@ -28,5 +29,32 @@ export async function writableTarget(path: string): Promise<Either<CliFailure, s
   } catch {
     // No file there yet: it will be created.
   }
+  return right(path);
+}
+
+/**
+ * Writes a whole file or nothing: the text goes to a temporary file created exclusively in
+ * the target's folder (an unpredictable name, never through a link placed there), flushed,
+ * then linked into place, which fails if the target exists; with `force` it is renamed over
+ * it instead. Refuses to overwrite without `force`, naming the file.
+ */
+export async function writeNewFile(path: string, text: string | Uint8Array, force: boolean): Promise<Either<CliFailure, string>> {
+  const writable = await writableTarget(path);
+  if (writable._tag === "Left") return writable;
+  const temporary = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
+  const file = await open(temporary, "wx", 0o644);
+  try {
+    await file.writeFile(text);
+    await file.sync();
+    await file.close();
+    if (force) await rename(temporary, path);
+    else await link(temporary, path);
+  } catch (error) {
+    await file.close().catch(() => undefined);
+    await rm(temporary, { force: true });
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return left(inputError(`${path} already exists; give --force to overwrite it`));
+    throw error;
+  }
+  await rm(temporary, { force: true });
   return right(path);
 }

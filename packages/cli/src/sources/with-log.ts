@@ -1,4 +1,4 @@
-import type { RecordedEvent } from "@handover/core";
+import { MerkleFrontier, toHex, type RecordedEvent } from "@handover/core";
 import { left, type Either } from "fp-ts/lib/Either.js";
 import { usageError, type CliFailure, type CliIo, type CommandArgs } from "../command.js";
 import { parseView, type LogView } from "../views/view.js";
@@ -31,6 +31,14 @@ export interface OpenedLog {
   readonly view: LogView;
   /** The whole log in position order, chain verified, known types decoded; read models cut it to the view themselves. */
   events(): AsyncIterable<RecordedEvent>;
+  /** The checkpoint the output was computed from: the size and Merkle root (hex) of the events the last `events()` read. */
+  checkpoint(): LogCheckpoint;
+}
+
+/** The size and Merkle tree root (RFC 9162, hex) of a log as read: what every `--json` output names. */
+export interface LogCheckpoint {
+  readonly size: number;
+  readonly root: string;
 }
 
 /** A command's positional arguments by name: the right count, or a usage error naming what is missing or extra. */
@@ -55,8 +63,13 @@ export async function withLog<T>(sourceText: string, values: CommandArgs["values
   const opened = await openLogSource(spec.right);
   if (opened._tag === "Left") return opened;
   const source = opened.right;
+  let tree = new MerkleFrontier();
+  const events = (): AsyncIterable<RecordedEvent> => {
+    tree = new MerkleFrontier();
+    return readVerified(source, io, { catalogue: handoverCatalogue(), tree });
+  };
   try {
-    return await work({ source, view: view.right, events: () => readVerified(source, io, { catalogue: handoverCatalogue() }) });
+    return await work({ source, view: view.right, events, checkpoint: () => ({ size: tree.size, root: toHex(tree.root()) }) });
   } finally {
     await source.close();
   }
