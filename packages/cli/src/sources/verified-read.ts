@@ -1,4 +1,4 @@
-import { createChainVerifier, decodeRecorded, inLogRange, LogError, MerkleFrontier, toHex, type ChainFailure, type Checkpoint, type EventCatalogue, type LogRange, type RecordedEvent } from "@handover/core";
+import { createChainVerifier, decodeRecorded, inLogRange, LogError, type MerkleFrontier, toHex, type ChainFailure, type Checkpoint, type EventCatalogue, type LogRange, type RecordedEvent } from "@handover/core";
 import type { CliIo } from "../command.js";
 import { startProgress } from "../output/progress.js";
 import type { LogSource } from "./log-source.js";
