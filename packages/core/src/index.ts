@@ -70,7 +70,7 @@ export { verifyInclusion, verifyConsistency } from "./merkle-verify.js";
 export type { MemoryMerkleTree } from "./merkle-node-source.js";
 export { createMemoryMerkleTree } from "./merkle-node-source.js";
 export type { NoteSignature, SignedNote } from "./signed-note.js";
-export { signNote, parseNote, checkNoteSignature, noteKeyId, readPrivateKey, readPublicKey } from "./signed-note.js";
+export { signNote, parseNote, checkNoteSignature, noteKeyId, readPrivateKey, readPublicKey, isKeyName } from "./signed-note.js";
 export type { TreeHead, Checkpoint, ParsedCheckpoint } from "./checkpoint.js";
 export { formatCheckpoint, signCheckpoint, parseCheckpoint, sameTreeHead } from "./checkpoint.js";
 export type { InclusionProof, ConsistencyProof, LogProof, ProofTrust, ProofFailure, ProofVerdict } from "./proof-document.js";

@@ -51,6 +51,25 @@ describeEachSource("checkpoint, prove, check-proof", (kind, write) => {
   });
 });
 
+describe("report --sign", () => {
+  it("writes a detached signature binding the pack's digest to the log's checkpoint; an edited pack or another key fails", async () => {
+    const log = await path("signed-report.jsonl");
+    await writeJsonl(log, story);
+    const out = await path("pack.md");
+    const written = await cli("report", log, "crm", "--out", out, "--sign", await path("team.key.pem"), "--json");
+    expect(written.code, written.stderr).toBe(0);
+    expect(JSON.parse(written.stdout)).toMatchObject({ checkpoint: { size: story.length }, signature: `${out}.sig` });
+    expect(await readFile(`${out}.sig`, "utf8")).toMatch(/^handover\/crm\n\d+\n\S+\nhead [0-9a-f]{64}\ntime \S+\npack pack\.md sha256:[0-9a-f]{64}\n\n\u2014 /);
+    expect((await cli("check-proof", `${out}.sig`, "--key", await path("team.pub.pem"))).code).toBe(0);
+    expect((await cli("check-proof", `${out}.sig`, "--key", await path("other.pub.pem"))).code).toBe(1);
+    expect((await cli("verify", log, "--checkpoint", `${out}.sig`, "--key", await path("team.pub.pem"))).code).toBe(0);
+    await writeFile(out, `${await readFile(out, "utf8")}\nedited\n`);
+    const edited = await cli("check-proof", `${out}.sig`, "--key", await path("team.pub.pem"));
+    expect(edited.code).toBe(1);
+    expect(edited.stdout).toContain("is not the pack that was signed");
+  });
+});
+
 describe("forged proofs and checkpoints", () => {
   it("refuses an inclusion proof whose path, position or event was altered, or that is about another tree", async () => {
     const log = await path("forged.jsonl");

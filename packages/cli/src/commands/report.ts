@@ -1,13 +1,16 @@
-import { extname } from "node:path";
-import { left, right } from "fp-ts/lib/Either.js";
-import { inputError, usageError, type CliCommand } from "../command.js";
+import { basename, extname } from "node:path";
+import { createHash, type KeyObject } from "node:crypto";
+import { formatCheckpoint, isKeyName, signNote, type Checkpoint } from "@handover/core";
+import { left, right, type Either } from "fp-ts/lib/Either.js";
+import { originOf, readPrivateKeyFile } from "../sources/checkpoint-file.js";
+import { inputError, usageError, type CliCommand, type CliFailure } from "../command.js";
 import { renderJson } from "../output/table.js";
 import { renderHtmlReport } from "../report/html/page.js";
 import { renderMarkdownReport } from "../report/markdown.js";
 import { readReportData } from "../report/report-data.js";
 import { CRITERIA_DETAIL, CRITERIA_OPTION } from "../sources/criteria.js";
 import { writeAtomically } from "../sources/atomic-write.js";
-import { writableTarget } from "../sources/files.js";
+import { writableTarget, writeNewFile } from "../sources/files.js";
 import { POLICY_DETAIL, POLICY_OPTION } from "../sources/policy.js";
 import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog } from "../sources/with-log.js";
 import { createLogFacts, holding, tapFacts } from "../views/log-facts.js";
@@ -15,7 +18,17 @@ import { describeView, viewJson } from "../views/view.js";
 import { tally } from "../views/readiness-text.js";
 import { readinessOptions } from "./readiness.js";
 
-const USAGE = "handover report <src> <projectId> --out <report.html|report.md> [--criteria <file>] [--policy <file>] [--as-of <time>] [--known-at <time>] [--json]";
+const USAGE = "handover report <src> <projectId> --out <report.html|report.md> [--sign <key.pem>] [--criteria <file>] [--policy <file>] [--as-of <time>] [--known-at <time>] [--json]";
+
+/**
+ * Writes the pack's detached signature beside it (`<out>.sig`): a checkpoint of the log the
+ * pack was computed from, with a line naming the pack's SHA-256, signed with the key.
+ */
+async function signPack(out: string, text: string, key: KeyObject, checkpoint: Checkpoint, force: boolean): Promise<Either<CliFailure, string>> {
+  const digest = createHash("sha256").update(text).digest("hex");
+  const body = `${formatCheckpoint(checkpoint)}pack ${basename(out)} sha256:${digest}\n`;
+  return writeNewFile(`${out}.sig`, signNote(body, isKeyName(checkpoint.origin) ? checkpoint.origin : "handover", key), force);
+}
 const FORMATS: Readonly<Record<string, "html" | "markdown">> = { ".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown" };
 
 /** `handover report`: the handover pack of a project, as one self-contained HTML file or GitHub Markdown. */
@@ -27,11 +40,13 @@ export const reportCommand: CliCommand = {
     ...LOG_DETAILS.map((line) => (line.startsWith("  --json") ? "  --json            print a summary of what was written as JSON" : line)),
     "  <projectId>       the project (project.start's projectId)",
     "  --out <file>      where to write it: .html (one file, inline CSS and SVG, nothing fetched when viewed) or .md (GitHub Markdown with a Mermaid graph)",
+    "  --sign <key.pem>  also write <out>.sig: the log's checkpoint (size, root, head) and the pack's SHA-256, signed with this Ed25519 key (check it: handover check-proof <out>.sig --key pub.pem)",
+    "  --force           overwrite an existing signature file",
     CRITERIA_DETAIL,
     POLICY_DETAIL,
   ],
   example: "handover report crm.jsonl crm --out handover-pack.html --as-of 2026-03-31",
-  options: { ...LOG_OPTIONS, ...CRITERIA_OPTION, ...POLICY_OPTION, out: { type: "string" } },
+  options: { ...LOG_OPTIONS, ...CRITERIA_OPTION, ...POLICY_OPTION, out: { type: "string" }, sign: { type: "string" }, force: { type: "boolean", default: false } },
   async run({ positionals, values }, io) {
     const args = positionalArgs(positionals, ["<src>", "<projectId>"], USAGE);
     if (args._tag === "Left") return args;
@@ -42,6 +57,8 @@ export const reportCommand: CliCommand = {
     if (format === undefined) return left(usageError(`--out ${out}: name a .html or a .md file`));
     const target = await writableTarget(out);
     if (target._tag === "Left") return target;
+    const key = typeof values.sign === "string" ? await readPrivateKeyFile(values.sign) : undefined;
+    if (key?._tag === "Left") return key;
     return withLog(source, values, io, async (opened) => {
       const options = await readinessOptions(opened, values);
       if (options._tag === "Left") return options;
@@ -51,10 +68,14 @@ export const reportCommand: CliCommand = {
       if (data === undefined) {
         return left(inputError(facts.projects.has(projectId) ? `project "${projectId}" has not started in this view (${describeView(opened.view)})` : `unknown project "${projectId}"; ${holding("project(s)", facts.projects)}`));
       }
-      await writeAtomically(out, format === "html" ? renderHtmlReport(data) : renderMarkdownReport(data));
+      const text = format === "html" ? renderHtmlReport(data) : renderMarkdownReport(data);
+      await writeAtomically(out, text);
+      const checkpoint = { origin: originOf(projectId), ...opened.checkpoint(), time: io.now() };
+      const signature = key === undefined ? undefined : await signPack(out, text, key.right, checkpoint, values.force === true);
+      if (signature?._tag === "Left") return signature;
       const verdict = `${data.readiness.ready ? "READY" : "NOT READY"} (${tally(data.readiness)})`;
-      if (values.json === true) io.stdout(renderJson({ out, format, source: data.source, view: viewJson(opened.view), projectId, position: data.summary.position, ready: data.readiness.ready, findings: data.findings.findings.length }));
-      else io.stdout(`wrote ${out}: the handover pack of project ${projectId}, ${format}\nreadiness: ${verdict}; ${data.findings.findings.length} finding(s); ${data.summary.openIncidents.length} open incident(s)\n${describeView(opened.view)}\n`);
+      if (values.json === true) io.stdout(renderJson({ out, format, source: data.source, view: viewJson(opened.view), projectId, position: data.summary.position, ready: data.readiness.ready, findings: data.findings.findings.length, checkpoint: opened.checkpoint(), signature: signature?.right ?? null }));
+      else io.stdout(`wrote ${out}: the handover pack of project ${projectId}, ${format}, from checkpoint size ${checkpoint.size} root ${checkpoint.root}${signature === undefined ? "" : `; signed in ${signature.right}`}\nreadiness: ${verdict}; ${data.findings.findings.length} finding(s); ${data.summary.openIncidents.length} open incident(s)\n${describeView(opened.view)}\n`);
       return right(undefined);
     });
   },

@@ -1,4 +1,4 @@
-import { LogError, MerkleFrontier, toHex, type Checkpoint, type RecordedEvent } from "@handover/core";
+import { GENESIS_HASH, LogError, MerkleFrontier, toHex, type Checkpoint, type RecordedEvent } from "@handover/core";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { usageError, type CliCommand, type CliFailure, type CliIo, type CommandArgs } from "../command.js";
 import { originOf, projectOfStream, readCheckpointFile, readPublicKeyFile, signatureProblem } from "../sources/checkpoint-file.js";
@@ -55,7 +55,7 @@ export async function verifyLog(log: OpenedLog, io: CliIo, checkpoint?: Checkpoi
     if (!(error instanceof LogError) || !INTEGRITY_CODES.test(error.code)) throw error;
     return { ok: false, position: error.position ?? null, reason: error.code.replace(/^chain_/, ""), message: error.message, verified: count };
   }
-  return { ok: true, count, headPosition: head?.position ?? 0, headHash: head?.hash ?? "0".repeat(64), inView: tally, checkpoint: { size: tree.size, root: toHex(tree.root()) }, project };
+  return { ok: true, count, headPosition: head?.position ?? 0, headHash: head?.hash ?? "0".repeat(64), inView: tally, checkpoint: { size: tree.size, root: toHex(tree.root()), headHash: head?.hash ?? GENESIS_HASH }, project };
 }
 
 function describeOutcome(outcome: VerifyOutcome, label: string, view: LogView, io: CliIo): string {

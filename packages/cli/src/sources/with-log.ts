@@ -1,4 +1,4 @@
-import { MerkleFrontier, toHex, type RecordedEvent } from "@handover/core";
+import { GENESIS_HASH, MerkleFrontier, toHex, type RecordedEvent } from "@handover/core";
 import { left, type Either } from "fp-ts/lib/Either.js";
 import { usageError, type CliFailure, type CliIo, type CommandArgs } from "../command.js";
 import { parseView, type LogView } from "../views/view.js";
@@ -39,6 +39,8 @@ export interface OpenedLog {
 export interface LogCheckpoint {
   readonly size: number;
   readonly root: string;
+  /** The chain hash of the last event read. */
+  readonly headHash: string;
 }
 
 /** A command's positional arguments by name: the right count, or a usage error naming what is missing or extra. */
@@ -64,12 +66,16 @@ export async function withLog<T>(sourceText: string, values: CommandArgs["values
   if (opened._tag === "Left") return opened;
   const source = opened.right;
   let tree = new MerkleFrontier();
-  const events = (): AsyncIterable<RecordedEvent> => {
+  let headHash = GENESIS_HASH;
+  async function* events(): AsyncGenerator<RecordedEvent> {
     tree = new MerkleFrontier();
-    return readVerified(source, io, { catalogue: handoverCatalogue(), tree });
-  };
+    for await (const event of readVerified(source, io, { catalogue: handoverCatalogue(), tree })) {
+      headHash = event.hash;
+      yield event;
+    }
+  }
   try {
-    return await work({ source, view: view.right, events, checkpoint: () => ({ size: tree.size, root: toHex(tree.root()) }) });
+    return await work({ source, view: view.right, events, checkpoint: () => ({ size: tree.size, root: toHex(tree.root()), headHash }) });
   } finally {
     await source.close();
   }
