@@ -8,6 +8,7 @@ import { renderJson } from "../output/table.js";
 import { renderHtmlReport } from "../report/html/page.js";
 import { renderMarkdownReport } from "../report/markdown.js";
 import { readReportData } from "../report/report-data.js";
+import { CONTROLS_DETAILS, CONTROLS_OPTIONS, readFramework } from "../sources/controls-option.js";
 import { CRITERIA_DETAIL, CRITERIA_OPTION } from "../sources/criteria.js";
 import { writeAtomically } from "../sources/atomic-write.js";
 import { writableTarget, writeNewFile } from "../sources/files.js";
@@ -34,7 +35,7 @@ const FORMATS: Readonly<Record<string, "html" | "markdown">> = { ".html": "html"
 /** `handover report`: the handover pack of a project, as one self-contained HTML file or GitHub Markdown. */
 export const reportCommand: CliCommand = {
   path: ["report"],
-  summary: "Write the handover pack of a project: readiness checklist with evidence, readiness timeline, CI graph, CMDB baseline with drift and diff, audit findings, open incidents with the SLA summary, and known errors; as self-contained HTML (readable printed) or Markdown.",
+  summary: "Write the handover pack of a project: readiness checklist with evidence, readiness timeline, CI graph, CMDB baseline with drift and diff, audit findings, the controls of a framework, process metrics with weekly charts, open incidents with the SLA summary, and known errors; as self-contained HTML (readable printed) or Markdown.",
   usage: USAGE,
   details: [
     ...LOG_DETAILS.map((line) => (line.startsWith("  --json") ? "  --json            print a summary of what was written as JSON" : line)),
@@ -44,9 +45,10 @@ export const reportCommand: CliCommand = {
     "  --force           overwrite an existing signature file",
     CRITERIA_DETAIL,
     POLICY_DETAIL,
+    ...CONTROLS_DETAILS.map((line) => `${line} (the pack's controls section)`),
   ],
   example: "handover report crm.jsonl crm --out handover-pack.html --as-of 2026-03-31",
-  options: { ...LOG_OPTIONS, ...CRITERIA_OPTION, ...POLICY_OPTION, out: { type: "string" }, sign: { type: "string" }, force: { type: "boolean", default: false } },
+  options: { ...LOG_OPTIONS, ...CRITERIA_OPTION, ...POLICY_OPTION, ...CONTROLS_OPTIONS, out: { type: "string" }, sign: { type: "string" }, force: { type: "boolean", default: false } },
   async run({ positionals, values }, io) {
     const args = positionalArgs(positionals, ["<src>", "<projectId>"], USAGE);
     if (args._tag === "Left") return args;
@@ -59,12 +61,14 @@ export const reportCommand: CliCommand = {
     if (target._tag === "Left") return target;
     const key = typeof values.sign === "string" ? await readPrivateKeyFile(values.sign) : undefined;
     if (key?._tag === "Left") return key;
+    const framework = await readFramework(values);
+    if (framework._tag === "Left") return framework;
     return withLog(source, values, io, async (opened) => {
       const options = await readinessOptions(opened, values);
       if (options._tag === "Left") return options;
       const facts = createLogFacts();
       const log = { ...opened, events: () => tapFacts(opened.events(), facts) };
-      const data = await readReportData(log, projectId, options.right, io.now());
+      const data = await readReportData(log, projectId, options.right, io.now(), framework.right);
       if (data === undefined) {
         return left(inputError(facts.projects.has(projectId) ? `project "${projectId}" has not started in this view (${describeView(opened.view)})` : `unknown project "${projectId}"; ${holding("project(s)", facts.projects)}`));
       }

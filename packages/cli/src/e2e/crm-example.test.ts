@@ -105,4 +105,22 @@ describeChromium("the handover pack in headless Chromium", () => {
     expect(requests).toEqual([url]);
     await page.close();
   }, 60_000);
+
+  it("renders the controls with their statuses and the process metrics with a weekly chart per key figure, without a script", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(pathToFileURL(report).href);
+    expect(await page.locator("script").count()).toBe(0);
+    expect(await page.locator("#controls tr.control").count()).toBe(15);
+    expect(await page.locator("#controls tr.control.fail").count()).toBeGreaterThan(0);
+    expect(await page.locator("#controls tr.control.fail .badge").first().innerText()).toBe("FAIL");
+    const charts = page.locator("#metrics svg.metric-chart");
+    expect(await charts.count()).toBe(10);
+    const box = await charts.first().boundingBox();
+    expect([box?.width ?? 0, box?.height ?? 0]).toEqual([340, 120]);
+    expect(await page.locator("#metrics svg.metric-chart rect.bar").count()).toBeGreaterThan(50);
+    expect(await page.locator("#metrics tr.metric-row").count()).toBeGreaterThan(30);
+    await page.locator("#metrics").screenshot({ path: `${OUTPUT}report-metrics.png` });
+    await page.locator("#controls").screenshot({ path: `${OUTPUT}report-controls.png` });
+    await page.close();
+  }, 60_000);
 });

@@ -1,3 +1,4 @@
+import { controlsAndMetrics } from "./markdown-audit.js";
 import { ciGraph } from "../graph/ci-graph.js";
 import { renderMermaid } from "../graph/mermaid.js";
 import { baselineTitle, describeDifference, diffLines } from "../views/baseline-text.js";
@@ -67,5 +68,5 @@ export function renderMarkdownReport(data: ReportData): string {
     project === null ? "" : `Phase ${md(project.phase)}, status ${md(project.status)}, manager ${md(project.manager)}.`,
     `Source \`${data.source.replace(/`/g, "'")}\` · ${md(describeView(data.view))} · log position ${data.summary.position} (${data.summary.events} events) · generated ${md(data.generatedAt)}`,
   ];
-  return `${[...header, ...readiness(data), ...cmdb(data), ...work(data)].filter((block) => block !== "").join("\n\n")}\n`;
+  return `${[...header, ...readiness(data), ...cmdb(data), ...work(data), ...controlsAndMetrics(data)].filter((block) => block !== "").join("\n\n")}\n`;
 }

@@ -17,6 +17,13 @@ import {
   type ReadinessTimeline,
   type AuditFindings,
   auditFindings,
+  assessControls,
+  CONTROL_FRAMEWORKS,
+  processMetrics,
+  ruleOccasions,
+  type ControlAssessment,
+  type ControlFramework,
+  type ProcessMetrics,
 } from "@handover/projections";
 import { defaultPolicy } from "@handover/itil";
 import type { OpenedLog } from "../sources/with-log.js";
@@ -45,6 +52,10 @@ export interface ReportData {
   readonly findings: AuditFindings;
   readonly incidents: IncidentSummary;
   readonly knownErrors: KnownErrors;
+  /** The process metrics over the view (change management, DORA's four keys, incidents), each with its weekly series. */
+  readonly metrics: ProcessMetrics;
+  /** The controls of the framework the pack was asked for (ISO/IEC 20000-1 by default), judged in the view. */
+  readonly controls: { readonly assessment: ControlAssessment };
 }
 
 async function contentsOf(log: OpenedLog, name: string, projectId: string): Promise<BaselineContents | null> {
@@ -73,13 +84,16 @@ async function baselineSection(log: OpenedLog, cmdb: Cmdb, projectId: string): P
  * view asked: the replay summary (with readiness and open incidents), the readiness
  * timeline, the CMDB, the last baseline with its drift and its diff from the baseline
  * before, the audit findings, the incident register with its SLA summary, and the known
- * errors. Every read verifies the chain. Undefined when the project never started in the view.
+ * errors, the process metrics, and the controls of a framework (ISO/IEC 20000-1 unless
+ * another is given). Every read verifies the chain. Undefined when the project never started in the view.
  */
-export async function readReportData(log: OpenedLog, projectId: string, options: ReadinessOptions, generatedAt: string): Promise<ReportData | undefined> {
+export async function readReportData(log: OpenedLog, projectId: string, options: ReadinessOptions, generatedAt: string, framework: ControlFramework = CONTROL_FRAMEWORKS.iso20000): Promise<ReportData | undefined> {
   const summary = await replaySummary(log.events(), log.view, { ...options, projectId });
   if (summary.readiness === null) return undefined;
   const policy = options.policy ?? defaultPolicy;
   const cmdb = await cmdbAsOf(log.events(), { ...log.view });
+  const findings = await auditFindings(log.events(), policy, { ...log.view, projectId });
+  const occasions = await ruleOccasions(log.events(), log.view);
   return {
     source: log.source.spec.label,
     generatedAt,
@@ -90,8 +104,10 @@ export async function readReportData(log: OpenedLog, projectId: string, options:
     timeline: await readinessTimeline(log.events(), projectId, options),
     cmdb,
     baseline: await baselineSection(log, cmdb, projectId),
-    findings: await auditFindings(log.events(), policy, { ...log.view, projectId }),
+    findings,
     incidents: await incidentSummary(log.events(), { ...log.view, sla: summary.sla }),
     knownErrors: await knownErrors(log.events(), { ...log.view }),
+    metrics: await processMetrics(log.events(), policy, { ...log.view, projectId }),
+    controls: { assessment: assessControls(framework, { findings, occasions, readiness: summary.readiness }) },
   };
 }

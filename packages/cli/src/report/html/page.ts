@@ -5,12 +5,15 @@ import { baselineSection, graphSection } from "./cmdb-section.js";
 import { checklistSection, timelineSection } from "./readiness-section.js";
 import { REPORT_CSS } from "./style.js";
 import { countsSection, findingsSection, incidentsSection, knownErrorsSection } from "./work-section.js";
+import { controlsSection } from "./controls-section.js";
+import { metricsSection } from "./metrics-section.js";
 
 /**
  * The handover pack as one self-contained HTML file: inline CSS (with print rules) and
  * inline SVG, no script and no link to fetch, every text escaped. Sections: readiness
  * checklist, readiness timeline, CI graph, CMDB baseline with drift and the diff from the
- * baseline before, audit findings, open incidents with the SLA summary, known errors.
+ * baseline before, audit findings, the controls of a framework, the process metrics with
+ * weekly charts, open incidents with the SLA summary, known errors.
  */
 export function renderHtmlReport(data: ReportData): string {
   const project = data.summary.project;
@@ -28,6 +31,8 @@ ${timelineSection(data)}
 ${graphSection(data)}
 ${baselineSection(data)}
 ${findingsSection(data)}
+${controlsSection(data)}
+${metricsSection(data)}
 ${incidentsSection(data)}
 ${knownErrorsSection(data)}
 ${countsSection(data)}

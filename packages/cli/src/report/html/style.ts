@@ -39,13 +39,17 @@ svg.ci-graph .rel path { fill: none; stroke: #8c959f; stroke-width: 1.2; } svg.c
 svg.ci-graph marker path { fill: #8c959f; }
 .legend span { margin-right: 14px; font-size: 12px; } .legend i { display: inline-block; width: 12px; height: 12px; margin-right: 4px; vertical-align: -2px; border-radius: 2px; }
 .diff-add { color: var(--pass); } .diff-remove { color: var(--fail); }
+.metric-charts { display: flex; flex-wrap: wrap; gap: 10px; margin: 8px 0; } figure.metric { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 4px; }
+svg.metric-chart .bar { fill: #54aeff; } svg.metric-chart .gap { fill: #d1d9e0; } svg.metric-chart .axis { stroke: #8c959f; }
+svg.metric-chart .tick { font-size: 9px; fill: var(--muted); } svg.metric-chart .title { font-size: 11px; font-weight: 600; fill: var(--ink); }
+tr.control.fail td:first-child { border-left: 4px solid var(--fail); } tr.control.pass td:first-child { border-left: 4px solid var(--pass); } tr.control.not_evidenced td:first-child { border-left: 4px solid var(--warn); }
 footer { margin-top: 32px; font-size: 12px; color: var(--muted); border-top: 1px solid var(--line); padding-top: 8px; }
 @media print {
   @page { size: A4 landscape; margin: 12mm; }
   body { max-width: none; padding: 0; font-size: 10pt; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   h2 { break-after: avoid; page-break-after: avoid; }
-  tr, .figure, svg { break-inside: avoid; page-break-inside: avoid; }
+  tr, .figure, svg, figure.metric { break-inside: avoid; page-break-inside: avoid; }
   .figure { overflow: visible; border: none; padding: 0; }
   svg.ci-graph, svg.timeline { max-width: 100%; height: auto; }
   section.page { break-before: page; page-break-before: always; }
