@@ -49,7 +49,7 @@ export async function exportMiningLog(sourceText: string, format: "ocel2" | "xes
     if (values.json === true) io.stdout(renderJson(summary));
     else {
       const what = traces === null ? `${mined.objects.length} object(s)` : `${traces} trace(s), one per ${kind.right ?? ""}`;
-      io.stdout(`wrote ${to}: ${format === "ocel2" ? "OCEL 2.0 JSON" : "IEEE 1849 XES"} of ${log.source.spec.label}, ${mined.events.length} event(s) and ${what}, up to position ${mined.position}\n${describeView(log.view)}\n`);
+      io.stdout(`wrote ${to}: ${format === "ocel2" ? "OCEL 2.0 JSON" : "IEEE 1849 XES"} of ${log.source.spec.label}: ${what} from ${mined.events.length} event(s), up to position ${mined.position}\n${describeView(log.view)}\n`);
     }
     return right(undefined);
   });
