@@ -57,6 +57,7 @@ export type { Lifecycle } from "./lifecycle.js";
 export { transition, acceptedCommands, reachableStates, lifecycleTable } from "./lifecycle.js";
 export type { StoredEventRow, StoredEventValues } from "./stored-event.js";
 export { decodeStoredEvent, decodeStoredSnapshotState, storedEventValues, STORED_EVENT_COLUMNS, STORED_EVENT_INSERT_COLUMNS } from "./stored-event.js";
+export { catalogueFingerprint } from "./catalogue-fingerprint.js";
 export type { CanonicalJsonProblem } from "./canonical-json.js";
 export { CanonicalJsonError, MAX_JSON_DEPTH } from "./canonical-json.js";
 export { canonicalLine } from "./canonical-line.js";

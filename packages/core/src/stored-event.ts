@@ -59,8 +59,14 @@ export function storedEventValues(event: RecordedEvent): StoredEventValues {
  * what was hashed is exactly what is stored), that is not a recorded event, or (with a
  * catalogue) whose data does not decode, is a `LogError` naming the position: one rule
  * for every durable store.
+ *
+ * `checked` says the store already checked this row's canonical text and data under this
+ * very catalogue (see `catalogueFingerprint`): the row is parsed and its envelope checked,
+ * its data lifted when it was stored at an older schema version, and nothing is checked a
+ * second time. Its canonical text is then not reused for hashing, so a verification of the
+ * chain writes the canonical form of what the reader sees and compares hashes over that.
  */
-export function decodeStoredEvent(row: StoredEventRow, catalogue: EventCatalogue | undefined): RecordedEvent {
+export function decodeStoredEvent(row: StoredEventRow, catalogue: EventCatalogue | undefined, checked = false): RecordedEvent {
   const position = Number(row.position);
   const candidate = {
     position,
@@ -75,15 +81,16 @@ export function decodeStoredEvent(row: StoredEventRow, catalogue: EventCatalogue
     prevHash: row.prev_hash,
     hash: row.hash,
   };
-  const checked = checkRecordedEnvelope(candidate);
-  if (typeof checked === "string") {
-    throw new LogError("invalid_envelope", `stored event at position ${position} does not parse: ${checked}`, { position });
+  const event = checkRecordedEnvelope(candidate);
+  if (typeof event === "string") {
+    throw new LogError("invalid_envelope", `stored event at position ${position} does not parse: ${event}`, { position });
   }
-  checkCanonicalColumn(row.data, checked.data, "data", position);
-  checkCanonicalColumn(row.meta, checked.meta, "meta", position);
-  rememberEnvelopeParts(checked, writeParts(checked, row.data, row.meta));
-  if (catalogue !== undefined) decodeRecorded(catalogue, checked);
-  return checked;
+  if (checked && catalogue !== undefined && catalogue.schemaVersionOf(event.type) === event.schemaVersion) return event;
+  checkCanonicalColumn(row.data, event.data, "data", position);
+  checkCanonicalColumn(row.meta, event.meta, "meta", position);
+  rememberEnvelopeParts(event, writeParts(event, row.data, row.meta));
+  if (catalogue !== undefined) decodeRecorded(catalogue, event);
+  return event;
 }
 
 /** Refuses a stored data or meta text that is not the canonical JSON of its value (other spacing, key order, escapes, duplicate keys, number spellings). */

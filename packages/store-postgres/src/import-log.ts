@@ -9,6 +9,7 @@ import { copyLines } from "./copy-text.js";
 import { translateWriteError } from "./errors.js";
 import { catchUpTree } from "./merkle.js";
 import { headQuery } from "./queries.js";
+import type { CheckedReads } from "./checked-reads.js";
 import type { LogNames } from "./sql-names.js";
 
 /** What an import writes through. */
@@ -18,6 +19,8 @@ export interface PostgresImportTarget {
   readonly catalogue: EventCatalogue | undefined;
   /** Events checked and sent per COPY (default 5000). */
   readonly chunkSize: number;
+  /** Marks the imported rows as checked under the catalogue (every one was decoded with it). */
+  readonly checked?: CheckedReads | undefined;
 }
 
 /**
@@ -91,6 +94,8 @@ async function importInTransaction(
     await client.query("SELECT pg_notify($1, $2)", [names.channel, String(last.position)]);
   }
   await catchUpTree(client, names);
+  // Every imported event was checked (envelope, chain, schema with the catalogue) and is stored as canonical text.
+  if (count > 0) await target.checked?.checked(client, head.position + 1, last.position);
   return right({ count, head: last });
 }
 

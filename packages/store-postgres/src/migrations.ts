@@ -146,6 +146,11 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     `,
     run: rewriteCanonical,
   },
+  {
+    version: 3,
+    description: "how far the rows were checked under each catalogue (by its fingerprint), so reads check each row once",
+    sql: (names) => `CREATE TABLE ${names.quotedSchema}.checked_reads (fingerprint text PRIMARY KEY, through bigint NOT NULL);`,
+  },
 ];
 
 /** The schema version this code writes and reads. */

@@ -2,6 +2,7 @@ import type pg from "pg";
 import type { Either } from "fp-ts/lib/Either.js";
 import { flattenPages, readJsonl, writeJsonl, type AppendError, type ChainHead, type CheckpointStore, type EventStore, type ImportResult, type SnapshotStore, decodeStoredEvent, type StoredEventRow } from "@handover/core";
 import { createPostgresAppender } from "./append.js";
+import { checkedReadsOf } from "./checked-reads.js";
 import { createPostgresCheckpointStore, createPostgresSnapshotStore } from "./checkpoints-snapshots.js";
 import { PostgresStoreError } from "./errors.js";
 import { createFastAppender } from "./fast-append.js";
@@ -58,13 +59,14 @@ export async function openPostgresEventStore(options: PostgresStoreOptions): Pro
     return { position: Number(row.position), hash: row.hash };
   };
   const append = createFastAppender(pool, names, context, createPostgresAppender(pool, names, context), await readHead());
-  const reads: PostgresReadContext = { pool, names, catalogue, batchSize: resolved.readBatchSize };
+  const checked = checkedReadsOf(names, catalogue);
+  const reads: PostgresReadContext = { pool, names, catalogue, batchSize: resolved.readBatchSize, checked };
   const checkpoints = createPostgresCheckpointStore(pool, names);
   const subscriptions = new Set<Subscription>();
 
   const importLog: EventStore["importLog"] = async (incoming) => {
     live();
-    return importIntoPostgres({ pool, names, catalogue, chunkSize: resolved.importChunkSize }, incoming);
+    return importIntoPostgres({ pool, names, catalogue, chunkSize: resolved.importChunkSize, checked }, incoming);
   };
 
   const store: PostgresEventStore = {

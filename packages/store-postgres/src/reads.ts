@@ -3,6 +3,7 @@ import Cursor from "pg-cursor";
 import { normaliseLogRange, type EventCatalogue, type LogRange, type RecordedEvent, type StreamRange, decodeStoredEvent, type StoredEventRow } from "@handover/core";
 import { checkoutClient, releaseClient } from "./clients.js";
 import { logRangeSql, streamPageQuery } from "./queries.js";
+import type { CheckedReads } from "./checked-reads.js";
 import type { LogNames } from "./sql-names.js";
 
 /** What the streaming reads need. */
@@ -11,6 +12,8 @@ export interface PostgresReadContext {
   readonly names: LogNames;
   readonly catalogue: EventCatalogue | undefined;
   readonly batchSize: number;
+  /** How far rows were checked under the catalogue, when it can be trusted across reads. */
+  readonly checked: CheckedReads | undefined;
 }
 
 /**
@@ -24,10 +27,18 @@ export async function* readLogWithCursor(context: PostgresReadContext, requested
   const client = await checkoutClient(context.pool);
   let failure: unknown;
   const cursor = client.query(new Cursor<StoredEventRow>(logRangeSql(context.names), values));
+  // Without a time filter the rows come in every position in order, so what a read checks past the mark continues it.
+  const contiguous = range.until === undefined && range.recordedUntil === undefined;
   try {
+    let through = context.checked === undefined ? 0 : await context.checked.through(context.pool);
     for (;;) {
       const rows = await cursor.read(context.batchSize);
-      for (const row of rows) yield decodeStoredEvent(row, context.catalogue);
+      for (const row of rows) yield decodeStoredEvent(row, context.catalogue, Number(row.position) <= through);
+      const last = rows[rows.length - 1];
+      if (contiguous && context.checked !== undefined && last !== undefined && Number(last.position) > through && Number(rows[0]?.position) <= through + 1) {
+        await context.checked.checked(context.pool, through + 1, Number(last.position));
+        through = await context.checked.through(context.pool, Number(last.position));
+      }
       if (rows.length < context.batchSize) return;
     }
   } catch (error) {
@@ -46,7 +57,9 @@ export async function* readStreamPages(context: PostgresReadContext, streamId: s
   const to = range.toVersion ?? 2_147_483_647;
   for (;;) {
     const { rows } = await context.pool.query<StoredEventRow>({ ...query, values: [streamId, from, to, context.batchSize] });
-    if (rows.length > 0) yield rows.map((row) => decodeStoredEvent(row, context.catalogue));
+    const highest = rows.reduce((most, row) => Math.max(most, Number(row.position)), 0);
+    const through = context.checked === undefined || rows.length === 0 ? 0 : await context.checked.through(context.pool, highest);
+    if (rows.length > 0) yield rows.map((row) => decodeStoredEvent(row, context.catalogue, Number(row.position) <= through));
     const last = rows[rows.length - 1];
     if (last === undefined || rows.length < context.batchSize) return;
     from = last.version + 1;

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { prepareBatch, versionConflict, type AppendContext, type AppendError, type AppendOptions, type AppendResult, type CommandRecord, type EventCatalogue, type EventToAppend, storedEventValues, decodeStoredEvent } from "@handover/core";
+import type { CheckedReads } from "./checked-reads.js";
 import { catchUpTree, type SqliteTreeStatements } from "./merkle.js";
 import type { SqliteQueries, SqliteWrites } from "./queries.js";
 
@@ -17,7 +18,7 @@ export function createSqliteAppender(
   writer: Database.Database,
   queries: SqliteQueries,
   writes: SqliteWrites,
-  context: AppendContext & { readonly path: string; readonly tree: SqliteTreeStatements },
+  context: AppendContext & { readonly path: string; readonly tree: SqliteTreeStatements; readonly checked?: CheckedReads | undefined },
 ): SqliteAppender {
   const transaction = writer.transaction(
     (streamId: string, events: readonly EventToAppend[], options: AppendOptions): Either<AppendError, AppendResult> => {
@@ -34,6 +35,8 @@ export function createSqliteAppender(
       const last = prepared.right[prepared.right.length - 1];
       if (last !== undefined) writes.updateHead.run(last.position, last.hash);
       catchUpTree(writer, context.tree, context.path);
+      // prepareBatch checked every event with the catalogue, and the rows hold their canonical text.
+      if (last !== undefined) context.checked?.checked(head.position + 1, last.position);
       return right({ streamId, events: prepared.right, nextExpectedVersion: version + prepared.right.length, duplicate: false });
     },
   );

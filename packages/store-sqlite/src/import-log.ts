@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { createImportChecker, type AppendError, type ChainHead, type EventCatalogue, type ImportResult, type RecordedEvent, storedEventValues } from "@handover/core";
+import type { CheckedReads } from "./checked-reads.js";
 import { catchUpTree, type SqliteTreeStatements } from "./merkle.js";
 import type { SqliteQueries, SqliteWrites } from "./queries.js";
 
@@ -12,6 +13,8 @@ export interface SqliteImportTarget {
   readonly catalogue: EventCatalogue | undefined;
   readonly path: string;
   readonly tree: SqliteTreeStatements;
+  /** Marks the imported rows as checked under the catalogue (every one was decoded with it). */
+  readonly checked: CheckedReads | undefined;
 }
 
 /**
@@ -45,6 +48,7 @@ export async function importIntoSqlite(
     }
     if (count > 0) writes.updateHead.run(last.position, last.hash);
     catchUpTree(writer, target.tree, target.path);
+    if (count > 0) target.checked?.checked(head.position + 1, last.position);
     writer.exec("COMMIT");
     committed = true;
     return right({ count, head: last });

@@ -76,6 +76,13 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       catchUpTree(db, prepareTreeStatements(db), path);
     },
   },
+  {
+    version: 3,
+    description: "how far the rows were checked under each catalogue (by its fingerprint), so reads check each row once",
+    sql: `
+      CREATE TABLE checked_reads (fingerprint TEXT PRIMARY KEY, through INTEGER NOT NULL) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The schema version this code writes and reads. */

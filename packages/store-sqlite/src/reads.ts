@@ -1,4 +1,5 @@
 import { normaliseLogRange, type EventCatalogue, type LogRange, type RecordedEvent, type StreamRange, decodeStoredEvent, type StoredEventRow } from "@handover/core";
+import type { CheckedReads } from "./checked-reads.js";
 import type { SqliteQueries } from "./queries.js";
 
 /** What the streaming reads need: the read connection's statements and how to run them. */
@@ -8,6 +9,8 @@ export interface SqliteReadContext {
   readonly pageSize: number;
   /** Runs a statement, turning SQLite failures into store errors. */
   readonly guard: <T>(work: () => T) => T;
+  /** How far rows were checked under the catalogue, when it can be trusted across reads. */
+  readonly checked: CheckedReads | undefined;
 }
 
 /**
@@ -25,7 +28,8 @@ export async function* readLogPaged(context: SqliteReadContext, requested: LogRa
   };
   for (;;) {
     const rows: StoredEventRow[] = context.guard(() => context.queries.logPage.all(parameters));
-    for (const row of rows) yield decodeStoredEvent(row, context.catalogue);
+    const through = context.checked === undefined ? 0 : context.guard(() => context.checked?.through() ?? 0);
+    for (const row of rows) yield decodeStoredEvent(row, context.catalogue, Number(row.position) <= through);
     const last = rows[rows.length - 1];
     if (last === undefined || rows.length < context.pageSize) return;
     parameters.after = Number(last.position);
@@ -42,7 +46,8 @@ export async function* readStreamPages(context: SqliteReadContext, streamId: str
   };
   for (;;) {
     const rows: StoredEventRow[] = context.guard(() => context.queries.streamPage.all(parameters));
-    if (rows.length > 0) yield rows.map((row) => decodeStoredEvent(row, context.catalogue));
+    const through = context.checked === undefined ? 0 : context.guard(() => context.checked?.through() ?? 0);
+    if (rows.length > 0) yield rows.map((row) => decodeStoredEvent(row, context.catalogue, Number(row.position) <= through));
     const last = rows[rows.length - 1];
     if (last === undefined || rows.length < context.pageSize) return;
     parameters.from = last.version + 1;

@@ -21,6 +21,7 @@ import { resolveSqliteOptions, type SqliteStoreOptions } from "./options.js";
 import { prepareQueries, prepareWrites, type SqliteQueries } from "./queries.js";
 import { readLogPaged, readStreamPages, type SqliteReadContext } from "./reads.js";
 import { createWriteQueue } from "./write-queue.js";
+import { prepareCheckedReads } from "./checked-reads.js";
 import { catchUpTree, loadFrontier, prepareTreeStatements, sqliteNodeSource, treeHeadOf } from "./merkle.js";
 
 /** A durable event store in one SQLite file, with its checkpoints and snapshots beside the log. */
@@ -58,24 +59,31 @@ export function openSqliteEventStore(options: SqliteStoreOptions): SqliteEventSt
     try {
       const readerQueries = prepareQueries(reader);
       checkHeadMatchesLog(reader, readerQueries, path);
-      return { readerQueries, writerQueries: prepareQueries(writer), writes: prepareWrites(writer), readerTree: prepareTreeStatements(reader), writerTree: prepareTreeStatements(writer) };
+      return {
+        readerQueries,
+        writerQueries: prepareQueries(writer),
+        writes: prepareWrites(writer),
+        readerTree: prepareTreeStatements(reader),
+        writerTree: prepareTreeStatements(writer),
+        checked: prepareCheckedReads(reader, writer, catalogue),
+      };
     } catch (error) {
       reader.close();
       writer.close();
       throw error;
     }
   });
-  const { readerQueries, writerQueries, writes, readerTree, writerTree } = prepared;
+  const { readerQueries, writerQueries, writes, readerTree, writerTree, checked } = prepared;
   const queue = createWriteQueue();
-  const append = createSqliteAppender(writer, writerQueries, writes, { catalogue, clock: resolved.clock, ids: resolved.ids, path, tree: writerTree });
-  const reads: SqliteReadContext = { queries: readerQueries, catalogue, pageSize: resolved.readPageSize, guard: live };
+  const append = createSqliteAppender(writer, writerQueries, writes, { catalogue, clock: resolved.clock, ids: resolved.ids, path, tree: writerTree, checked });
+  const reads: SqliteReadContext = { queries: readerQueries, catalogue, pageSize: resolved.readPageSize, guard: live, checked };
   const sideTables = { reader, writes, queue, guard: live };
 
   const importLog: EventStore["importLog"] = (incoming) =>
     queue.run(async () => {
       live(() => undefined);
       try {
-        return await importIntoSqlite({ writer, queries: writerQueries, writes, catalogue, path, tree: writerTree }, incoming);
+        return await importIntoSqlite({ writer, queries: writerQueries, writes, catalogue, path, tree: writerTree, checked }, incoming);
       } catch (error) {
         throw translateSqliteError(error, path, busyTimeoutMs);
       }

@@ -35,6 +35,8 @@ export interface StoreWorkloadSpec {
   readonly emmett: Variant;
   /** The target for Handover over the raw driver. */
   readonly target: number;
+  /** The target for Handover over Emmett, where it sets one (reads: 1.5). */
+  readonly emmettTarget?: number;
   readonly note: string;
 }
 
@@ -49,7 +51,7 @@ export function storeWorkload(spec: StoreWorkloadSpec): Workload {
     comparisons: [
       { subject: spec.handover.id, baseline: spec.raw.id, atLeast: spec.target },
       { subject: spec.emmett.id, baseline: spec.raw.id },
-      { subject: spec.handover.id, baseline: spec.emmett.id },
+      { subject: spec.handover.id, baseline: spec.emmett.id, ...(spec.emmettTarget === undefined ? {} : { atLeast: spec.emmettTarget }) },
     ],
     absoluteTargets: [],
     note: spec.note,
