@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// Creates the skeleton of a publishable @handover package: package.json, tsconfig.json, src/index.ts.
+// Creates the skeleton of a publishable @handover package: package.json (with the shared fields of
+// scripts/package-manifest.mjs; add keywords, a README.md and a CHANGELOG.md), tsconfig.json, src/index.ts.
 // Usage: node scripts/new-package.mjs <name> "<one-line description>" [dep ...]
-import { mkdirSync, writeFileSync, existsSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
+import { withSharedFields } from "./package-manifest.mjs";
 
 const [name, description, ...deps] = process.argv.slice(2);
 if (!name || !description) {
@@ -18,31 +20,8 @@ mkdirSync(join(dir, "src"), { recursive: true });
 const dependencies = Object.fromEntries(
   deps.map((dep) => (dep.startsWith("@handover/") ? [dep, "workspace:*"] : dep.split("=")).map(String)),
 );
-const manifest = {
-  name: `@handover/${name}`,
-  version: "0.1.0",
-  description,
-  license: "MIT",
-  type: "module",
-  sideEffects: false,
-  engines: { node: ">=20.19" },
-  main: "./dist/index.cjs",
-  module: "./dist/index.js",
-  types: "./dist/index.d.cts",
-  exports: {
-    ".": {
-      source: "./src/index.ts",
-      import: { types: "./dist/index.d.ts", default: "./dist/index.js" },
-      require: { types: "./dist/index.d.cts", default: "./dist/index.cjs" },
-    },
-    "./package.json": "./package.json",
-  },
-  files: ["dist", "src", "!src/**/*.test.ts"],
-  scripts: {
-    build: "tsup src/index.ts --format esm,cjs --dts --clean --sourcemap --target node20",
-  },
-  dependencies,
-};
+const rootManifest = JSON.parse(readFileSync("package.json", "utf8"));
+const manifest = withSharedFields({ name: `@handover/${name}`, version: "0.1.0", description, keywords: [], dependencies }, name, rootManifest);
 writeFileSync(join(dir, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 writeFileSync(
   join(dir, "tsconfig.json"),

@@ -9,8 +9,10 @@ export interface CliIo {
   readonly now: () => string;
   /** Which streams are terminals: a progress bar is drawn only on a terminal's stderr (default: neither). */
   readonly terminal?: { readonly stdout: boolean; readonly stderr: boolean };
-  /** The environment the command reads `NO_COLOR` from (default: none, so no colour). */
+  /** The environment the command reads `FORCE_COLOR`, `NO_COLOR` and `TERM` from (default: none, so no colour). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Colour as `--color` or `--no-color` asked (default: decided by the environment and the terminal). */
+  readonly colour?: boolean;
 }
 
 /** Why a command did not run: bad usage (arguments) or bad input (files, values); both exit with 2. */

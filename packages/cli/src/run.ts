@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import type { CliCommand, CliIo } from "./command.js";
 import { commands as builtIn } from "./commands/index.js";
 import { commandHelp, overallHelp } from "./help.js";
+import { CLI_VERSION } from "./version.js";
 
 /** Exit codes: 0 done, 1 failed unexpectedly (a bug or a broken disk), 2 bad usage or bad input. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -49,16 +50,42 @@ async function runCommand(command: CliCommand, rest: readonly string[], io: CliI
   }
 }
 
-/**
- * Runs the `handover` binary on its arguments and returns the exit code: dispatches to the
- * command its words name, prints per-command help with an example on `--help`, and turns
- * bad usage and bad input (including a log that cannot be read) into one line and exit 2.
- */
-export async function runCli(argv: readonly string[], io: CliIo, commands: readonly CliCommand[] = builtIn): Promise<number> {
-  if (argv.length === 1 && isHelp(argv[0] ?? "")) {
+/** The arguments without `--color` and `--no-color`, and what the last of them asked (nothing when neither is given). */
+function colourChoice(argv: readonly string[]): { readonly argv: readonly string[]; readonly colour?: boolean } {
+  const flags = argv.filter((word) => word === "--color" || word === "--no-color");
+  const last = flags[flags.length - 1];
+  if (last === undefined) return { argv };
+  return { argv: argv.filter((word) => word !== "--color" && word !== "--no-color"), colour: last === "--color" };
+}
+
+/** `handover help [command words]`: the binary's help, or one command's; unknown words are a usage error. */
+function help(commands: readonly CliCommand[], words: readonly string[], io: CliIo): number {
+  if (words.length === 0) {
     io.stdout(overallHelp(commands));
     return EXIT.ok;
   }
+  const command = findCommand(commands, words);
+  if (command === undefined || command.path.length !== words.length) return fail(io, unknownCommand(commands, words), EXIT.usage);
+  io.stdout(commandHelp(command));
+  return EXIT.ok;
+}
+
+/**
+ * Runs the `handover` binary on its arguments and returns the exit code: dispatches to the
+ * command its words name, prints per-command help with an example on `--help` (or
+ * `handover help <command>`), the version on `--version`, and turns bad usage and bad input
+ * (including a log that cannot be read) into one line and exit 2. `--color` and `--no-color`
+ * may stand anywhere.
+ */
+export async function runCli(givenArgv: readonly string[], givenIo: CliIo, commands: readonly CliCommand[] = builtIn): Promise<number> {
+  const { argv, colour } = colourChoice(givenArgv);
+  const io: CliIo = colour === undefined ? givenIo : { ...givenIo, colour };
+  if (argv.length === 1 && isHelp(argv[0] ?? "")) return help(commands, [], io);
+  if (argv.length === 1 && argv[0] === "--version") {
+    io.stdout(`${CLI_VERSION}\n`);
+    return EXIT.ok;
+  }
+  if (argv[0] === "help") return help(commands, argv.slice(1), io);
   const command = findCommand(commands, argv);
   if (command === undefined) return fail(io, unknownCommand(commands, argv), EXIT.usage);
   const rest = argv.slice(command.path.length);

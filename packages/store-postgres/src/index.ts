@@ -1,6 +1,8 @@
 export type { PostgresEventStore } from "./postgres-store.js";
 export { openPostgresEventStore } from "./postgres-store.js";
 export type { PostgresStoreOptions } from "./options.js";
+export type { PostgresPool, PostgresPoolOptions } from "./pool.js";
+export { createPostgresPool } from "./pool.js";
 export type { SubscribeOptions, Subscription } from "./subscription.js";
 export type { PostgresStoreErrorCode } from "./errors.js";
 export { PostgresStoreError } from "./errors.js";

@@ -1,5 +1,6 @@
-import pg from "pg";
+import type pg from "pg";
 import { systemClock, randomIds, type Clock, type EventCatalogue, type IdGenerator } from "@handover/core";
+import { createPostgresPool } from "./pool.js";
 
 /** Options of `openPostgresEventStore`. */
 export interface PostgresStoreOptions {
@@ -37,9 +38,7 @@ export interface ResolvedPostgresOptions {
 export function resolvePostgresOptions(options: PostgresStoreOptions): ResolvedPostgresOptions {
   const readBatchSize = positive(options.readBatchSize ?? 1000, "readBatchSize");
   const importChunkSize = positive(options.importChunkSize ?? 5000, "importChunkSize");
-  if (options.pool === undefined && options.connectionString === undefined) throw new TypeError("openPostgresEventStore: give a pool or a connectionString");
-  const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 10 });
-  if (options.pool === undefined) pool.on("error", () => undefined);
+  const pool = options.pool ?? ownPool(options);
   return {
     pool,
     ownsPool: options.pool === undefined,
@@ -50,6 +49,12 @@ export function resolvePostgresOptions(options: PostgresStoreOptions): ResolvedP
     readBatchSize,
     importChunkSize,
   };
+}
+
+/** The pool the store makes (and ends on close) when the caller gives none. */
+function ownPool(options: PostgresStoreOptions): pg.Pool {
+  if (options.connectionString === undefined) throw new TypeError("openPostgresEventStore: give a pool or a connectionString");
+  return createPostgresPool({ connectionString: options.connectionString, max: options.maxConnections ?? 10 });
 }
 
 function positive(value: number, name: string): number {

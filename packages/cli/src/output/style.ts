@@ -11,13 +11,25 @@ export interface Style {
 const plain = (text: string): string => text;
 const ansi = (code: number) => (text: string): string => `\u001b[${code}m${text}\u001b[0m`;
 
+/** What `FORCE_COLOR` says: on for any value but `0` and `false` (as Node reads it), nothing when unset. */
+function forcedColour(value: string | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  return value !== "0" && value.toLowerCase() !== "false";
+}
+
 /**
- * True when output may be coloured: stdout is a terminal and `NO_COLOR` is not set to a
- * non-empty value (https://no-color.org).
+ * True when output may be coloured. The first that speaks decides: `--color` or `--no-color`
+ * on the command line; `FORCE_COLOR` (on, unless `0` or `false`); `NO_COLOR` set and not
+ * empty (https://no-color.org): off; `TERM=dumb`: off; otherwise, whether stdout is a terminal.
  */
 export function colourOn(io: CliIo): boolean {
-  const noColor = io.env?.NO_COLOR;
-  return io.terminal?.stdout === true && (noColor === undefined || noColor === "");
+  if (io.colour !== undefined) return io.colour;
+  const env = io.env ?? {};
+  const forced = forcedColour(env.FORCE_COLOR);
+  if (forced !== undefined) return forced;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  if (env.TERM === "dumb") return false;
+  return io.terminal?.stdout === true;
 }
 
 /** The style for this run's output. */

@@ -1,10 +1,10 @@
 import { rm, stat } from "node:fs/promises";
 import { writeJsonl, type ChainHead, type EventStore, type ImportResult, type RecordedEvent } from "@handover/core";
-import { openSqliteEventStore, SqliteStoreError } from "@handover/store-sqlite";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { inputError, type CliFailure } from "../command.js";
 import { writableTarget } from "./files.js";
 import { openPostgresStore } from "./open-postgres.js";
+import { loadSqliteStore } from "./open-sqlite.js";
 import { createPool, schemaStanding, type SqlPool } from "./postgres-connection.js";
 import type { SourceSpec } from "./source-spec.js";
 
@@ -76,6 +76,7 @@ async function sqliteTarget(spec: Extract<SourceSpec, { kind: "sqlite" }>): Prom
   const removeCreated = async (): Promise<void> => {
     if (created) for (const suffix of ["", "-wal", "-shm"]) await rm(`${spec.path}${suffix}`, { force: true });
   };
+  const { openSqliteEventStore, SqliteStoreError } = await loadSqliteStore();
   let store;
   try {
     store = openSqliteEventStore({ path: spec.path });

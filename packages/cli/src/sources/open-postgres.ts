@@ -1,4 +1,4 @@
-import type { PostgresEventStore, PostgresStoreOptions } from "@handover/store-postgres";
+import type { PostgresEventStore } from "@handover/store-postgres";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { inputError, type CliFailure } from "../command.js";
 import { storeSource, type LogSource } from "./log-source.js";
@@ -14,7 +14,7 @@ type PostgresSpec = Extract<SourceSpec, { kind: "postgres" }>;
 export async function openPostgresStore(spec: PostgresSpec, pool: SqlPool): Promise<Either<CliFailure, PostgresEventStore>> {
   const { openPostgresEventStore, PostgresStoreError } = await import("@handover/store-postgres");
   try {
-    return right(await openPostgresEventStore({ pool: pool as unknown as NonNullable<PostgresStoreOptions["pool"]>, schema: spec.schema }));
+    return right(await openPostgresEventStore({ pool: await pool.driverPool(), schema: spec.schema }));
   } catch (error) {
     if (error instanceof PostgresStoreError) return left(inputError(`${spec.label}: ${error.message}`));
     return left(connectionProblem(spec.label, error));

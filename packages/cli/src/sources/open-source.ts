@@ -1,11 +1,11 @@
 import { createReadStream } from "node:fs";
 import { readJsonl } from "@handover/core";
-import { openSqliteEventStore, SqliteStoreError } from "@handover/store-sqlite";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { inputError, type CliFailure } from "../command.js";
 import { existingFile } from "./files.js";
 import { storeSource, type LogSource } from "./log-source.js";
 import { openPostgresLog } from "./open-postgres.js";
+import { loadSqliteStore } from "./open-sqlite.js";
 import type { SourceSpec } from "./source-spec.js";
 
 /** Counts the lines of a file without parsing them (for a progress bar's total). */
@@ -28,6 +28,7 @@ async function openJsonl(spec: Extract<SourceSpec, { kind: "jsonl" }>): Promise<
 async function openSqlite(spec: Extract<SourceSpec, { kind: "sqlite" }>): Promise<Either<CliFailure, LogSource>> {
   const file = await existingFile(spec.path);
   if (file._tag === "Left") return left(inputError(`${spec.label}: ${file.left.message.replace(`${spec.path}: `, "")}`));
+  const { openSqliteEventStore, SqliteStoreError } = await loadSqliteStore();
   let store;
   try {
     store = openSqliteEventStore({ path: spec.path });

@@ -1,37 +1,36 @@
-import { createRequire } from "node:module";
+import type { PostgresPool } from "@handover/store-postgres";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { inputError, type CliFailure } from "../command.js";
 
-/** The part of a `pg` pool the CLI uses. */
+/** The part of a `pg` pool the CLI uses, and the pool itself for the store. */
 export interface SqlPool {
   query<Row>(text: string, values?: readonly unknown[]): Promise<{ readonly rows: Row[] }>;
   end(): Promise<void>;
-  on(event: "error", listener: (error: Error) => void): unknown;
+  /** The driver's pool (made on first use), to hand to the PostgreSQL store. */
+  driverPool(): Promise<PostgresPool>;
 }
-
-type PoolConstructor = new (config: { readonly connectionString: string; readonly max?: number; readonly connectionTimeoutMillis?: number }) => SqlPool;
-
-let poolConstructor: PoolConstructor | undefined;
 
 /**
- * The `pg` Pool class, loaded from where @handover/store-postgres finds it, so the store
- * and the CLI share one driver and the CLI needs no driver dependency of its own.
+ * A pool on a connection string. The PostgreSQL store (and its `pg` driver) is loaded on the
+ * first query, through the store's own `createPostgresPool`, so the CLI has no driver
+ * dependency of its own and a command on a file never loads it. Idle-client errors are
+ * swallowed (a dropped connection fails the next query instead).
  */
-function loadPoolConstructor(): PoolConstructor {
-  if (poolConstructor !== undefined) return poolConstructor;
-  const here = createRequire(import.meta.url);
-  const storeManifest = here.resolve("@handover/store-postgres/package.json");
-  const pg = createRequire(storeManifest)("pg") as { readonly Pool: PoolConstructor };
-  poolConstructor = pg.Pool;
-  return pg.Pool;
-}
-
-/** A pool on a connection string; it swallows idle-client errors (a dropped connection fails the next query instead). */
 export function createPool(connectionString: string): SqlPool {
-  const Pool = loadPoolConstructor();
-  const pool = new Pool({ connectionString, max: 4, connectionTimeoutMillis: 10_000 });
-  pool.on("error", () => undefined);
-  return pool;
+  let opened: Promise<PostgresPool> | undefined;
+  const driverPool = (): Promise<PostgresPool> =>
+    (opened ??= import("@handover/store-postgres").then(({ createPostgresPool }) => createPostgresPool({ connectionString, max: 4, connectionTimeoutMillis: 10_000 })));
+  return {
+    query: async <Row>(text: string, values?: readonly unknown[]) => {
+      const pool = await driverPool();
+      const result = await pool.query(text, values === undefined ? undefined : [...values]);
+      return { rows: result.rows as Row[] };
+    },
+    end: async () => {
+      if (opened !== undefined) await (await opened).end();
+    },
+    driverPool,
+  };
 }
 
 /** One line saying why a server could not be reached or refused us. */
