@@ -2,6 +2,7 @@ import { machineLine, figuresTable, pendingTable, scalingTable, targetsTable } f
 import { parseOptions, usage } from "./harness/options.js";
 import { writeResults } from "./harness/results-file.js";
 import { runBench } from "./harness/run-bench.js";
+import { ensureSqlite3Built, SQLITE3_WORKLOADS } from "./peers/sqlite3-native.js";
 
 /** `pnpm bench`: runs the workloads, prints the tables, writes JSON. Exits non-zero only on a crash or wrong results, never on slowness. */
 async function main(): Promise<number> {
@@ -16,6 +17,7 @@ async function main(): Promise<number> {
     return 0;
   }
   if (!options.quick && options.runs < 5) console.log(`note: ${options.runs} run(s) per figure; quotable figures take at least 5`);
+  if (options.only.length === 0 || options.only.some((id) => SQLITE3_WORKLOADS.includes(id))) ensureSqlite3Built((line) => console.log(line));
   const { report, problems } = await runBench(options, { log: (line) => console.log(line) });
   console.log(`\n${machineLine(report.machine, options.runs, report.results)}\n`);
   console.log(`${figuresTable(report.results)}\n\n${targetsTable(report.results)}\n\n${scalingTable(report.scaling)}\n\n${pendingTable(report.pending)}\n`);

@@ -13,14 +13,14 @@ export const EMMETT_POSTGRES = "Emmett PostgreSQL 0.42.0";
 
 /**
  * Emmett's SQLite store is loaded on demand: it needs the `sqlite3` package's native
- * binding, which pnpm builds only when `sqlite3` is in the root's `onlyBuiltDependencies`.
+ * binding, which `pnpm install` leaves out and `pnpm bench` (or `pnpm bench:peers`) builds.
  */
 async function loadEmmettSqlite(): Promise<typeof EmmettSqlite> {
   try {
     return await import("@event-driven-io/emmett-sqlite");
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new PeerUnavailableError(EMMETT_SQLITE, `its sqlite3 native binding does not load (${reason}); build it (add sqlite3 to pnpm.onlyBuiltDependencies, or run node-gyp rebuild in sqlite3's folder)`);
+    throw new PeerUnavailableError(EMMETT_SQLITE, `its sqlite3 native binding does not load (${reason}); build it with pnpm bench:peers`);
   }
 }
 
