@@ -151,7 +151,8 @@ const handover = join(cliApp, "node_modules", ".bin", "handover");
 const version = run("cli: handover --version", handover, ["--version"], { cwd: cliApp });
 if (version.status === 0 && version.stdout.trim() !== cliEntry.manifest.version) failures.push(`handover --version printed ${version.stdout.trim()}, not ${cliEntry.manifest.version}`);
 const trace = join(work, "loads.txt");
-const verify = run("cli: handover verify on the example log", "node", ["--import", join(ROOT, "scripts", "trace-loads.mjs"), handover, "verify", log], { cwd: cliApp, env: { HANDOVER_TRACE_LOADS: trace } });
+const binScript = join(cliApp, "node_modules", "@handover", "cli", cliEntry.manifest.bin.handover);
+const verify = run("cli: handover verify on the example log", "node", ["--import", join(ROOT, "scripts", "trace-loads.mjs"), binScript, "verify", log], { cwd: cliApp, env: { HANDOVER_TRACE_LOADS: trace } });
 if (verify.status === 0) {
   const stores = readFileSync(trace, "utf8").split("\n").filter((url) => /store-sqlite|better-sqlite3|store-postgres|\/pg\//.test(url));
   if (stores.length > 0) failures.push(`handover verify on a JSONL log loaded a store: ${stores.join(", ")}`);
