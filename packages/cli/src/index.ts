@@ -24,7 +24,7 @@ export { renderDot } from "./graph/dot.js";
 export { renderGraphSvg } from "./graph/svg.js";
 export type { ReportData, BaselineSection } from "./report/report-data.js";
 export type { ReplaySummary, ProcessCount, ProjectStanding, OpenIncident } from "./views/replay-summary.js";
-export type { OpenedLog } from "./sources/with-log.js";
+export type { OpenedLog, LogCheckpoint } from "./sources/with-log.js";
 export { readReportData } from "./report/report-data.js";
 export { renderHtmlReport } from "./report/html/page.js";
 export { renderMarkdownReport } from "./report/markdown.js";
