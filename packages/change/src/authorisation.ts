@@ -3,7 +3,8 @@ import type { ChangeStatus } from "./lifecycle.js";
 import { coveredCis, type ChangeState } from "./state.js";
 import type { ChangeType } from "./values.js";
 
-const IN_FORCE: readonly ChangeStatus[] = ["authorised", "scheduled", "implementing", "implemented"];
+/** The states in which a change's authorisation covers work: from authorised until its review (the `inForce` group of its descriptor). */
+export const AUTHORISATION_IN_FORCE: readonly ChangeStatus[] = ["authorised", "scheduled", "implementing", "implemented"];
 
 /**
  * True when the change was authorised (by template, CAB or ECAB) and not cancelled since:
@@ -15,10 +16,10 @@ export function isChangeAuthorised(state: ChangeState): boolean {
 
 /** True while the change's authorisation covers work: authorised, scheduled, implementing or implemented (until its review). */
 export function isAuthorisationInForce(state: ChangeState): boolean {
-  return state.authorisation !== undefined && IN_FORCE.includes(state.status);
+  return state.authorisation !== undefined && AUTHORISATION_IN_FORCE.includes(state.status);
 }
 
-/** What a change covers, for the engine and projections (CI change control, change calendar). */
+/** What a change covers, for the change calendar. */
 export interface ChangeCoverage {
   readonly changeId: ChangeId;
   readonly changeType: ChangeType;
@@ -44,20 +45,63 @@ export function changeCoverage(state: ChangeState): ChangeCoverage | undefined {
   return state.schedule === undefined ? coverage : { ...coverage, window: state.schedule.window };
 }
 
+/** Why a change does not authorise changing a CI at an instant. */
+export type CoverageGap = "change_not_authorised" | "ci_not_named" | "no_window" | "outside_window";
+
+/** Whether a change authorises changing a CI at an instant: yes, or the gap with a sentence. */
+export type CoverageVerdict = { readonly covers: true } | { readonly covers: false; readonly gap: CoverageGap; readonly message: string };
+
 /**
- * True when this change authorises changing the CI at that instant: its authorisation is in
- * force, it covers the CI, and the instant lies in its scheduled window; an emergency
- * without a window authorises from its authorisation on.
+ * The window in which an authorised change covers its CIs: its scheduled window; for an
+ * emergency implemented without one, from its authorisation until its implementation
+ * completed (open while it runs). Undefined: a normal or standard change not scheduled.
  */
-export function changeAuthorises(state: ChangeState, ciId: CiId, at: string): boolean {
-  const coverage = changeCoverage(state);
-  if (coverage === undefined || !coverage.authorised || !coverage.ciIds.includes(ciId)) return false;
-  if (coverage.window !== undefined) return instantInWindow(at, coverage.window);
+export function coverageWindow(state: ChangeState): { readonly start: string; readonly end?: string } | undefined {
+  if (state.schedule !== undefined) return state.schedule.window;
   const since = state.authorisation?.at;
-  return coverage.changeType === "emergency" && since !== undefined && Date.parse(since) <= Date.parse(at);
+  if (state.changeType !== "emergency" || since === undefined) return undefined;
+  const until = state.implementation?.completedAt;
+  return until === undefined ? { start: since } : { start: since, end: until };
+}
+
+function inside(at: string, window: { readonly start: string; readonly end?: string }): boolean {
+  if (window.end !== undefined) return instantInWindow(at, { start: window.start, end: window.end });
+  return Date.parse(window.start) <= Date.parse(at);
+}
+
+/**
+ * The one answer to "does change C authorise changing CI X at time t": its authorisation is
+ * in force, it covers the CI (solution-level targets or affected CIs), and t lies in its
+ * `coverageWindow`. An emergency's window ends when its implementation completed: a CI
+ * changed after that needs another change.
+ */
+export function coverageOf(state: ChangeState, ciId: CiId, at: string): CoverageVerdict {
+  const changeId = state.changeId ?? "";
+  if (!isAuthorisationInForce(state)) return { covers: false, gap: "change_not_authorised", message: `change ${changeId} is ${state.status}, not an authorisation in force` };
+  const ciIds = coveredCis(state);
+  if (!ciIds.includes(ciId)) return { covers: false, gap: "ci_not_named", message: `change ${changeId} does not name ${ciId} (it names ${ciIds.join(", ") || "no CI"})` };
+  const window = coverageWindow(state);
+  if (window === undefined) return { covers: false, gap: "no_window", message: `change ${changeId} has no implementation window` };
+  if (inside(at, window)) return { covers: true };
+  const span = window.end === undefined ? `from ${window.start}` : `${window.start} to ${window.end}`;
+  const what = state.schedule === undefined ? `the emergency change ${changeId} covered its CIs ${span} (from its ECAB authorisation${window.end === undefined ? "" : " until its implementation completed"})` : `the window of change ${changeId} (${span})`;
+  return { covers: false, gap: "outside_window", message: `${what} does not contain ${at}` };
+}
+
+/** True when this change authorises changing the CI at that instant (`coverageOf` covers). */
+export function changeAuthorises(state: ChangeState, ciId: CiId, at: string): boolean {
+  return coverageOf(state, ciId, at).covers;
 }
 
 /** True when an emergency change still waits for its retrospective CAB review (readiness: every emergency change reviewed). */
 export function awaitsRetrospectiveReview(state: ChangeState): boolean {
   return state.changeType === "emergency" && state.authorisation !== undefined && state.retrospectiveReview === undefined && state.status !== "cancelled";
+}
+
+/** The states of a change whose implementation has ended (its review and closing follow). */
+const IMPLEMENTED: readonly ChangeStatus[] = ["implemented", "reviewed", "closed"];
+
+/** True when the change's implementation completed successfully: what resolves a problem. */
+export function implementedSuccessfully(state: ChangeState): boolean {
+  return IMPLEMENTED.includes(state.status) && state.implementation?.outcome === "successful";
 }

@@ -1,15 +1,9 @@
-import { riskAtLeast } from "@handover/itil";
-import { left, right } from "fp-ts/lib/Either.js";
+import { right } from "fp-ts/lib/Either.js";
 import { optional, stamp, type CommandHandler } from "./decide-support.js";
-import { changeErrors } from "./errors.js";
 
-/** Records the assessment; from the risk the policy names up, a back-out plan is required. */
-export const assessChange: CommandHandler<"change.assess"> = (command, change, facts) => {
-  const requiredFrom = facts.policy.change.backOutPlanRequiredFrom;
-  if (command.backOutPlan === undefined && riskAtLeast(command.risk, requiredFrom)) {
-    return left(changeErrors.backOutPlanRequired(change.changeId, command.risk, requiredFrom));
-  }
-  return right([
+/** Records the assessment (a back-out plan from the policy's risk up is the `back_out_plan` rule of `changeRules`). */
+export const assessChange: CommandHandler<"change.assess"> = (command, change, facts) =>
+  right([
     {
       type: "change.assessed",
       data: {
@@ -23,4 +17,3 @@ export const assessChange: CommandHandler<"change.assess"> = (command, change, f
       },
     },
   ]);
-};

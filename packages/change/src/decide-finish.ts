@@ -1,7 +1,5 @@
-import { left, right } from "fp-ts/lib/Either.js";
+import { right } from "fp-ts/lib/Either.js";
 import { optional, stamp, type CommandHandler } from "./decide-support.js";
-import { changeErrors, changeLabel } from "./errors.js";
-import { describeQuorum, quorumFor, tallyVotes } from "./quorum.js";
 
 /** Records how the implementation ended. */
 export const completeImplementation: CommandHandler<"change.complete_implementation"> = (command, change, facts) =>
@@ -11,16 +9,8 @@ export const completeImplementation: CommandHandler<"change.complete_implementat
 export const reviewChange: CommandHandler<"change.review"> = (command, change, facts) =>
   right([{ type: "change.reviewed", data: { ...stamp(change.changeId, facts), result: command.result, lessons: command.lessons } }]);
 
-/** Closes a reviewed change; an emergency change also needs the verdict of its retrospective CAB review. */
-export const closeChange: CommandHandler<"change.close"> = (_command, change, facts) => {
-  if (change.changeType === "emergency" && change.retrospectiveReview === undefined) {
-    const risk = change.risk ?? "high";
-    const quorum = quorumFor("retrospective", risk, facts.policy.change);
-    const { approvers } = tallyVotes(change.retrospectiveVotes, quorum, facts.policy.change.rejection);
-    return left(changeErrors.retrospectiveRequired(describeQuorum(changeLabel(change.changeId), "retrospective", risk, quorum, approvers), change.changeId));
-  }
-  return right([{ type: "change.closed", data: stamp(change.changeId, facts) }]);
-};
+/** Closes a reviewed change (an emergency's retrospective review first is the `emergency_review` rule of `changeRules`). */
+export const closeChange: CommandHandler<"change.close"> = (_command, change, facts) => right([{ type: "change.closed", data: stamp(change.changeId, facts) }]);
 
 /** Cancels a change that has not started implementing. */
 export const cancelChange: CommandHandler<"change.cancel"> = (command, change, facts) =>

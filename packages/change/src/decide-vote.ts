@@ -3,9 +3,8 @@ import { stamp, type CommandHandler } from "./decide-support.js";
 import { changeErrors } from "./errors.js";
 import type { ChangeEvent } from "./events.js";
 import type { ChangeFacts } from "./facts.js";
-import { quorumFor, roleForRound, tallyVotes, type Tally } from "./quorum.js";
-import { applyRuleModes, findingsField, type RuleBreach } from "./rule-modes.js";
-import { partInChange, type RaisedChange } from "./state.js";
+import { quorumFor, tallyVotes, type Tally } from "./quorum.js";
+import type { RaisedChange } from "./state.js";
 import type { VoteRound } from "./values.js";
 
 /** The round a vote belongs to: before authorisation the CAB (ECAB for an emergency); after it, an emergency's retrospective review. */
@@ -14,21 +13,11 @@ export function roundOf(change: RaisedChange): VoteRound {
   return change.changeType === "emergency" ? "ecab" : "cab";
 }
 
-/** Who may not vote and why: the voter lacks the board's role, or raised, assessed or revised the change. */
-function breachesOf(change: RaisedChange, round: VoteRound, facts: ChangeFacts): RuleBreach[] {
-  const breaches: RuleBreach[] = [];
-  const role = roleForRound(round);
-  if (!facts.roles.includes(role)) breaches.push({ rule: "approver_role", error: changeErrors.approverRole(change.changeId, facts.actor, round, role) });
-  const part = partInChange(change, facts.actor);
-  if (part !== undefined) breaches.push({ rule: "segregation_of_duties", error: changeErrors.ownChange(change.changeId, facts.actor, part, round) });
-  return breaches;
-}
-
 /**
- * Casts a vote. The voter holds the round's role and did not raise, assess or revise the
- * change (each rule enforced or recorded as the policy says), and votes once a round.
- * When the votes meet the policy's rule, the change is authorised or rejected (or, in a
- * retrospective review, endorsed or rejected).
+ * Casts a vote, once a round per voter. When the votes meet the policy's rule, the change is
+ * authorised or rejected (or, in a retrospective review, endorsed or rejected). Who may vote
+ * (the board's role, segregation of duties) are change management's rules, judged on the
+ * vote by `changeRules`.
  */
 export const voteOnChange: CommandHandler<"change.vote"> = (command, change, facts) => {
   const round = roundOf(change);
@@ -38,12 +27,7 @@ export const voteOnChange: CommandHandler<"change.vote"> = (command, change, fac
   const votes = round === "retrospective" ? change.retrospectiveVotes : change.votes;
   const earlier = votes.find((vote) => vote.approver === facts.actor);
   if (earlier !== undefined) return left(changeErrors.alreadyVoted(change.changeId, facts.actor, round, earlier.vote));
-  const findings = applyRuleModes(facts.policy.control, breachesOf(change, round, facts));
-  if (findings._tag === "Left") return findings;
-  const cast: ChangeEvent = {
-    type: "change.vote_cast",
-    data: { ...stamp(change.changeId, facts), round, vote: command.vote, comment: command.comment, ...findingsField(findings.right) },
-  };
+  const cast: ChangeEvent = { type: "change.vote_cast", data: { ...stamp(change.changeId, facts), round, vote: command.vote, comment: command.comment } };
   // Every change that takes votes was assessed; were the risk ever missing, the strictest quorum applies.
   const risk = change.risk ?? "high";
   const tally = tallyVotes([...votes, { approver: facts.actor, vote: command.vote }], quorumFor(round, risk, facts.policy.change), facts.policy.change.rejection);

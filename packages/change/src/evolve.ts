@@ -1,5 +1,6 @@
 import type { Draft } from "immer";
 import type { ChangeEvent, ChangeEventOf, ChangeEventType } from "./events.js";
+import { statusAfter } from "./lifecycle.js";
 import type { ChangeState } from "./state.js";
 
 type ChangeDraft = Draft<ChangeState>;
@@ -12,17 +13,14 @@ const appliers: Appliers = {
   "change.assessed": assessed,
   "change.vote_cast": voteCast,
   "change.authorised": (draft, { data }) => {
-    draft.status = "authorised";
     draft.authorisation = { basis: data.basis, approvers: [...data.approvers], at: data.at };
   },
   "change.rejected": (draft, { data }) => {
-    draft.status = "rejected";
     draft.rejection = { round: data.round, approvers: [...data.approvers], rejectedBy: [...data.rejectedBy], at: data.at };
   },
   "change.revised": revised,
   "change.scheduled": scheduled,
   "change.implementation_started": (draft, { data }) => {
-    draft.status = "implementing";
     draft.implementation = { startedAt: data.at, startedBy: data.by, completedAt: undefined, outcome: undefined };
   },
   "change.implemented": implemented,
@@ -30,28 +28,30 @@ const appliers: Appliers = {
     draft.retrospectiveReview = { verdict: data.verdict, approvers: [...data.approvers], rejectedBy: [...data.rejectedBy], at: data.at };
   },
   "change.reviewed": (draft, { data }) => {
-    draft.status = "reviewed";
     draft.review = { result: data.result, lessons: data.lessons, at: data.at, by: data.by };
   },
   "change.closed": (draft, { data }) => {
-    draft.status = "closed";
     draft.closedAt = data.at;
   },
   "change.cancelled": (draft, { data }) => {
-    draft.status = "cancelled";
     draft.cancellation = { reason: data.reason, at: data.at, by: data.by };
   },
 };
 
-/** Applies one change event to a draft of the change; mutates the draft and returns nothing. */
+/**
+ * Applies one change event to a draft of the change: the event's data, then the state the
+ * change type's lifecycle table gives (`statusAfter`). Mutates the draft and returns nothing.
+ */
 export function evolveChange(draft: ChangeDraft, event: ChangeEvent): void {
+  const changeType = event.type === "change.raised" ? event.data.changeType : draft.changeType;
+  const next = changeType === undefined ? draft.status : statusAfter(changeType, draft.status, event.type);
   // The table is indexed by the event's own type, so the applier matches the event.
   const apply = appliers[event.type] as (draft: ChangeDraft, event: ChangeEvent) => void;
   apply(draft, event);
+  draft.status = next;
 }
 
 function raised(draft: ChangeDraft, { data }: ChangeEventOf<"change.raised">): void {
-  draft.status = "raised";
   draft.changeId = data.changeId;
   draft.changeType = data.changeType;
   draft.scope = structuredClone(data.scope);
@@ -64,7 +64,6 @@ function raised(draft: ChangeDraft, { data }: ChangeEventOf<"change.raised">): v
 }
 
 function assessed(draft: ChangeDraft, { data }: ChangeEventOf<"change.assessed">): void {
-  draft.status = "assessed";
   draft.risk = data.risk;
   draft.assessment = {
     risk: data.risk,
@@ -86,7 +85,6 @@ function voteCast(draft: ChangeDraft, { data }: ChangeEventOf<"change.vote_cast"
 }
 
 function revised(draft: ChangeDraft, { data }: ChangeEventOf<"change.revised">): void {
-  draft.status = "raised";
   draft.revision = data.revision;
   if (!draft.revisers.includes(data.by)) draft.revisers.push(data.by);
   if (data.title !== undefined) draft.title = data.title;
@@ -99,7 +97,6 @@ function revised(draft: ChangeDraft, { data }: ChangeEventOf<"change.revised">):
 }
 
 function scheduled(draft: ChangeDraft, { data }: ChangeEventOf<"change.scheduled">): void {
-  draft.status = "scheduled";
   draft.schedule = {
     window: { start: data.window.start, end: data.window.end },
     ciIds: [...data.ciIds],
@@ -111,7 +108,6 @@ function scheduled(draft: ChangeDraft, { data }: ChangeEventOf<"change.scheduled
 }
 
 function implemented(draft: ChangeDraft, { data }: ChangeEventOf<"change.implemented">): void {
-  draft.status = "implemented";
   const started = draft.implementation;
   draft.implementation = {
     startedAt: started?.startedAt ?? data.at,

@@ -40,6 +40,7 @@ export {
   emergencyChangeLifecycle,
   changeLifecycles,
   nextStatus,
+  statusAfter,
 } from "./lifecycle.js";
 export type {
   ChangeState,
@@ -58,11 +59,22 @@ export { scheduleFactsOf } from "./facts.js";
 export { findScheduleConflicts, describeConflict } from "./schedule-conflicts.js";
 export type { BoardOutcome, Tally } from "./quorum.js";
 export { tallyVotes, quorumFor, roleForRound, describeQuorum } from "./quorum.js";
-export type { RuleBreach } from "./rule-modes.js";
-export { applyRuleModes } from "./rule-modes.js";
 export type { ChangeErrorCode } from "./errors.js";
 export { CHANGE_ERRORS, changeError, changeErrors, changeLabel } from "./errors.js";
-export type { ChangeCoverage } from "./authorisation.js";
-export { isChangeAuthorised, isAuthorisationInForce, changeCoverage, changeAuthorises, awaitsRetrospectiveReview } from "./authorisation.js";
+export type { ChangeCoverage, CoverageGap, CoverageVerdict } from "./authorisation.js";
+export {
+  AUTHORISATION_IN_FORCE,
+  isChangeAuthorised,
+  isAuthorisationInForce,
+  changeCoverage,
+  coverageWindow,
+  coverageOf,
+  changeAuthorises,
+  awaitsRetrospectiveReview,
+  implementedSuccessfully,
+} from "./authorisation.js";
+export type { ChangeRuleFacts } from "./rules.js";
+export { changeRules, controlledProcessOfChange, voterHoldsBoardRole, voterTookNoPart, backOutPlanByRisk, emergencyReviewedBeforeClosing } from "./rules.js";
+export { changeProcess } from "./descriptor.js";
 export { decideChange, changeDecider, streamIdOfChange } from "./decide.js";
 export { evolveChange } from "./evolve.js";

@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import type { ChangeCommand } from "./commands.js";
 import { changeDecider } from "./decide.js";
 import type { ChangeEvent } from "./events.js";
-import type { ChangeFacts } from "./facts.js";
 import { at, C17, cmd, emergencyAuthorised, ev, factsFor, history, onDatabase, people, spec, standardAuthorised, window } from "./fixtures/change-fixtures.js";
 import { changeLifecycles, stimulusOf, type ChangeStatus, type ChangeStimulus } from "./lifecycle.js";
 import type { ChangeType } from "./values.js";
@@ -43,9 +42,9 @@ const histories: Readonly<Record<ChangeType, Partial<Record<ChangeStatus, Change
 };
 
 /** A valid command of each kind for C-17 of the given type, with facts that meet every rule. */
-function commandFor(stimulus: ChangeStimulus, changeType: ChangeType, status: ChangeStatus): [ChangeCommand, ChangeFacts] | undefined {
+function commandFor(stimulus: ChangeStimulus, changeType: ChangeType, status: ChangeStatus): [ChangeCommand, ReturnType<typeof factsFor>] | undefined {
   const voter = changeType === "emergency" && status === "assessed" ? people.ecab : people.cab3;
-  const commands: Partial<Record<ChangeStimulus, [ChangeCommand, ChangeFacts]>> = {
+  const commands: Partial<Record<ChangeStimulus, [ChangeCommand, ReturnType<typeof factsFor>]>> = {
     raise: [{ type: "change.raise", changeId: C17, changeType, scope: onDatabase, title: "t", ...(changeType === "standard" ? { templateId: "rotate-cert" } : {}) }, factsFor(people.requester)],
     assess: [cmd.assess(), factsFor(people.assessor)],
     vote: [cmd.vote(), factsFor(voter, at("11:00"))],
@@ -152,7 +151,7 @@ describe("the change lifecycle tables", () => {
 });
 
 /** Decides the command on the history and returns the status the new events lead to (fails the test on a refusal). */
-function changeDeciderDecide(given: readonly ChangeEvent[], command: ChangeCommand, facts: ChangeFacts): ChangeStatus {
+function changeDeciderDecide(given: readonly ChangeEvent[], command: ChangeCommand, facts: ReturnType<typeof factsFor>): ChangeStatus {
   const state = fold(changeDecider, given);
   const decision = changeDecider.decide(command, state, facts);
   if (decision._tag === "Left") throw new Error(`${command.type} was refused: ${decision.left.message}`);

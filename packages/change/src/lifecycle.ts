@@ -1,6 +1,7 @@
 import { domainError, transition, type DomainError, type Lifecycle } from "@handover/core";
 import { left, type Either } from "fp-ts/lib/Either.js";
 import type { ChangeCommandType } from "./commands.js";
+import type { ChangeEventType } from "./events.js";
 import type { ChangeType } from "./values.js";
 
 /** The states of a change; `none` is a change not raised yet. */
@@ -129,4 +130,49 @@ export function nextStatus(
   const accepts = accepted.length === 0 ? `"${status}" is final` : `"${status}" accepts: ${accepted.join(", ")}`;
   const message = `${changeLabel}: cannot "${stimulus}" while "${status}" (${changeType} change); ${accepts}`;
   return left(domainError(looked.left.code, message, { ...looked.left.details, changeType, accepted }));
+}
+
+/** The stimulus each event answers to in the tables; a retrospective verdict moves nothing. */
+const STIMULUS_OF_EVENT: Readonly<Record<ChangeEventType, ChangeStimulus | undefined>> = {
+  "change.raised": "raise",
+  "change.assessed": "assess",
+  "change.vote_cast": "vote",
+  "change.authorised": "authorise",
+  "change.rejected": "reject",
+  "change.revised": "revise",
+  "change.scheduled": "schedule",
+  "change.implementation_started": "start",
+  "change.implemented": "complete",
+  "change.retrospectively_reviewed": undefined,
+  "change.reviewed": "review",
+  "change.closed": "close",
+  "change.cancelled": "cancel",
+};
+
+/** Where an event lands when the table does not accept it (imported history; a decided event never does). */
+const LANDING: Readonly<Partial<Record<ChangeStimulus, ChangeStatus>>> = {
+  raise: "raised",
+  assess: "assessed",
+  authorise: "authorised",
+  reject: "rejected",
+  revise: "raised",
+  schedule: "scheduled",
+  start: "implementing",
+  complete: "implemented",
+  review: "reviewed",
+  close: "closed",
+  cancel: "cancelled",
+};
+
+/**
+ * The state an event leaves a change in: where the change type's table says, or, for an
+ * event the table does not accept (imported history), where the event lands. A standard
+ * change's raising lands it authorised, as its table says; the authorisation that follows
+ * leaves it there.
+ */
+export function statusAfter(changeType: ChangeType, status: ChangeStatus, type: ChangeEventType): ChangeStatus {
+  const stimulus = STIMULUS_OF_EVENT[type];
+  if (stimulus === undefined) return status;
+  const row: Partial<Record<ChangeStimulus, ChangeStatus>> = changeLifecycles[changeType][status];
+  return row[stimulus] ?? LANDING[stimulus] ?? status;
 }

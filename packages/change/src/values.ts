@@ -1,12 +1,6 @@
 import { BlackoutWindow, ChangeId, CiId, TimeWindow } from "@handover/itil";
 import { z } from "zod";
 
-/** An ISO-8601 business time, as events carry it in `at`. */
-export const BusinessTime = z.iso.datetime({ offset: true });
-
-/** The actor who caused an event, as events carry it in `by`. */
-export const Actor = z.string().min(1);
-
 /** The kinds of change: standard (pre-authorised template), normal (CAB) and emergency (ECAB). */
 export const CHANGE_TYPES = ["standard", "normal", "emergency"] as const;
 /** The kind of a change. */
@@ -86,3 +80,6 @@ export type ScheduleConflict = z.infer<typeof ScheduleConflict>;
 
 /** A recorded rule breach (shared vocabulary, from itil). */
 export { RuleFinding } from "@handover/itil";
+
+/** Business time and actor are shared vocabulary: every process accepts the same forms (itil). */
+export { BusinessTime, Actor } from "@handover/itil";

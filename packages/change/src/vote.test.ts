@@ -1,4 +1,8 @@
+import { fold } from "@handover/core";
+import { decideWithRules } from "@handover/itil";
 import { describe, expect, it } from "vitest";
+import { changeDecider } from "./decide.js";
+import { changeProcess } from "./descriptor.js";
 import { at, cmd, ev, factsFor, history, people, policyWith, spec, window } from "./fixtures/change-fixtures.js";
 
 const voter = (actor: string, policy = policyWith()) => factsFor(actor, at("11:00"), { policy });
@@ -93,14 +97,15 @@ describe("CAB votes on a normal change", () => {
       .then([ev.vote(people.cab3), ev.authorised(people.cab3, [people.cab2, people.cab3])]);
   });
 
-  it("in record mode, accepts a vote that breaks segregation of duties or the role rule and keeps the finding", () => {
+  it("in record mode, accepts a vote that breaks segregation of duties or the role rule and keeps the breach for the vote's meta", () => {
     const policy = policyWith({ rules: { segregation_of_duties: "record", approver_role: "record" } });
-    const finding = { rule: "segregation_of_duties", message: expect.stringContaining("u-101 raised this change") } as const;
     const state = spec
       .given(history.assessed("low"))
       .when(cmd.vote(), voter(people.requester, policy))
-      .then([ev.voteWithFindings(people.requester, [finding]), ev.authorised(people.requester, [people.requester])]);
-    expect(state.votes[0]?.findings).toHaveLength(1);
+      .then([ev.vote(people.requester), ev.authorised(people.requester, [people.requester])]);
+    const decided = decideWithRules(changeProcess, cmd.vote(), fold(changeDecider, history.assessed("low")), voter(people.requester, policy), () => voter(people.requester, policy));
+    expect(decided._tag === "Right" && decided.right.breaches).toEqual([[{ rule: "segregation_of_duties", message: expect.stringContaining("u-101 raised this change") }], []]);
+    expect(state.status).toBe("authorised");
     const onlySegregation = policyWith({ rules: { segregation_of_duties: "record" } });
     spec.given(history.assessed("low")).when(cmd.vote(), voter(people.developer, onlySegregation)).thenError("approver_role");
   });

@@ -21,8 +21,9 @@ export const ChangeControlBreach = z.object({ reason: ChangeControlBreachReason,
 export type ChangeControlBreach = Readonly<z.infer<typeof ChangeControlBreach>>;
 
 /**
- * How change control saw an event: whether it applied, the change named (if any), and,
- * when the rule ran in record mode and was not satisfied, the breach an audit reports.
+ * How change control saw an event: whether it applied and the change named (if any). A
+ * breach of the rule in record mode is kept in `meta.recordedBreaches`; `breach` is where
+ * logs written before that kept it, and is still read by the audit.
  */
 export const ChangeControlRecord = z.object({
   required: z.boolean(),

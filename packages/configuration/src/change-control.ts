@@ -1,49 +1,62 @@
-import type { DomainError } from "@handover/core";
-import { instantInWindow, type ChangeId, type CiId } from "@handover/itil";
-import { left, right, type Either } from "fp-ts/lib/Either.js";
-import type { ChangeControlBreach, ChangeControlRecord } from "./change-control-record.js";
-import { ciLabel, configurationError } from "./errors.js";
-import type { ChangeControlFacts } from "./facts.js";
+import { phaseGateRule, type Breach, type Rule } from "@handover/itil";
+import { ciLabel } from "./errors.js";
+import type { ConfigurationEvent } from "./events.js";
+import type { ConfigurationRuleFacts } from "./facts.js";
+import type { CiState } from "./state.js";
 
-/** What change control is asked to judge: a command on a CI, the change it names, and when it happens. */
-export interface ChangeControlSubject {
-  readonly ciId: CiId;
-  readonly changeId?: ChangeId | undefined;
-  readonly at: string;
+type ConfigurationRule = Rule<CiState, ConfigurationEvent, ConfigurationRuleFacts>;
+
+/** What a configuration event did to its CI, in a few words. */
+export function describeCiEvent(event: ConfigurationEvent): string {
+  switch (event.type) {
+    case "configuration.ci_registered":
+      return "registered";
+    case "configuration.ci_status_changed":
+      return `moved from ${event.data.from} to ${event.data.to}`;
+    case "configuration.attribute_set":
+      return `attribute ${event.data.name} set`;
+    case "configuration.attribute_unset":
+      return `attribute ${event.data.name} unset`;
+    case "configuration.owner_transferred":
+      return `handed from ${event.data.from} to ${event.data.to}`;
+    case "configuration.relationship_added":
+      return `relationship ${event.data.relationship.type} ${event.data.relationship.targetCiId} added`;
+    case "configuration.relationship_removed":
+      return `relationship ${event.data.relationship.type} ${event.data.relationship.targetCiId} removed`;
+  }
+}
+
+/** Why the named change does not cover the event, or undefined when it does. */
+function gapOf(event: ConfigurationEvent, facts: ConfigurationRuleFacts): string | undefined {
+  const changeId = event.data.changeControl.changeId;
+  if (changeId === undefined) return "no change is named";
+  const verdict = facts.namedChange;
+  if (verdict?.changeId !== changeId) return `change ${changeId} is not in the log before this event`;
+  return verdict.covers ? undefined : verdict.message;
 }
 
 /**
- * Applies the rule "a CI under change control changes only under an authorised change
- * that names it and whose window contains the change time". Not required: the record says
- * so. Satisfied: the record names the change. Not satisfied: refused in enforce mode, and
- * in record mode accepted with the breach in the record, for the audit.
+ * CI change control: a CI under change control (in production scope, or any CI once
+ * solution-level change applies) changes only under an authorised change that names it,
+ * at a time its window (an emergency's: from its ECAB authorisation until its implementation
+ * completed) contains.
  */
-export function checkChangeControl(subject: ChangeControlSubject, facts: ChangeControlFacts): Either<DomainError, ChangeControlRecord> {
-  const named = subject.changeId === undefined ? {} : { changeId: subject.changeId };
-  if (!facts.required) return right({ required: false, ...named });
-  const breach = findBreach(subject, facts);
-  if (breach === undefined) return right({ required: true, ...named });
-  if (facts.mode === "record") return right({ required: true, ...named, breach });
-  const because = facts.because === undefined ? "" : ` (${facts.because})`;
-  return left(
-    configurationError(
-      "change_not_authorised",
-      `${ciLabel(subject.ciId)} is under change control${because}: ${breach.message}; name an authorised change that names ${subject.ciId} and whose window contains ${subject.at}`,
-      { ciId: subject.ciId, changeId: subject.changeId, reason: breach.reason },
-    ),
-  );
-}
+export const ciChangedUnderAuthorisedChange: ConfigurationRule = {
+  name: "ci_change_authorised",
+  summary: "a CI under change control (in production scope, or once solution-level change applies) changes only under an authorised change that names it, inside its window",
+  check: (_state, event, facts): Breach | undefined => {
+    if (!facts.changeControl.required) return undefined;
+    const gap = gapOf(event, facts);
+    if (gap === undefined) return undefined;
+    const { ciId, at } = event.data;
+    const because = facts.changeControl.because === undefined ? "" : ` (${facts.changeControl.because})`;
+    const message = `${ciLabel(ciId)} ${describeCiEvent(event)} under change control${because} without an authorised change: ${gap}; name an authorised change that names ${ciId} and whose window contains ${at}`;
+    return { rule: "ci_change_authorised", kind: "ci_change_unauthorised", code: "change_not_authorised", message, details: { ciId, changeId: event.data.changeControl.changeId } };
+  },
+};
 
-function findBreach(subject: ChangeControlSubject, facts: ChangeControlFacts): ChangeControlBreach | undefined {
-  const { changeId, ciId, at } = subject;
-  if (changeId === undefined) return { reason: "no_change_named", message: "no change is named" };
-  const change = facts.change;
-  if (change === undefined || change.changeId !== changeId) return { reason: "change_unknown", message: `change ${changeId} is not known` };
-  if (!change.authorised) return { reason: "change_not_authorised", message: `change ${changeId} is not authorised` };
-  if (!change.ciIds.includes(ciId)) return { reason: "ci_not_named", message: `change ${changeId} does not name ${ciId}` };
-  if (change.window === undefined) return { reason: "no_window", message: `change ${changeId} has no implementation window` };
-  if (!instantInWindow(at, change.window)) {
-    return { reason: "outside_window", message: `the window of change ${changeId} (${change.window.start} to ${change.window.end}) does not contain ${at}` };
-  }
-  return undefined;
-}
+/** Configuration management's rules: its phase gate and CI change control. */
+export const configurationRules: readonly ConfigurationRule[] = [
+  phaseGateRule<CiState, ConfigurationEvent, ConfigurationRuleFacts>(() => "configuration", (event) => ciLabel(event.data.ciId)),
+  ciChangedUnderAuthorisedChange,
+];

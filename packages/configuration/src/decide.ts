@@ -1,7 +1,6 @@
 import { transition, type DomainError } from "@handover/core";
 import type { CiStatus } from "@handover/itil";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
-import { checkChangeControl } from "./change-control.js";
 import type { ConfigurationCommand, ConfigurationCommandOf } from "./commands.js";
 import { decideAttributeSet, decideAttributeUnset, decideOwnerTransfer, decideRegistration, type Decision, type PendingEvent } from "./decide-ci.js";
 import { decideRelationshipAdded, decideRelationshipRemoved } from "./decide-relationships.js";
@@ -13,7 +12,9 @@ import type { CiState } from "./state.js";
 
 /**
  * Decides a configuration command: the lifecycle table first, then the command's own
- * rules, then change control. A command that changes nothing yields no events.
+ * rules; the event records whether change control applied and the change the command
+ * names (CI change control itself is the rule `ciChangedUnderAuthorisedChange`). A command
+ * that changes nothing yields no events.
  */
 export function decideCi(command: ConfigurationCommand, state: CiState, facts: ConfigurationFacts): Either<DomainError, readonly ConfigurationEvent[]> {
   const next = transition(ciLifecycle, ciLabel(command.ciId), state.status, lifecycleCommandOf(command.type));
@@ -22,9 +23,8 @@ export function decideCi(command: ConfigurationCommand, state: CiState, facts: C
   if (decided._tag === "Left") return decided;
   const pending = decided.right;
   if (pending === undefined) return right([]);
-  const record = checkChangeControl({ ciId: command.ciId, changeId: command.changeId, at: facts.at }, facts.changeControl);
-  if (record._tag === "Left") return record;
-  return right([pending({ ciId: command.ciId, at: facts.at, by: facts.actor, changeControl: record.right })]);
+  const changeControl = { required: facts.changeControl.required, ...(command.changeId === undefined ? {} : { changeId: command.changeId }) };
+  return right([pending({ ciId: command.ciId, at: facts.at, by: facts.actor, changeControl })]);
 }
 
 function decideChange(command: ConfigurationCommand, state: CiState, facts: ConfigurationFacts, next: CiLifecycleState): Decision {

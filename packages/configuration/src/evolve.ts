@@ -1,12 +1,13 @@
 import type { Draft } from "immer";
 import type { ConfigurationEvent } from "./events.js";
+import { ciStatusAfter } from "./lifecycle.js";
 import { sameRelationship, type CiState } from "./state.js";
 
-/** The immer recipe of a CI: applies one configuration event to a draft. */
+/** The immer recipe of a CI: applies one configuration event to a draft, its status from the lifecycle table (`ciStatusAfter`). */
 export function evolveCi(draft: Draft<CiState>, event: ConfigurationEvent): void {
+  draft.status = ciStatusAfter(draft.status, event);
   switch (event.type) {
     case "configuration.ci_registered":
-      draft.status = "planned";
       draft.ciId = event.data.ciId;
       draft.ciType = event.data.ciType;
       draft.name = event.data.name;
@@ -15,7 +16,6 @@ export function evolveCi(draft: Draft<CiState>, event: ConfigurationEvent): void
       draft.relationships = [];
       return;
     case "configuration.ci_status_changed":
-      draft.status = event.data.to;
       return;
     case "configuration.attribute_set":
       draft.attributes[event.data.name] = event.data.newValue;

@@ -18,12 +18,12 @@ export type { ConfigurationCommandType, ConfigurationCommandOf } from "./command
 export { configurationEvents, configurationCatalogue } from "./events.js";
 export type { ConfigurationEvent, ConfigurationEventType, ConfigurationEventOf } from "./events.js";
 export { CHANGE_CONTROL_BREACHES, ChangeControlBreachReason, ChangeControlBreach, ChangeControlRecord } from "./change-control-record.js";
-export { checkChangeControl } from "./change-control.js";
-export type { ChangeControlSubject } from "./change-control.js";
-export type { ConfigurationFacts, ChangeControlFacts, NamedChangeFacts, RelationshipTargetFacts } from "./facts.js";
+export { describeCiEvent, ciChangedUnderAuthorisedChange, configurationRules } from "./change-control.js";
+export type { ConfigurationFacts, ConfigurationRuleFacts, NamedChangeVerdict, RelationshipTargetFacts } from "./facts.js";
+export { configurationProcess } from "./descriptor.js";
 export { CONFIGURATION_ERRORS } from "./errors.js";
 export type { ConfigurationErrorCode } from "./errors.js";
-export { ciLifecycle } from "./lifecycle.js";
+export { ciLifecycle, ciStatusAfter } from "./lifecycle.js";
 export type { CiLifecycleState, CiLifecycleCommand } from "./lifecycle.js";
 export { initialCiState } from "./state.js";
 export type { CiState } from "./state.js";

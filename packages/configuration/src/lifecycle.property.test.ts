@@ -1,13 +1,14 @@
-import { canonicalJson, fold, type Lifecycle } from "@handover/core";
-import { asId, CI_STATUSES, instantInWindow, RELATIONSHIP_PAIRS, type CiId } from "@handover/itil";
+import { canonicalJson, fold, type Lifecycle, type RecordedBreach } from "@handover/core";
+import { asId, CI_STATUSES, decideWithRules, RELATIONSHIP_PAIRS, resolvePolicy, type CiId, type RuleMode } from "@handover/itil";
 import fc from "fast-check";
 import { produce } from "immer";
 import { describe, expect, it } from "vitest";
-import type { ChangeControlFacts, ConfigurationFacts } from "./facts.js";
+import type { ConfigurationFacts, ConfigurationRuleFacts, NamedChangeVerdict } from "./facts.js";
+import { configurationProcess } from "./descriptor.js";
 import { ConfigurationCommand } from "./commands.js";
 import { configurationDecider } from "./decider.js";
 import { configurationCatalogue, type ConfigurationEvent } from "./events.js";
-import { at, c17, crmDb, facts, windowAroundAt } from "./fixtures/ci-fixtures.js";
+import { c17, crmDb, facts } from "./fixtures/ci-fixtures.js";
 import { ciLifecycle, lifecycleCommandOf, type CiLifecycleCommand, type CiLifecycleState } from "./lifecycle.js";
 import { isSymmetric } from "./decide-relationships.js";
 import { inverseRelationships } from "./relationships.js";
@@ -39,25 +40,27 @@ const commands: fc.Arbitrary<ConfigurationCommand>[] = [
   fc.tuple(fc.constantFrom(...commandRelationshipTypes), fc.constantFrom(...ciIds)).chain(([relationship, targetCiId]) => onCrmDb({ type: "ci.remove_relationship", relationship, targetCiId })),
 ];
 
-const changeControl: fc.Arbitrary<ChangeControlFacts> = fc.record({
+/** Change control for one step: whether it applies, the rule's mode, and change management's verdict on C-17 (when the log holds it). */
+interface Control {
+  readonly required: boolean;
+  readonly mode: RuleMode;
+  readonly namedChange: NamedChangeVerdict | undefined;
+}
+
+const changeControl: fc.Arbitrary<Control> = fc.record({
   required: fc.boolean(),
   mode: fc.constantFrom("enforce" as const, "record" as const),
-  change: fc.option(
-    fc.record({
-      changeId: fc.constant(c17),
-      authorised: fc.boolean(),
-      ciIds: fc.constantFrom([crmDb], [asId.ci("crm-app")]),
-      window: fc.constantFrom(windowAroundAt, { start: "2026-04-01T00:00:00.000Z", end: "2026-04-02T00:00:00.000Z" }),
-    }),
-    { nil: undefined },
-  ),
-}).map(({ change, ...rest }) => (change === undefined ? rest : { ...rest, change }));
+  namedChange: fc.option(fc.constantFrom<NamedChangeVerdict>({ changeId: c17, covers: true }, { changeId: c17, covers: false, message: "change C-17 is assessed, not an authorisation in force" }), { nil: undefined }),
+});
 
-/** What the engine would say for one command: change control, and the add_relationship target. */
-function factsFor(command: ConfigurationCommand, control: ChangeControlFacts, targetStatus: (typeof CI_STATUSES)[number] | "none", mirrored: boolean): ConfigurationFacts {
-  if (command.type !== "ci.add_relationship") return facts({ changeControl: control });
+/** What the engine would say for one command: change control, the add_relationship target, and the verdict on the named change for the rule. */
+function factsFor(command: ConfigurationCommand, control: Control, targetStatus: (typeof CI_STATUSES)[number] | "none", mirrored: boolean): ConfigurationFacts & ConfigurationRuleFacts {
+  const resolved = resolvePolicy({ rules: { ci_change_authorised: control.mode } });
+  if (resolved._tag === "Left") throw new Error(resolved.left);
+  const common = { policy: resolved.right, changeControl: { required: control.required, mode: control.mode }, ...(control.namedChange === undefined ? {} : { namedChange: control.namedChange }) };
+  if (command.type !== "ci.add_relationship") return facts(common);
   const relationships = mirrored ? [{ type: command.relationship, targetCiId: command.ciId }] : [];
-  return facts({ changeControl: control, relationshipTarget: { ciId: command.targetCiId, status: targetStatus, relationships } });
+  return facts({ ...common, relationshipTarget: { ciId: command.targetCiId, status: targetStatus, relationships } });
 }
 
 /** One command with the facts the engine would give it. */
@@ -76,9 +79,8 @@ const steps = fc
 const reached = new Map<string, number>();
 const count = (what: string) => reached.set(what, (reached.get(what) ?? 0) + 1);
 
-function changeCovers(control: ChangeControlFacts, changeId: string | undefined): boolean {
-  const change = control.change;
-  return changeId !== undefined && change?.changeId === changeId && change.authorised && change.ciIds.includes(crmDb) && change.window !== undefined && instantInWindow(at, change.window);
+function changeCovers(control: Control, changeId: string | undefined): boolean {
+  return changeId !== undefined && control.namedChange?.changeId === changeId && control.namedChange.covers;
 }
 
 describe("any sequence of commands on a CI", () => {
@@ -90,18 +92,22 @@ describe("any sequence of commands on a CI", () => {
         const log: ConfigurationEvent[] = [];
         for (const { command, control, targetStatus, mirrored } of sequence) {
           const stepFacts = factsFor(command, control, targetStatus, mirrored);
-          const decision = configurationDecider.decide(command, state, stepFacts);
-          if (decision._tag === "Left") continue;
-          for (const event of decision.right) {
-            expect(configurationCatalogue.validate(event)._tag).toBe("Right");
-            checkEvent(event, state, command, model, stepFacts);
-            count(event.type === "configuration.ci_status_changed" ? `status ${event.data.to}` : event.data.changeControl.breach !== undefined ? "breach" : event.type);
+          const decided = decideWithRules(configurationProcess, command, state, stepFacts, () => stepFacts);
+          if (decided._tag === "Left") {
+            if (decided.left.code === "change_not_authorised") expect(control.required && control.mode === "enforce" && !changeCovers(control, command.changeId)).toBe(true);
+            continue;
           }
-          applyToModel(command, model, decision.right.length > 0);
-          state = produce(state, (draft) => {
-            for (const event of decision.right) configurationDecider.evolve(draft, event);
+          const events = decided.right.events;
+          events.forEach((event, index) => {
+            expect(configurationCatalogue.validate(event)._tag).toBe("Right");
+            checkEvent(event, state, command, model, { control, stepFacts, breaches: decided.right.breaches[index] ?? [] });
+            count(event.type === "configuration.ci_status_changed" ? `status ${event.data.to}` : (decided.right.breaches[index] ?? []).length > 0 ? "breach" : event.type);
           });
-          log.push(...decision.right);
+          applyToModel(command, model, events.length > 0);
+          state = produce(state, (draft) => {
+            for (const event of events) configurationDecider.evolve(draft, event);
+          });
+          log.push(...events);
           const keys = state.relationships.map((relationship) => `${relationship.type}>${relationship.targetCiId}`);
           expect(new Set(keys).size).toBe(keys.length);
           expect(state.relationships.every((relationship) => relationship.targetCiId !== crmDb)).toBe(true);
@@ -117,13 +123,19 @@ describe("any sequence of commands on a CI", () => {
   });
 });
 
-function checkEvent(event: ConfigurationEvent, before: CiState, command: ConfigurationCommand, model: Map<string, AttributeValue>, stepFacts: ConfigurationFacts): void {
-  const control = stepFacts.changeControl;
-  const record = event.data.changeControl;
-  expect(record.required).toBe(control.required);
-  if (!control.required || control.mode === "enforce") expect(record.breach).toBeUndefined();
+/** What one step decided with: its change control, its facts and the breaches its event keeps. */
+interface StepOutcome {
+  readonly control: Control;
+  readonly stepFacts: ConfigurationFacts;
+  readonly breaches: readonly RecordedBreach[];
+}
+
+function checkEvent(event: ConfigurationEvent, before: CiState, command: ConfigurationCommand, model: Map<string, AttributeValue>, { control, stepFacts, breaches }: StepOutcome): void {
+  const breached = breaches.some((breach) => breach.rule === "ci_change_authorised");
+  expect(event.data.changeControl.required).toBe(control.required);
+  if (!control.required || control.mode === "enforce") expect(breached).toBe(false);
   if (control.required && control.mode === "enforce") expect(changeCovers(control, command.changeId)).toBe(true);
-  if (control.required && control.mode === "record") expect(record.breach === undefined).toBe(changeCovers(control, command.changeId));
+  if (control.required && control.mode === "record") expect(breached).toBe(!changeCovers(control, command.changeId));
   if (event.type === "configuration.ci_status_changed") {
     expect(event.data.from).toBe(before.status);
     expect(table[event.data.from][lifecycleCommandOf(command.type)]).toBe(event.data.to);

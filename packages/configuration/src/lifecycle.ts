@@ -1,6 +1,7 @@
 import type { Lifecycle } from "@handover/core";
 import type { CiStatus } from "@handover/itil";
 import type { ConfigurationCommandType } from "./commands.js";
+import type { ConfigurationEvent } from "./events.js";
 
 /** A CI's place in its lifecycle: `none` before it is registered, then one of itil's CI statuses. */
 export type CiLifecycleState = "none" | CiStatus;
@@ -35,4 +36,16 @@ export const ciLifecycle = {
 /** The lifecycle command of a command type: `ci.start_test` → `start_test`. */
 export function lifecycleCommandOf(type: ConfigurationCommandType): CiLifecycleCommand {
   return type.slice("ci.".length) as CiLifecycleCommand;
+}
+
+/**
+ * The status an event leaves a CI in, as the lifecycle table gives it: registration leads
+ * where `none` → `register` leads; a status change lands on the status the table gave its
+ * command when it was decided (`to`; imported history lands there too); every other event
+ * keeps the status (the table's edits stay put).
+ */
+export function ciStatusAfter(status: CiLifecycleState, event: ConfigurationEvent): CiLifecycleState {
+  if (event.type === "configuration.ci_registered") return ciLifecycle.none.register;
+  if (event.type === "configuration.ci_status_changed") return event.data.to;
+  return status;
 }

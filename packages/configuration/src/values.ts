@@ -23,8 +23,5 @@ export const Relationship = z.object({ type: RelationshipType, targetCiId: CiId 
 /** A relationship as stored on its source CI. */
 export type Relationship = Readonly<z.infer<typeof Relationship>>;
 
-/** An ISO-8601 business time, as events carry it in `at`. */
-export const BusinessTime = z.iso.datetime({ offset: true });
-
-/** The actor who caused an event, as events carry it in `by`. */
-export const Actor = z.string().min(1);
+/** Business time and actor are shared vocabulary: every process accepts the same forms (itil). */
+export { BusinessTime, Actor } from "@handover/itil";

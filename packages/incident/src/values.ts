@@ -1,11 +1,5 @@
-import { ChangeId } from "@handover/itil";
+import { BusinessTime, ChangeId } from "@handover/itil";
 import { z } from "zod";
-
-/** An ISO-8601 UTC business time, as incident events carry it in `at`. */
-export const BusinessTime = z.iso.datetime();
-
-/** The actor who caused an event, as events carry it in `by`. */
-export const Actor = z.string().min(1);
 
 /** A support group or a person an incident is assigned to, verbatim. */
 export const Assignee = z.string().min(1);
@@ -51,3 +45,6 @@ export const SourceFacts = z.object({
 });
 /** What an imported event keeps of its source record. */
 export type SourceFacts = Readonly<z.infer<typeof SourceFacts>>;
+
+/** Business time and actor are shared vocabulary: every process accepts the same forms (itil). */
+export { BusinessTime, Actor } from "@handover/itil";

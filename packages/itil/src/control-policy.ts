@@ -18,11 +18,17 @@ export const ProcessRule = z.object({ appliesFrom: ProjectPhase, mode: RuleMode,
 /** When a process applies to the project. */
 export type ProcessRule = Readonly<z.infer<typeof ProcessRule>>;
 
-/** The cross-process rules of DESIGN.md, each enforced or recorded. */
+/**
+ * The rules the policy names, each enforced (refused) or recorded (accepted and found by the
+ * audit). The phase gate is not among them: its mode is each process's own (`processes`).
+ * docs/policy.md describes each rule and its default.
+ */
 export const CROSS_PROCESS_RULES = [
   "ci_change_authorised",
   "segregation_of_duties",
   "approver_role",
+  "back_out_plan",
+  "emergency_review",
   "release_changes_authorised",
   "release_tested",
   "signoff_readiness",
@@ -39,8 +45,8 @@ export type ControlPolicy = Readonly<{
 }>;
 
 /**
- * DESIGN.md's defaults: configuration and project-level change from initiation;
- * solution-level change, incident, problem and release from system test; every rule enforced.
+ * The default control policy (docs/policy.md): configuration and project-level change from
+ * initiation; solution-level change, incident, problem and release from system test; every rule enforced.
  */
 export const defaultControlPolicy: ControlPolicy = Object.freeze<ControlPolicy>({
   processes: {
@@ -55,6 +61,8 @@ export const defaultControlPolicy: ControlPolicy = Object.freeze<ControlPolicy>(
     ci_change_authorised: "enforce",
     segregation_of_duties: "enforce",
     approver_role: "enforce",
+    back_out_plan: "enforce",
+    emergency_review: "enforce",
     release_changes_authorised: "enforce",
     release_tested: "enforce",
     signoff_readiness: "enforce",

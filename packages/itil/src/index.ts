@@ -43,5 +43,10 @@ export {
   fitsMaintenanceWindows,
 } from "./windows.js";
 export type { CommandContext } from "./command-context.js";
-export type { RuleBreach } from "./rule-modes.js";
-export { RuleFinding, applyRuleModes, findingsField } from "./rule-modes.js";
+export { RuleFinding } from "./rule-modes.js";
+export { BusinessTime, Actor } from "./business-time.js";
+export type { FixedRule, RuleName, Breach, RuleContext, Rule } from "./rules.js";
+export { FIXED_RULES, RULE_NAMES, modeOfBreach, judgeEvent, judgeEvents, refusalOf, recordedBreaches } from "./rules.js";
+export { phaseGateRule } from "./phase-gate-rule.js";
+export type { NamedLifecycle, StateGroups, ProcessDescriptor, DecidingParts, RuledDecision } from "./process-descriptor.js";
+export { defineProcess, streamIdIn, decideWithRules, ruledDecider } from "./process-descriptor.js";

@@ -4,7 +4,7 @@ import { defaultPolicy, resolvePolicy } from "./policy.js";
 import { hasRole, rolesOf } from "./roles.js";
 
 describe("policy", () => {
-  it("has DESIGN.md's defaults", () => {
+  it("has the documented defaults", () => {
     expect(defaultPolicy.control.processes.configuration.appliesFrom).toBe("initiation");
     expect(defaultPolicy.control.processes.project_change.appliesFrom).toBe("initiation");
     expect(defaultPolicy.control.processes.solution_change.appliesFrom).toBe("system_test");

@@ -23,7 +23,7 @@ export interface HandoverPolicy {
   readonly maintenanceWindows: Readonly<Record<string, readonly MaintenanceWindow[]>>;
 }
 
-/** The defaults of DESIGN.md: ITIL matrix, default SLA and change policy, no roles assigned yet. */
+/** The default policy (docs/policy.md): ITIL matrix, default SLA and change policy, no roles assigned yet. */
 export const defaultPolicy: HandoverPolicy = Object.freeze({
   control: defaultControlPolicy,
   roles: Object.freeze({}),
@@ -51,7 +51,7 @@ export const PolicyOverrides = z.strictObject({
 export type PolicyOverrides = z.input<typeof PolicyOverrides>;
 
 /**
- * Applies overrides to a base policy (default: DESIGN.md's). Bad input is refused with
+ * Applies overrides to a base policy (default: `defaultPolicy`, docs/policy.md). Bad input is refused with
  * the field path: `policy.processes.incident.appliesFrom: Invalid option ...`.
  */
 export function resolvePolicy(overrides: unknown, base: HandoverPolicy = defaultPolicy): Either<string, HandoverPolicy> {

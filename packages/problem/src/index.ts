@@ -12,3 +12,6 @@ export { problemErrors } from "./errors.js";
 export { decideProblem } from "./decide.js";
 export { evolveProblem } from "./evolve.js";
 export { problemDecider } from "./decider.js";
+export type { ResolvingChangeFact, ProblemRuleFacts } from "./rules.js";
+export { problemRules, resolvedByImplementedChange } from "./rules.js";
+export { problemProcess } from "./descriptor.js";

@@ -5,9 +5,12 @@ import { Actor, BaselineCi, BaselineKind, BaselineScope, BusinessTime, FailedChe
 
 const common = { projectId: ProjectId, at: BusinessTime, by: Actor };
 
-/** A rule that was broken and accepted because the policy runs it in record mode: an audit finding. */
+/**
+ * A rule broken in record mode, as sign-offs written before `meta.recordedBreaches` kept it
+ * in their data (`breaches`). Still read, so the audit reports what such logs recorded.
+ */
 export const RuleBreach = z.object({ rule: CrossProcessRule, message: z.string().min(1) });
-/** A rule broken in record mode. */
+/** A rule broken in record mode, as older sign-offs kept it. */
 export type RuleBreach = Readonly<z.output<typeof RuleBreach>>;
 
 /** The definitions of the project process's events, by short name. */
@@ -36,9 +39,9 @@ export const projectEvents = {
       ...common,
       readiness: z.object({ ready: z.boolean(), failing: z.array(FailedCheck) }),
       override: z.object({ reason: Reason }).optional(),
-      breaches: z.array(RuleBreach),
+      breaches: z.array(RuleBreach).optional(),
     }),
-    { description: "The transition was signed off: the readiness seen, the override reason if any, and rules broken in record mode." },
+    { description: "The transition was signed off: the readiness seen and the override reason if any (rules broken in record mode are in meta.recordedBreaches; `breaches` is where older logs kept them)." },
   ),
   earlyLifeSupportStarted: defineEvent("project.early_life_support_started", z.object({ ...common }), {
     description: "Early life support started; the project is in phase early_life_support.",

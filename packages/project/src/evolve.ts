@@ -1,12 +1,13 @@
 import type { Draft } from "immer";
 import type { ProjectEvent } from "./events.js";
+import { statusAfter } from "./lifecycle.js";
 import type { ProjectState } from "./state.js";
 
-/** The immer recipe of a project: applies one project event to a draft. */
+/** The immer recipe of a project: applies one project event to a draft, its status from the lifecycle table (`statusAfter`). */
 export function evolveProject(draft: Draft<ProjectState>, event: ProjectEvent): void {
+  draft.status = statusAfter(draft.status, event.type);
   switch (event.type) {
     case "project.started":
-      draft.status = "active";
       draft.projectId = event.data.projectId;
       draft.name = event.data.name;
       draft.manager = event.data.manager;
@@ -22,25 +23,13 @@ export function evolveProject(draft: Draft<ProjectState>, event: ProjectEvent): 
     case "project.baseline_taken":
       draft.baselines.push({ name: event.data.name, kind: event.data.kind, at: event.data.at, cis: event.data.cis });
       return;
-    case "project.transition_requested":
-      draft.status = "transition_requested";
-      return;
-    case "project.transition_withdrawn":
-      draft.status = "active";
-      return;
-    case "project.transition_signed_off":
-      draft.status = "signed_off";
-      return;
     case "project.early_life_support_started":
-      draft.status = "early_life_support";
       draft.phase = "early_life_support";
       return;
-    case "project.early_life_support_ended":
-      draft.status = "handed_over";
-      return;
     case "project.closed":
-      draft.status = "closed";
       draft.phase = "closed";
+      return;
+    default:
       return;
   }
 }

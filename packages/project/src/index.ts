@@ -18,7 +18,10 @@ export type { ProjectEvent, ProjectEventType, ProjectEventOf } from "./events.js
 export type { ProjectFacts, TransitionReadiness, ProjectCi } from "./facts.js";
 export { PROJECT_ERRORS } from "./errors.js";
 export type { ProjectErrorCode } from "./errors.js";
-export { PROJECT_STATUSES, projectLifecycle, phaseEntry, enteredWithEnterPhase, earliestPhase } from "./lifecycle.js";
+export { PROJECT_STATUSES, projectLifecycle, phaseEntry, enteredWithEnterPhase, earliestPhase, statusAfter as projectStatusAfter } from "./lifecycle.js";
+export type { ProjectRuleFacts } from "./rules.js";
+export { projectRules, signedOffByServiceOwner, signedOffWhenReady } from "./rules.js";
+export { projectProcess } from "./descriptor.js";
 export type { ProjectStatus, ProjectLifecycleCommand } from "./lifecycle.js";
 export { initialProjectState } from "./state.js";
 export type { ProjectState, Baseline } from "./state.js";

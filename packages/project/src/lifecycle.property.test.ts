@@ -1,12 +1,14 @@
-import { fold, type Lifecycle } from "@handover/core";
-import { defaultPolicy, phaseIndex, PROJECT_PHASES, resolvePolicy, type HandoverPolicy } from "@handover/itil";
+import { fold, type Lifecycle, type RecordedBreach } from "@handover/core";
+import { decideWithRules, defaultPolicy, phaseIndex, PROJECT_PHASES, resolvePolicy, type HandoverPolicy } from "@handover/itil";
 import fc from "fast-check";
 import { produce } from "immer";
 import { describe, expect, it } from "vitest";
 import { ProjectCommand } from "./commands.js";
 import { projectDecider } from "./decider.js";
 import { projectCatalogue, type ProjectEvent } from "./events.js";
+import { projectProcess } from "./descriptor.js";
 import type { ProjectFacts } from "./facts.js";
+import type { ProjectRuleFacts } from "./rules.js";
 import { at, notReady, projectCis, ready } from "./fixtures/project-fixtures.js";
 import { enteredWithEnterPhase, lifecycleCommandOf, projectLifecycle, type ProjectLifecycleCommand, type ProjectStatus } from "./lifecycle.js";
 import type { ProjectState } from "./state.js";
@@ -36,9 +38,12 @@ const handoverSteps: fc.Arbitrary<ProjectCommand>[] = [
   fc.constantFrom("project.start_early_life_support", "project.end_early_life_support").map((type) => onCrm({ type })),
 ];
 
-const factsArbitrary: fc.Arbitrary<ProjectFacts> = fc
+const factsArbitrary: fc.Arbitrary<ProjectFacts & ProjectRuleFacts> = fc
   .record({ serviceOwner: fc.boolean(), isReady: fc.boolean(), policy: fc.constantFrom(...policies) })
-  .map(({ serviceOwner, isReady, policy }) => ({ actor: "u-1", at, roles: serviceOwner ? ["service_owner"] : ["project_manager"], policy, readiness: isReady ? ready : notReady, cis: projectCis }));
+  .map(({ serviceOwner, isReady, policy }) => {
+    const roles = serviceOwner ? (["service_owner"] as const) : (["project_manager"] as const);
+    return { actor: "u-1", at, roles, rolesOf: () => roles, phase: "deployment", policy, readiness: isReady ? ready : notReady, cis: projectCis };
+  });
 
 const start = fc.record({ command: commands[0] ?? fc.constant(onCrm({ type: "project.start", name: "CRM", manager: "u-pm" })), facts: factsArbitrary });
 const steps = fc
@@ -50,7 +55,7 @@ const count = (what: string) => reached.set(what, (reached.get(what) ?? 0) + 1);
 const workingPhases = new Set(PROJECT_PHASES.filter(enteredWithEnterPhase));
 const phaseOfStatus: Partial<Record<ProjectStatus, string>> = { early_life_support: "early_life_support", handed_over: "early_life_support", closed: "closed" };
 
-function checkEvent(event: ProjectEvent, before: ProjectState, command: ProjectCommand, facts: ProjectFacts): void {
+function checkEvent(event: ProjectEvent, before: ProjectState, command: ProjectCommand, facts: ProjectFacts, breaches: readonly RecordedBreach[]): void {
   expect(projectCatalogue.validate(event)._tag).toBe("Right");
   if (event.type === "project.phase_entered") {
     expect(event.data.from).toBe(before.phase);
@@ -62,7 +67,7 @@ function checkEvent(event: ProjectEvent, before: ProjectState, command: ProjectC
     const rules = facts.policy.control.rules;
     const roleBreach = !facts.roles.includes("service_owner");
     const readinessBreach = facts.readiness?.ready === false && (command.type !== "project.sign_off_transition" || command.overrideReason === undefined);
-    expect(event.data.breaches.map((breach) => breach.rule)).toEqual([...(roleBreach ? ["approver_role"] : []), ...(readinessBreach ? ["signoff_readiness"] : [])]);
+    expect(breaches.map((breach) => breach.rule)).toEqual([...(roleBreach ? ["approver_role"] : []), ...(readinessBreach ? ["signoff_readiness"] : [])]);
     if (roleBreach) expect(rules.approver_role).toBe("record");
     if (readinessBreach) expect(rules.signoff_readiness).toBe("record");
   }
@@ -88,13 +93,15 @@ describe("any sequence of project commands", () => {
         let state: ProjectState = projectDecider.initialState;
         const log: ProjectEvent[] = [];
         for (const { command, facts } of sequence) {
-          const decision = projectDecider.decide(command, state, facts);
-          if (decision._tag === "Left") continue;
-          for (const event of decision.right) {
-            checkEvent(event, state, command, facts);
+          const decided = decideWithRules(projectProcess, command, state, facts, () => facts);
+          if (decided._tag === "Left") continue;
+          const decision = { right: decided.right.events };
+          decision.right.forEach((event, index) => {
+            const breaches = decided.right.breaches[index] ?? [];
+            checkEvent(event, state, command, facts, breaches);
             count(event.type === "project.phase_entered" && phaseIndex(event.data.to) < phaseIndex(event.data.from) ? "back a phase" : event.type);
-            if (event.type === "project.transition_signed_off") event.data.breaches.forEach((breach) => count(breach.rule));
-          }
+            breaches.forEach((breach) => count(breach.rule));
+          });
           const before = state;
           state = produce(state, (draft) => {
             for (const event of decision.right) projectDecider.evolve(draft, event);

@@ -32,7 +32,7 @@ const expected: Record<ProjectLifecycleCommand, ProjectEvent> = {
   take_baseline: { type: "project.baseline_taken", data: { ...stamp, name: "B1", kind: "project", scope: { kind: "cis", ciIds: [asId.ci("crm-db")] }, cis: [{ ciId: asId.ci("crm-db"), ciType: "database", version: 3 }] } },
   request_transition: { type: "project.transition_requested", data: stamp },
   withdraw_transition: { type: "project.transition_withdrawn", data: { ...stamp, reason: "back to build" } },
-  sign_off_transition: { type: "project.transition_signed_off", data: { ...stamp, readiness: ready, breaches: [] } },
+  sign_off_transition: { type: "project.transition_signed_off", data: { ...stamp, readiness: ready } },
   start_early_life_support: { type: "project.early_life_support_started", data: stamp },
   end_early_life_support: { type: "project.early_life_support_ended", data: stamp },
   close: { type: "project.closed", data: { ...stamp, reason: "budget withdrawn" } },

@@ -1,6 +1,7 @@
 import type { Lifecycle } from "@handover/core";
 import type { ProjectPhase } from "@handover/itil";
 import type { ProjectCommandType } from "./commands.js";
+import type { ProjectEventType } from "./events.js";
 
 /** Where a project stands in its handover, next to (not instead of) the phase it is in. */
 export const PROJECT_STATUSES = ["none", "active", "transition_requested", "signed_off", "early_life_support", "handed_over", "closed"] as const;
@@ -58,3 +59,35 @@ export function enteredWithEnterPhase(phase: ProjectPhase): boolean {
 export const earliestPhase = {
   request_transition: "deployment",
 } as const satisfies Partial<Readonly<Record<ProjectLifecycleCommand, ProjectPhase>>>;
+
+/** The lifecycle command each event answers to. */
+const COMMAND_OF_EVENT: Readonly<Record<ProjectEventType, ProjectLifecycleCommand>> = {
+  "project.started": "start",
+  "project.phase_entered": "enter_phase",
+  "project.service_levels_agreed": "agree_service_levels",
+  "project.baseline_taken": "take_baseline",
+  "project.transition_requested": "request_transition",
+  "project.transition_withdrawn": "withdraw_transition",
+  "project.transition_signed_off": "sign_off_transition",
+  "project.early_life_support_started": "start_early_life_support",
+  "project.early_life_support_ended": "end_early_life_support",
+  "project.closed": "close",
+};
+
+/** Where an event lands when the table does not accept it (imported history); agreements, baselines and phases move no status. */
+const LANDING: Readonly<Partial<Record<ProjectLifecycleCommand, ProjectStatus>>> = {
+  start: "active",
+  request_transition: "transition_requested",
+  withdraw_transition: "active",
+  sign_off_transition: "signed_off",
+  start_early_life_support: "early_life_support",
+  end_early_life_support: "handed_over",
+  close: "closed",
+};
+
+/** The status an event leaves a project in: where the table says, or (for imported history it refuses) where the event lands. */
+export function statusAfter(status: ProjectStatus, type: ProjectEventType): ProjectStatus {
+  const command = COMMAND_OF_EVENT[type];
+  const row: Partial<Record<ProjectLifecycleCommand, ProjectStatus>> = projectLifecycle[status];
+  return row[command] ?? LANDING[command] ?? status;
+}

@@ -1,12 +1,6 @@
 import { CiId, CiType, SlaTarget, type PolicyOverrides } from "@handover/itil";
 import { z } from "zod";
 
-/** An ISO-8601 business time, as events carry it in `at`. */
-export const BusinessTime = z.iso.datetime({ offset: true });
-
-/** The actor who caused an event, as events carry it in `by`. */
-export const Actor = z.string().min(1);
-
 /** A reason a person gives: not empty once trimmed. */
 export const Reason = z.string().trim().min(1, "expected a reason");
 
@@ -48,3 +42,6 @@ export type BaselineCi = Readonly<z.output<typeof BaselineCi>>;
 export const FailedCheck = z.object({ check: z.string().min(1), explanation: z.string().min(1) });
 /** One readiness check that did not pass. */
 export type FailedCheck = Readonly<z.output<typeof FailedCheck>>;
+
+/** Business time and actor are shared vocabulary: every process accepts the same forms (itil). */
+export { BusinessTime, Actor } from "@handover/itil";

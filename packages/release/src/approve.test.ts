@@ -1,4 +1,8 @@
+import { fold } from "@handover/core";
+import { decideWithRules } from "@handover/itil";
 import { describe, expect, it } from "vitest";
+import { releaseDecider } from "./decide.js";
+import { releaseProcess } from "./descriptor.js";
 import { at, cmd, ev, factsFor, history, people, policyWith, spec } from "./fixtures/release-fixtures.js";
 
 const approver = (actor: string = people.changeManager, overrides = {}) => factsFor(actor, at("13:00"), overrides);
@@ -47,21 +51,18 @@ describe("approving a release", () => {
       .thenError("approver_role", "release R-3: u-300 cannot approve a release: the role change_manager is needed; ask a holder of change_manager to approve");
   });
 
-  it("in record mode, approves despite the rules the policy records, keeping each as a finding", () => {
+  it("in record mode, approves despite the rules the policy records, keeping each breach for the approval's meta", () => {
     const policy = policyWith({ rules: { release_tested: "record", release_changes_authorised: "record" } });
     const changes = { "C-1": { status: "raised", authorised: false } };
-    const state = spec
-      .given(history.test_failed())
-      .when(cmd.approve(), approver(people.changeManager, { policy, changes }))
-      .then([
-        ev.approved(1, {
-          findings: [
-            { rule: "release_changes_authorised", message: "release R-3: every change must be authorised before approval; not yet: C-1 (raised), C-2 (unknown); authorise them first" },
-            { rule: "release_tested", message: "release R-3: the last test iteration must have passed on the latest build; iteration 1 failed on build 1; run a test iteration on build 1 and pass it" },
-          ],
-        }),
-      ]);
-    expect(state.approval?.findings.map((finding) => finding.rule)).toEqual(["release_changes_authorised", "release_tested"]);
+    const facts = approver(people.changeManager, { policy, changes });
+    spec.given(history.test_failed()).when(cmd.approve(), facts).then([ev.approved(1)]);
+    const decided = decideWithRules(releaseProcess, cmd.approve(), fold(releaseDecider, history.test_failed()), facts, () => facts);
+    expect(decided._tag === "Right" && decided.right.breaches).toEqual([
+      [
+        { rule: "release_changes_authorised", message: "release R-3: every change must be authorised before approval; not yet: C-1 (raised), C-2 (unknown); authorise them first" },
+        { rule: "release_tested", message: "release R-3: the last test iteration must have passed on the latest build; iteration 1 failed on build 1; run a test iteration on build 1 and pass it" },
+      ],
+    ]);
     spec.given(history.test_failed()).when(cmd.approve(), approver(people.releaseManager, { policy })).thenError("segregation_of_duties");
   });
 

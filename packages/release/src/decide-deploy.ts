@@ -1,21 +1,16 @@
 import { left, right } from "fp-ts/lib/Either.js";
-import { testedBreach } from "./decide-approve.js";
 import { stamp, type ReleaseCommandHandler } from "./decide-support.js";
 import { releaseErrors } from "./errors.js";
-import { hasBackOutPlan, isDeployedTo, latestBuild } from "./queries.js";
-import { applyRuleModes, findingsField } from "./rule-modes.js";
+import { isDeployedTo, latestBuild } from "./queries.js";
 
 /**
- * Deploys the approved release. Production also needs a back-out plan, and the last test
- * iteration passed (rechecked: the policy may have let approval through in record mode).
+ * Deploys the approved release at its approved build. Production's own conditions (a
+ * back-out plan, the last test iteration passed: rechecked, since the policy may have let
+ * approval through in record mode) are release management's rules in `releaseRules`.
  */
 export const deployRelease: ReleaseCommandHandler<"release.deploy"> = (command, release, facts) => {
-  const production = command.environment === "production";
-  if (production && !hasBackOutPlan(release)) return left(releaseErrors.backOutPlanRequired(release.releaseId));
-  const findings = applyRuleModes(facts.policy.control, production ? testedBreach(release) : []);
-  if (findings._tag === "Left") return findings;
   const build = release.approval?.build ?? latestBuild(release)?.number ?? 1;
-  return right([{ type: "release.deployed", data: { ...stamp(release.releaseId, facts), environment: command.environment, build, ...findingsField(findings.right) } }]);
+  return right([{ type: "release.deployed", data: { ...stamp(release.releaseId, facts), environment: command.environment, build } }]);
 };
 
 /** Rolls back the production deployment. */

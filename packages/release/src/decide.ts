@@ -9,11 +9,9 @@ import { releaseErrors, releaseLabel } from "./errors.js";
 import type { ReleaseEvent } from "./events.js";
 import { evolveRelease } from "./evolve.js";
 import type { ReleaseFacts } from "./facts.js";
-import { releaseLifecycle, releaseStimulusOf, type ReleaseStatus } from "./lifecycle.js";
-import { lastTestIteration } from "./queries.js";
+import { releaseLifecycle, releaseStimulusOf } from "./lifecycle.js";
+import { awaitsApproval, lastTestIteration } from "./queries.js";
 import { initialReleaseState, plannedRelease, type PlannedRelease, type ReleaseState } from "./state.js";
-
-const BEFORE_APPROVAL: readonly ReleaseStatus[] = ["planned", "built", "testing", "test_passed", "test_failed"];
 
 /** Refusals that say more than the table: the next iteration after a failure, and deployment before approval. */
 function refusalBeyondTable(command: LaterReleaseCommand, release: PlannedRelease): DomainError | undefined {
@@ -21,7 +19,7 @@ function refusalBeyondTable(command: LaterReleaseCommand, release: PlannedReleas
   if (command.type === "release.start_test_iteration" && release.status === "test_failed" && failed !== undefined) {
     return releaseErrors.newBuildRequired(release.releaseId, failed.number, failed.build);
   }
-  if (command.type === "release.deploy" && BEFORE_APPROVAL.includes(release.status)) return releaseErrors.notApproved(release.releaseId, release.status);
+  if (command.type === "release.deploy" && awaitsApproval(release)) return releaseErrors.notApproved(release.releaseId, release.status);
   return undefined;
 }
 

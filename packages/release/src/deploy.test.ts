@@ -1,4 +1,8 @@
+import { fold } from "@handover/core";
+import { decideWithRules } from "@handover/itil";
 import { describe, expect, it } from "vitest";
+import { releaseDecider } from "./decide.js";
+import { releaseProcess } from "./descriptor.js";
 import { at, cmd, ev, factsFor, history, people, policyWith, spec } from "./fixtures/release-fixtures.js";
 import { isDeployedTo, isInProduction, lastIterationPassed } from "./queries.js";
 
@@ -32,12 +36,14 @@ describe("deploying a release", () => {
   });
 
   it("rechecks the last iteration for production: an approval the policy recorded does not carry an untested build there", () => {
-    const recordedApproval = [...history.test_failed(), ev.approved(1, { findings: [{ rule: "release_tested", message: "iteration 1 failed on build 1" }] })];
+    const recordedApproval = [...history.test_failed(), ev.approved(1)];
     spec.given(recordedApproval).when(cmd.deploy("production"), deployer()).thenError("release_not_tested", "iteration 1 failed on build 1");
     spec.given(recordedApproval).when(cmd.deploy("staging"), deployer()).then([ev.deployed("staging")]);
     const policy = policyWith({ rules: { release_tested: "record" } });
-    const finding = { rule: "release_tested", message: expect.stringContaining("iteration 1 failed on build 1") } as const;
-    spec.given(recordedApproval).when(cmd.deploy("production"), deployer("14:00", { policy })).then([ev.deployed("production", 1, at("14:00"), [finding])]);
+    spec.given(recordedApproval).when(cmd.deploy("production"), deployer("14:00", { policy })).then([ev.deployed("production", 1, at("14:00"))]);
+    const facts = deployer("14:00", { policy });
+    const decided = decideWithRules(releaseProcess, cmd.deploy("production"), fold(releaseDecider, recordedApproval), facts, () => facts);
+    expect(decided._tag === "Right" && decided.right.breaches).toEqual([[{ rule: "release_tested", message: expect.stringContaining("iteration 1 failed on build 1") }]]);
   });
 });
 

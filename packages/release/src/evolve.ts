@@ -1,5 +1,6 @@
 import type { Draft } from "immer";
 import type { ReleaseEvent, ReleaseEventOf, ReleaseEventType } from "./events.js";
+import { statusAfter } from "./lifecycle.js";
 import type { ReleaseState } from "./state.js";
 
 type ReleaseDraft = Draft<ReleaseState>;
@@ -12,7 +13,6 @@ function runningIteration(draft: ReleaseDraft, iteration: number): Draft<Release
 /** How each event type changes a release. */
 const appliers: Appliers = {
   "release.planned": (draft, { data }) => {
-    draft.status = "planned";
     draft.releaseId = data.releaseId;
     draft.version = data.version;
     draft.name = data.name;
@@ -23,11 +23,9 @@ const appliers: Appliers = {
     draft.plannedAt = data.at;
   },
   "release.built": (draft, { data }) => {
-    draft.status = "built";
     draft.builds.push({ number: data.build, artifact: data.artifact, checksum: data.checksum, by: data.by, at: data.at });
   },
   "release.test_iteration_started": (draft, { data }) => {
-    draft.status = "testing";
     draft.iterations.push({
       number: data.iteration,
       build: data.build,
@@ -41,14 +39,12 @@ const appliers: Appliers = {
     });
   },
   "release.test_iteration_passed": (draft, { data }) => {
-    draft.status = "test_passed";
     const iteration = runningIteration(draft, data.iteration);
     if (iteration === undefined) return;
     iteration.result = "passed";
     iteration.endedAt = data.at;
   },
   "release.test_iteration_failed": (draft, { data }) => {
-    draft.status = "test_failed";
     const iteration = runningIteration(draft, data.iteration);
     if (iteration === undefined) return;
     iteration.result = "failed";
@@ -57,19 +53,15 @@ const appliers: Appliers = {
     iteration.endedAt = data.at;
   },
   "release.approved": (draft, { data }) => {
-    draft.status = "approved";
     draft.approval = { by: data.by, at: data.at, build: data.build, findings: (data.findings ?? []).map((finding) => ({ ...finding })) };
   },
   "release.deployed": (draft, { data }) => {
-    draft.status = "deployed";
     draft.deployments.push({ environment: data.environment, build: data.build, at: data.at, by: data.by });
   },
   "release.rolled_back": (draft, { data }) => {
-    draft.status = "rolled_back";
     draft.rollback = { reason: data.reason, at: data.at, by: data.by };
   },
   "release.closed": (draft, { data }) => {
-    draft.status = "closed";
     draft.closedAt = data.at;
   },
   "release.back_out_plan_documented": (draft, { data }) => {
@@ -77,9 +69,11 @@ const appliers: Appliers = {
   },
 };
 
-/** Applies one release event to a draft of the release; mutates the draft and returns nothing. */
+/** Applies one release event to a draft of the release: its data, then the state the lifecycle table gives (`statusAfter`). */
 export function evolveRelease(draft: ReleaseDraft, event: ReleaseEvent): void {
+  const next = statusAfter(draft.status, event.type);
   // The table is indexed by the event's own type, so the applier matches the event.
   const apply = appliers[event.type] as (draft: ReleaseDraft, event: ReleaseEvent) => void;
   apply(draft, event);
+  draft.status = next;
 }

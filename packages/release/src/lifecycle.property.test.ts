@@ -1,11 +1,12 @@
 import { fold } from "@handover/core";
 import { hasRole } from "@handover/itil";
 import fc from "fast-check";
+import { ruledDecider } from "@handover/itil";
+import { releaseProcess } from "./descriptor.js";
 import { describe, expect, it } from "vitest";
 import type { ReleaseCommand } from "./commands.js";
 import { releaseDecider } from "./decide.js";
 import type { ReleaseEvent } from "./events.js";
-import type { ReleaseFacts } from "./facts.js";
 import { at, cmd, factsFor, people, policyWith } from "./fixtures/release-fixtures.js";
 import { releaseLifecycle, releaseStimulusOf } from "./lifecycle.js";
 import type { ReleaseState } from "./state.js";
@@ -41,7 +42,7 @@ const arbitraryStep: fc.Arbitrary<Step> = fc.record({
 });
 
 const policy = policyWith();
-function factsOf(step: Step): ReleaseFacts {
+function factsOf(step: Step): ReturnType<typeof factsFor> {
   const [first, second] = step.changesAuthorised;
   return factsFor(step.actor, at("12:00"), {
     policy,
@@ -88,7 +89,7 @@ describe("a release under random command sequences", () => {
       fc.property(fc.array(arbitraryStep, { minLength: 10, maxLength: 80, size: "max" }), (steps) => {
         let state = releaseDecider.initialState;
         for (const step of steps) {
-          const decision = releaseDecider.decide(step.command, state, factsOf(step));
+          const decision = ruledDecider(releaseProcess).decide(step.command, state, factsOf(step));
           if (decision._tag === "Left") continue;
           const after = fold(releaseDecider, decision.right, state);
           checkAccepted(state, after, step, decision.right);

@@ -1,9 +1,10 @@
 import { fold, lifecycleTable, reachableStates } from "@handover/core";
+import { ruledDecider } from "@handover/itil";
 import { describe, expect, it } from "vitest";
+import { releaseProcess } from "./descriptor.js";
 import type { ReleaseCommand } from "./commands.js";
 import { releaseDecider } from "./decide.js";
 import type { ReleaseEvent } from "./events.js";
-import type { ReleaseFacts } from "./facts.js";
 import { at, cmd, factsFor, history, people } from "./fixtures/release-fixtures.js";
 import { releaseLifecycle, releaseStimulusOf, type ReleaseStatus, type ReleaseStimulus } from "./lifecycle.js";
 
@@ -22,7 +23,7 @@ const histories: Readonly<Record<ReleaseStatus, readonly ReleaseEvent[]>> = {
 };
 
 /** A command of each kind for R-3, with facts that meet every rule that can be met in that state. */
-const commands: Readonly<Record<ReleaseStimulus, [ReleaseCommand, ReleaseFacts]>> = {
+const commands: Readonly<Record<ReleaseStimulus, [ReleaseCommand, ReturnType<typeof factsFor>]>> = {
   plan: [cmd.plan(), factsFor(people.releaseManager)],
   build: [cmd.build(), factsFor(people.builder)],
   start_test: [cmd.start(), factsFor(people.tester)],
@@ -82,7 +83,7 @@ describe("the release lifecycle table", () => {
       const before = fold(releaseDecider, histories[status]);
       for (const stimulus of Object.values(releaseStimulusOf)) {
         const [command, facts] = commands[stimulus];
-        const decision = releaseDecider.decide(command, before, facts);
+        const decision = ruledDecider(releaseProcess).decide(command, before, facts);
         const next = releaseLifecycle[status][stimulus];
         const expectedCode = next === undefined ? expectedRefusal(stimulus, status) : ruleRefusals[`${status} ${stimulus}`];
         if (expectedCode !== undefined) {

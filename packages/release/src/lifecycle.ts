@@ -1,5 +1,6 @@
 import type { Lifecycle } from "@handover/core";
 import type { ReleaseCommandType } from "./commands.js";
+import type { ReleaseEventType } from "./events.js";
 
 /** The states of a release; `none` is a release not planned yet. */
 export const RELEASE_STATUSES = [
@@ -63,3 +64,38 @@ export const releaseLifecycle: Lifecycle<ReleaseStatus, ReleaseStimulus> = {
   rolled_back: { close: "closed" },
   closed: {},
 };
+
+/** The stimulus each event answers to in the table. */
+const STIMULUS_OF_EVENT: Readonly<Record<ReleaseEventType, ReleaseStimulus>> = {
+  "release.planned": "plan",
+  "release.built": "build",
+  "release.test_iteration_started": "start_test",
+  "release.test_iteration_passed": "pass_test",
+  "release.test_iteration_failed": "fail_test",
+  "release.approved": "approve",
+  "release.deployed": "deploy",
+  "release.rolled_back": "roll_back",
+  "release.closed": "close",
+  "release.back_out_plan_documented": "document_back_out_plan",
+};
+
+/** Where an event lands when the table does not accept it (imported history); a back-out plan moves nothing. */
+const LANDING: Readonly<Record<ReleaseStimulus, ReleaseStatus | undefined>> = {
+  plan: "planned",
+  build: "built",
+  start_test: "testing",
+  pass_test: "test_passed",
+  fail_test: "test_failed",
+  approve: "approved",
+  deploy: "deployed",
+  roll_back: "rolled_back",
+  close: "closed",
+  document_back_out_plan: undefined,
+};
+
+/** The state an event leaves a release in: where the table says, or (for imported history it refuses) where the event lands. */
+export function statusAfter(status: ReleaseStatus, type: ReleaseEventType): ReleaseStatus {
+  const stimulus = STIMULUS_OF_EVENT[type];
+  const row: Partial<Record<ReleaseStimulus, ReleaseStatus>> = releaseLifecycle[status];
+  return row[stimulus] ?? LANDING[stimulus] ?? status;
+}

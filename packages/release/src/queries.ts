@@ -42,3 +42,8 @@ export function isDeployedTo(state: ReleaseState, environment: DeploymentEnviron
 export function isInProduction(state: ReleaseState): boolean {
   return isDeployedTo(state, "production") && state.rollback === undefined;
 }
+
+/** True while the release has not been approved: it may not be deployed anywhere yet. */
+export function awaitsApproval(state: ReleaseState): boolean {
+  return state.approval === undefined;
+}

@@ -1,12 +1,6 @@
 import { CiId } from "@handover/itil";
 import { z } from "zod";
 
-/** An ISO-8601 business time, as events carry it in `at`. */
-export const BusinessTime = z.iso.datetime({ offset: true });
-
-/** The actor who caused an event, as events carry it in `by`. */
-export const Actor = z.string().min(1);
-
 /** Non-empty text. */
 export const Text = z.string().trim().min(1);
 
@@ -31,3 +25,6 @@ export function distinctBy<T>(key: (item: T) => string, message: string) {
     if (new Set(items.map(key)).size !== items.length) context.addIssue({ code: "custom", message });
   };
 }
+
+/** Business time and actor are shared vocabulary: every process accepts the same forms (itil). */
+export { BusinessTime, Actor } from "@handover/itil";

@@ -1,0 +1,102 @@
+import { phaseGateRule, riskAtLeast, type Breach, type ControlledProcess, type Rule, type RuleContext } from "@handover/itil";
+import { changeErrors, changeLabel } from "./errors.js";
+import type { ChangeEvent, ChangeEventOf } from "./events.js";
+import { describeQuorum, quorumFor, roleForRound, tallyVotes } from "./quorum.js";
+import { partInChange, type ChangeState } from "./state.js";
+import type { VoteRound } from "./values.js";
+
+/** What change management's rules read besides the change: the rule context (policy, the actors' roles, the phase). */
+export type ChangeRuleFacts = RuleContext;
+
+type ChangeRule = Rule<ChangeState, ChangeEvent, ChangeRuleFacts>;
+
+/** The voters an event puts on the record: the voter of a vote; the approvers of an authorisation who never voted (imported history). */
+function votersOf(state: ChangeState, event: ChangeEventOf<"change.vote_cast"> | ChangeEventOf<"change.authorised">): { voter: string; round: VoteRound }[] {
+  if (event.type === "change.vote_cast") return [{ voter: event.data.by, round: event.data.round }];
+  const { basis } = event.data;
+  if (basis === "standard_template") return [];
+  const voted = new Set(state.votes.map((vote) => vote.approver));
+  return event.data.approvers.filter((approver) => !voted.has(approver)).map((voter) => ({ voter, round: basis }));
+}
+
+function isVoting(event: ChangeEvent): event is ChangeEventOf<"change.vote_cast"> | ChangeEventOf<"change.authorised"> {
+  return event.type === "change.vote_cast" || event.type === "change.authorised";
+}
+
+function joined(rule: Breach["rule"], kind: string, errors: readonly { readonly code: string; readonly message: string }[]): Breach | undefined {
+  const first = errors[0];
+  return first === undefined ? undefined : { rule, kind, code: first.code, message: errors.map((error) => error.message).join("; ") };
+}
+
+/** Approver role: a CAB vote needs cab_member, an ECAB vote ecab_member, a retrospective review vote cab_member. */
+export const voterHoldsBoardRole: ChangeRule = {
+  name: "approver_role",
+  summary: "a CAB vote (and a retrospective review vote) needs the cab_member role, an ECAB vote ecab_member",
+  judges: ["change.vote_cast", "change.authorised"],
+  check: (state, event, facts) => {
+    if (!isVoting(event)) return undefined;
+    const errors = votersOf(state, event)
+      .filter(({ voter, round }) => !facts.rolesOf(voter).includes(roleForRound(round)))
+      .map(({ voter, round }) => changeErrors.approverRole(event.data.changeId, voter, round, roleForRound(round)));
+    return joined("approver_role", "approver_role", errors);
+  },
+};
+
+/** Segregation of duties: nobody votes on a change they raised, assessed or revised. */
+export const voterTookNoPart: ChangeRule = {
+  name: "segregation_of_duties",
+  summary: "nobody votes on a change they raised, assessed or revised",
+  judges: ["change.vote_cast", "change.authorised"],
+  check: (state, event) => {
+    if (!isVoting(event)) return undefined;
+    const errors = votersOf(state, event).flatMap(({ voter, round }) => {
+      const part = partInChange(state, voter);
+      return part === undefined ? [] : [changeErrors.ownChange(event.data.changeId, voter, part, round)];
+    });
+    return joined("segregation_of_duties", "segregation_of_duties", errors);
+  },
+};
+
+/** Back-out plan by risk: an assessment at or above the policy's risk names a back-out plan. */
+export const backOutPlanByRisk: ChangeRule = {
+  name: "back_out_plan",
+  summary: "a change assessed at or above the policy's risk (backOutPlanRequiredFrom) has a back-out plan",
+  judges: ["change.assessed"],
+  check: (_state, event, facts) => {
+    if (event.type !== "change.assessed" || event.data.backOutPlan !== undefined) return undefined;
+    const from = facts.policy.change.backOutPlanRequiredFrom;
+    if (!riskAtLeast(event.data.risk, from)) return undefined;
+    const error = changeErrors.backOutPlanRequired(event.data.changeId, event.data.risk, from);
+    return { rule: "back_out_plan", kind: "back_out_plan_missing", code: error.code, message: error.message };
+  },
+};
+
+/** Emergency review: an emergency change closes only after its retrospective CAB review. */
+export const emergencyReviewedBeforeClosing: ChangeRule = {
+  name: "emergency_review",
+  summary: "an emergency change closes only after its retrospective CAB review reached a verdict",
+  judges: ["change.closed"],
+  check: (state, event, facts) => {
+    if (event.type !== "change.closed" || state.changeType !== "emergency" || state.retrospectiveReview !== undefined) return undefined;
+    const risk = state.risk ?? "high";
+    const quorum = quorumFor("retrospective", risk, facts.policy.change);
+    const { approvers } = tallyVotes(state.retrospectiveVotes, quorum, facts.policy.change.rejection);
+    const error = changeErrors.retrospectiveRequired(describeQuorum(changeLabel(event.data.changeId), "retrospective", risk, quorum, approvers), event.data.changeId);
+    return { rule: "emergency_review", kind: "emergency_not_reviewed", code: error.code, message: error.message };
+  },
+};
+
+/** The controlled process of a change event: a project-level change is `project_change`, any other `solution_change`. */
+export function controlledProcessOfChange(state: ChangeState, event: ChangeEvent): ControlledProcess {
+  const level = event.type === "change.raised" ? event.data.scope.level : state.scope?.level;
+  return level === "project" ? "project_change" : "solution_change";
+}
+
+/** Change management's rules, in the order a decision and the audit apply them. */
+export const changeRules: readonly ChangeRule[] = [
+  phaseGateRule<ChangeState, ChangeEvent, ChangeRuleFacts>(controlledProcessOfChange, (event) => changeLabel(event.data.changeId)),
+  voterHoldsBoardRole,
+  voterTookNoPart,
+  backOutPlanByRisk,
+  emergencyReviewedBeforeClosing,
+];

@@ -1,0 +1,30 @@
+import { phaseGate, type ControlledProcess } from "./control-policy.js";
+import type { Breach, Rule, RuleContext } from "./rules.js";
+
+/**
+ * The phase gate as a rule of a process: an event of a controlled process before the phase
+ * the policy makes it apply from is a breach (in the process's mode), and so is any event of
+ * a process the policy leaves out (always refused). `controlled` names the controlled process
+ * of an event (a change's level decides between project and solution change), `label` the
+ * entity for the sentence.
+ */
+export function phaseGateRule<State, Event extends { readonly type: string }, Facts extends RuleContext>(
+  controlled: (state: State, event: Event) => ControlledProcess | undefined,
+  label: (event: Event) => string,
+): Rule<State, Event, Facts> {
+  return {
+    name: "phase_gate",
+    summary: "a process is used only from the phase the policy makes it apply from, and not at all when the policy leaves it out",
+    check: (state, event, facts): Breach | undefined => {
+      const process = controlled(state, event);
+      if (process === undefined) return undefined;
+      const gate = phaseGate(facts.policy.control, process, facts.phase);
+      if (gate.verdict === "allowed") return undefined;
+      const entity = `${label(event)}: ${event.type}`;
+      if (gate.verdict === "disabled") return { rule: "phase_gate", kind: "process_disabled", code: "process_disabled", message: `${entity}: ${gate.message}`, process, disabled: true };
+      const from = facts.policy.control.processes[process].appliesFrom;
+      const message = `${entity}: ${gate.message}; enter ${from} first, or set the policy's mode for ${process} to record`;
+      return { rule: "phase_gate", kind: "process_before_phase", code: "phase_gate", message, process, details: { phase: facts.phase } };
+    },
+  };
+}

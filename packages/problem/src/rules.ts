@@ -1,0 +1,45 @@
+import { phaseGateRule, type Breach, type Rule, type RuleContext } from "@handover/itil";
+import type { ProblemEvent } from "./events.js";
+import type { ProblemState } from "./state.js";
+
+/** What change management says of the change a problem's resolution names. */
+export interface ResolvingChangeFact {
+  readonly changeId: string;
+  readonly status: string;
+  readonly outcome?: string;
+  /** True when its implementation completed successfully (change's `implementedSuccessfully`). */
+  readonly implementedSuccessfully: boolean;
+}
+
+/** What problem management's rules read: the rule context and, for a resolution, the change it names (absent when the log does not hold it). */
+export interface ProblemRuleFacts extends RuleContext {
+  readonly resolvingChange?: ResolvingChangeFact;
+}
+
+type ProblemRule = Rule<ProblemState, ProblemEvent, ProblemRuleFacts>;
+
+/** Problem resolution: a problem is resolved by a change that was implemented successfully. */
+export const resolvedByImplementedChange: ProblemRule = {
+  name: "problem_resolution",
+  summary: "a problem is resolved by a change the log holds, implemented successfully",
+  judges: ["problem.resolved"],
+  check: (_state, event, facts): Breach | undefined => {
+    if (event.type !== "problem.resolved") return undefined;
+    const { problemId, changeId } = event.data;
+    const change = facts.resolvingChange;
+    if (change?.changeId !== changeId) {
+      const message = `problem ${problemId}: change ${changeId} is not known; raise and implement the change that resolves it first`;
+      return { rule: "problem_resolution", kind: "problem_resolution_unproven", code: "unknown_change", message, details: { problemId, changeId } };
+    }
+    if (change.implementedSuccessfully) return undefined;
+    const outcome = change.outcome === undefined ? "" : ` (outcome ${change.outcome})`;
+    const message = `problem ${problemId}: change ${changeId} is ${change.status}${outcome}; a problem is resolved by a change implemented successfully`;
+    return { rule: "problem_resolution", kind: "problem_resolution_unproven", code: "change_not_implemented", message, details: { problemId, changeId } };
+  },
+};
+
+/** Problem management's rules: its phase gate and resolution by an implemented change. */
+export const problemRules: readonly ProblemRule[] = [
+  phaseGateRule<ProblemState, ProblemEvent, ProblemRuleFacts>(() => "problem", (event) => `problem ${event.data.problemId}`),
+  resolvedByImplementedChange,
+];

@@ -1,0 +1,43 @@
+import type { Breach, Rule, RuleContext } from "@handover/itil";
+import { projectLabel } from "./errors.js";
+import type { ProjectEvent } from "./events.js";
+import type { TransitionReadiness } from "./facts.js";
+import type { ProjectState } from "./state.js";
+
+/** What the project's rules read: the rule context, and transition readiness just before the event. */
+export interface ProjectRuleFacts extends RuleContext {
+  readonly readiness: TransitionReadiness;
+}
+
+type ProjectRule = Rule<ProjectState, ProjectEvent, ProjectRuleFacts>;
+
+/** Approver role: the transition is signed off by a service owner. */
+export const signedOffByServiceOwner: ProjectRule = {
+  name: "approver_role",
+  summary: "the transition into operation is signed off by a service owner",
+  judges: ["project.transition_signed_off"],
+  check: (_state, event, facts): Breach | undefined => {
+    const { by, projectId } = event.data;
+    const roles = facts.rolesOf(by);
+    if (roles.includes("service_owner")) return undefined;
+    const holds = roles.length === 0 ? "holds no role" : `holds ${roles.join(", ")}`;
+    const message = `${projectLabel(projectId)}: ${by} ${holds}; only a service owner signs the transition off; assign service_owner to ${by} in the policy's roles, or ask a service owner`;
+    return { rule: "approver_role", kind: "approver_role", code: "not_service_owner", message, details: { actor: by, roles } };
+  },
+};
+
+/** Sign-off readiness: the transition is signed off only when readiness passes, or with an override reason (which the audit shows). */
+export const signedOffWhenReady: ProjectRule = {
+  name: "signoff_readiness",
+  summary: "the transition is signed off only when transition readiness passes, or with an override reason the audit shows",
+  judges: ["project.transition_signed_off"],
+  check: (_state, event, facts): Breach | undefined => {
+    if (event.type !== "project.transition_signed_off" || facts.readiness.ready || event.data.override !== undefined) return undefined;
+    const failing = facts.readiness.failing.map((check) => `${check.check}: ${check.explanation}`).join("; ");
+    const message = `${projectLabel(event.data.projectId)}: transition readiness does not pass (${failing === "" ? "no check named" : failing}); make the checks pass, or sign off with an overrideReason, which is recorded as an audit finding`;
+    return { rule: "signoff_readiness", kind: "signoff_not_ready", code: "not_ready", message, details: { failing: facts.readiness.failing } };
+  },
+};
+
+/** The project's rules. Project commands are never phase-gated: the project is what the phases belong to. */
+export const projectRules: readonly ProjectRule[] = [signedOffByServiceOwner, signedOffWhenReady];

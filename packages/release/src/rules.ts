@@ -1,0 +1,111 @@
+import { phaseGateRule, type Breach, type Role, type Rule, type RuleContext } from "@handover/itil";
+import { releaseErrors, releaseLabel } from "./errors.js";
+import type { ReleaseEvent } from "./events.js";
+import { awaitsApproval, hasBackOutPlan, latestBuild, whyNotTested } from "./queries.js";
+import type { ReleaseState } from "./state.js";
+
+/** What the engine knows of one change a release bundles. */
+export interface ReleaseChangeFact {
+  /** The change's lifecycle state (`assessed`, `authorised`, `closed`, …), for messages. */
+  readonly status: string;
+  /** True when the change was authorised and not cancelled since: `isChangeAuthorised` of `@handover/change`. */
+  readonly authorised: boolean;
+}
+
+/**
+ * What release management's rules read besides the release: the rule context, and the state
+ * of each change the release bundles at the event's time, by change id (a change missing
+ * from `changes` is not in the log, so not authorised).
+ */
+export interface ReleaseRuleFacts extends RuleContext {
+  readonly changes: Readonly<Record<string, ReleaseChangeFact>>;
+}
+
+type ReleaseRule = Rule<ReleaseState, ReleaseEvent, ReleaseRuleFacts>;
+
+/**
+ * The role that approves releases: the change manager, because approving a release is
+ * the change authority's call on the bundle of changes it carries, and it keeps approval
+ * out of the hands of the release manager who planned and drives the release.
+ */
+export const RELEASE_APPROVER_ROLE: Role = "change_manager";
+
+const toProduction = (event: ReleaseEvent): boolean => event.type === "release.deployed" && event.data.environment === "production";
+
+function breachOf(rule: Breach["rule"], kind: string, error: { readonly code: string; readonly message: string }): Breach {
+  return { rule, kind, code: error.code, message: error.message };
+}
+
+/** Approver role: a release is approved by a holder of `RELEASE_APPROVER_ROLE`. */
+export const approverHoldsRole: ReleaseRule = {
+  name: "approver_role",
+  summary: "a release is approved by a change manager",
+  judges: ["release.approved"],
+  check: (_state, event, facts) =>
+    facts.rolesOf(event.data.by).includes(RELEASE_APPROVER_ROLE) ? undefined : breachOf("approver_role", "approver_role", releaseErrors.approverRole(event.data.releaseId, event.data.by, RELEASE_APPROVER_ROLE)),
+};
+
+/** Segregation of duties: nobody approves a release they planned or built. */
+export const approverTookNoPart: ReleaseRule = {
+  name: "segregation_of_duties",
+  summary: "nobody approves a release they planned or built",
+  judges: ["release.approved"],
+  check: (state, event) => {
+    const { by, releaseId } = event.data;
+    const built = state.builds.filter((build) => build.by === by).map((build) => build.number);
+    const part = by === state.plannedBy ? "planned this release" : built.length > 0 ? `built build ${built.join(", ")} of this release` : undefined;
+    return part === undefined ? undefined : breachOf("segregation_of_duties", "segregation_of_duties", releaseErrors.ownRelease(releaseId, by, part, RELEASE_APPROVER_ROLE));
+  },
+};
+
+/** Release changes authorised: every change a release bundles is authorised (not cancelled) when it is approved. */
+export const changesAuthorised: ReleaseRule = {
+  name: "release_changes_authorised",
+  summary: "every change a release bundles is authorised, and not cancelled, when the release is approved",
+  judges: ["release.approved"],
+  check: (state, event, facts) => {
+    const pending = state.changeIds.filter((changeId) => facts.changes[changeId]?.authorised !== true);
+    if (pending.length === 0) return undefined;
+    const described = pending.map((changeId) => `${changeId} (${facts.changes[changeId]?.status ?? "unknown"})`);
+    return breachOf("release_changes_authorised", "release_changes_unauthorised", releaseErrors.changesNotAuthorised(event.data.releaseId, described));
+  },
+};
+
+/** Release tested: a release is approved, and goes to production, only when its last test iteration passed on its latest build. */
+export const lastIterationPassedOnLatestBuild: ReleaseRule = {
+  name: "release_tested",
+  summary: "a release is approved, and deployed to production, only once its last test iteration passed on its latest build",
+  judges: ["release.approved", "release.deployed"],
+  check: (state, event) => {
+    if (event.type === "release.deployed" && !toProduction(event)) return undefined;
+    const why = whyNotTested(state);
+    return why === undefined ? undefined : breachOf("release_tested", "release_not_tested", releaseErrors.notTested(event.data.releaseId, why, latestBuild(state)?.number));
+  },
+};
+
+/** Back-out plan: a release goes to production only with a back-out plan. */
+export const backOutPlanForProduction: ReleaseRule = {
+  name: "back_out_plan",
+  summary: "a release goes to production only with a back-out plan",
+  judges: ["release.deployed"],
+  check: (state, event) => (toProduction(event) && !hasBackOutPlan(state) ? breachOf("back_out_plan", "back_out_plan_missing", releaseErrors.backOutPlanRequired(event.data.releaseId)) : undefined),
+};
+
+/** Release approved: a release is deployed only once approved (the lifecycle's guarantee, judged again on imported history). */
+export const approvedBeforeDeployment: ReleaseRule = {
+  name: "release_approved",
+  summary: "a release is deployed only once it was approved",
+  judges: ["release.deployed"],
+  check: (state, event) => (awaitsApproval(state) ? breachOf("release_approved", "release_not_approved", releaseErrors.notApproved(event.data.releaseId, state.status)) : undefined),
+};
+
+/** Release management's rules, in the order a decision and the audit apply them. */
+export const releaseRules: readonly ReleaseRule[] = [
+  phaseGateRule<ReleaseState, ReleaseEvent, ReleaseRuleFacts>(() => "release", (event) => releaseLabel(event.data.releaseId)),
+  changesAuthorised,
+  lastIterationPassedOnLatestBuild,
+  approverTookNoPart,
+  approverHoldsRole,
+  approvedBeforeDeployment,
+  backOutPlanForProduction,
+];
