@@ -59,7 +59,7 @@ describe("the Orbit CRM history: change management", () => {
       .concat(queries.ofType("configuration.ci_status_changed"), queries.ofType("configuration.relationship_removed"))
       .filter((event) => event.data.changeControl.required);
     expect(controlled.length).toBeGreaterThan(100);
-    const breaches = controlled.filter((event) => event.data.changeControl.breach !== undefined);
+    const breaches = controlled.filter((event) => (event.meta.recordedBreaches ?? []).some((breach) => breach.rule === "ci_change_authorised"));
     expect(breaches.map((event) => [event.data.ciId, event.meta.actor])).toEqual([["db-crm-prod", "victor.hale"]]);
   });
 });

@@ -1,9 +1,9 @@
-import { createHandover } from "@handover/engine";
+import { createHandover, type HandoverCommand } from "@handover/engine";
 
 const handover = createHandover({
   policy: { roles: { ana: ["project_manager"], ben: ["change_manager"], cai: ["cab_member"] } },
 });
-const run = async (command: object, actor: string) => {
+const run = async (command: HandoverCommand, actor: string) => {
   const result = await handover.execute(command, { actor });
   console.log(result._tag === "Right" ? `ok      ${JSON.stringify(result.right.positions)}` : `refused ${result.left.code}: ${result.left.message}`);
 };

@@ -23,9 +23,9 @@ function isVoting(event: ChangeEvent): event is ChangeEventOf<"change.vote_cast"
   return event.type === "change.vote_cast" || event.type === "change.authorised";
 }
 
-function joined(rule: Breach["rule"], kind: string, errors: readonly { readonly code: string; readonly message: string }[]): Breach | undefined {
+function joined(rule: Breach["rule"], errors: readonly { readonly code: string; readonly message: string }[]): Breach | undefined {
   const first = errors[0];
-  return first === undefined ? undefined : { rule, kind, code: first.code, message: errors.map((error) => error.message).join("; ") };
+  return first === undefined ? undefined : { rule, code: first.code, message: errors.map((error) => error.message).join("; ") };
 }
 
 /** Approver role: a CAB vote needs cab_member, an ECAB vote ecab_member, a retrospective review vote cab_member. */
@@ -38,7 +38,7 @@ export const voterHoldsBoardRole: ChangeRule = {
     const errors = votersOf(state, event)
       .filter(({ voter, round }) => !facts.rolesOf(voter).includes(roleForRound(round)))
       .map(({ voter, round }) => changeErrors.approverRole(event.data.changeId, voter, round, roleForRound(round)));
-    return joined("approver_role", "approver_role", errors);
+    return joined("approver_role", errors);
   },
 };
 
@@ -53,7 +53,7 @@ export const voterTookNoPart: ChangeRule = {
       const part = partInChange(state, voter);
       return part === undefined ? [] : [changeErrors.ownChange(event.data.changeId, voter, part, round)];
     });
-    return joined("segregation_of_duties", "segregation_of_duties", errors);
+    return joined("segregation_of_duties", errors);
   },
 };
 
@@ -67,7 +67,7 @@ export const backOutPlanByRisk: ChangeRule = {
     const from = facts.policy.change.backOutPlanRequiredFrom;
     if (!riskAtLeast(event.data.risk, from)) return undefined;
     const error = changeErrors.backOutPlanRequired(event.data.changeId, event.data.risk, from);
-    return { rule: "back_out_plan", kind: "back_out_plan_missing", code: error.code, message: error.message };
+    return { rule: "back_out_plan", code: error.code, message: error.message };
   },
 };
 
@@ -82,14 +82,18 @@ export const emergencyReviewedBeforeClosing: ChangeRule = {
     const quorum = quorumFor("retrospective", risk, facts.policy.change);
     const { approvers } = tallyVotes(state.retrospectiveVotes, quorum, facts.policy.change.rejection);
     const error = changeErrors.retrospectiveRequired(describeQuorum(changeLabel(event.data.changeId), "retrospective", risk, quorum, approvers), event.data.changeId);
-    return { rule: "emergency_review", kind: "emergency_not_reviewed", code: error.code, message: error.message };
+    return { rule: "emergency_review", code: error.code, message: error.message };
   },
 };
 
-/** The controlled process of a change event: a project-level change is `project_change`, any other `solution_change`. */
-export function controlledProcessOfChange(state: ChangeState, event: ChangeEvent): ControlledProcess {
-  const level = event.type === "change.raised" ? event.data.scope.level : state.scope?.level;
-  return level === "project" ? "project_change" : "solution_change";
+/**
+ * The controlled process a change event starts using, for the phase gate: raising a
+ * project-level change uses `project_change`, raising any other `solution_change`; later
+ * events work on a change already raised.
+ */
+export function controlledProcessOfChange(_state: ChangeState, event: ChangeEvent): ControlledProcess | undefined {
+  if (event.type !== "change.raised") return undefined;
+  return event.data.scope.level === "project" ? "project_change" : "solution_change";
 }
 
 /** Change management's rules, in the order a decision and the audit apply them. */

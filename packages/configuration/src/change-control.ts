@@ -1,7 +1,7 @@
 import { phaseGateRule, type Breach, type Rule } from "@handover/itil";
 import { ciLabel } from "./errors.js";
 import type { ConfigurationEvent } from "./events.js";
-import type { ConfigurationRuleFacts } from "./facts.js";
+import type { ConfigurationRuleFacts, NamedChangeVerdict } from "./facts.js";
 import type { CiState } from "./state.js";
 
 type ConfigurationRule = Rule<CiState, ConfigurationEvent, ConfigurationRuleFacts>;
@@ -26,13 +26,16 @@ export function describeCiEvent(event: ConfigurationEvent): string {
   }
 }
 
-/** Why the named change does not cover the event, or undefined when it does. */
-function gapOf(event: ConfigurationEvent, facts: ConfigurationRuleFacts): string | undefined {
+/**
+ * Why the change a configuration event names does not authorise it, or undefined when it
+ * does: none named, one the log does not hold before the event, or change management's
+ * verdict (`namedChange`, for the change the event names) saying why not.
+ */
+export function whyNotAuthorised(event: ConfigurationEvent, namedChange: NamedChangeVerdict | undefined): string | undefined {
   const changeId = event.data.changeControl.changeId;
   if (changeId === undefined) return "no change is named";
-  const verdict = facts.namedChange;
-  if (verdict?.changeId !== changeId) return `change ${changeId} is not in the log before this event`;
-  return verdict.covers ? undefined : verdict.message;
+  if (namedChange?.changeId !== changeId) return `change ${changeId} is not in the log before this event`;
+  return namedChange.covers ? undefined : namedChange.message;
 }
 
 /**
@@ -46,17 +49,17 @@ export const ciChangedUnderAuthorisedChange: ConfigurationRule = {
   summary: "a CI under change control (in production scope, or once solution-level change applies) changes only under an authorised change that names it, inside its window",
   check: (_state, event, facts): Breach | undefined => {
     if (!facts.changeControl.required) return undefined;
-    const gap = gapOf(event, facts);
+    const gap = whyNotAuthorised(event, facts.namedChange);
     if (gap === undefined) return undefined;
     const { ciId, at } = event.data;
     const because = facts.changeControl.because === undefined ? "" : ` (${facts.changeControl.because})`;
     const message = `${ciLabel(ciId)} ${describeCiEvent(event)} under change control${because} without an authorised change: ${gap}; name an authorised change that names ${ciId} and whose window contains ${at}`;
-    return { rule: "ci_change_authorised", kind: "ci_change_unauthorised", code: "change_not_authorised", message, details: { ciId, changeId: event.data.changeControl.changeId } };
+    return { rule: "ci_change_authorised", code: "change_not_authorised", message, details: { ciId, changeId: event.data.changeControl.changeId } };
   },
 };
 
 /** Configuration management's rules: its phase gate and CI change control. */
 export const configurationRules: readonly ConfigurationRule[] = [
-  phaseGateRule<CiState, ConfigurationEvent, ConfigurationRuleFacts>(() => "configuration", (event) => ciLabel(event.data.ciId)),
+  phaseGateRule<CiState, ConfigurationEvent, ConfigurationRuleFacts>((_state, event) => (event.type === "configuration.ci_registered" ? "configuration" : undefined), (event) => ciLabel(event.data.ciId)),
   ciChangedUnderAuthorisedChange,
 ];

@@ -18,7 +18,7 @@ export type { ConfigurationCommandType, ConfigurationCommandOf } from "./command
 export { configurationEvents, configurationCatalogue } from "./events.js";
 export type { ConfigurationEvent, ConfigurationEventType, ConfigurationEventOf } from "./events.js";
 export { CHANGE_CONTROL_BREACHES, ChangeControlBreachReason, ChangeControlBreach, ChangeControlRecord } from "./change-control-record.js";
-export { describeCiEvent, ciChangedUnderAuthorisedChange, configurationRules } from "./change-control.js";
+export { describeCiEvent, whyNotAuthorised, ciChangedUnderAuthorisedChange, configurationRules } from "./change-control.js";
 export type { ConfigurationFacts, ConfigurationRuleFacts, NamedChangeVerdict, RelationshipTargetFacts } from "./facts.js";
 export { configurationProcess } from "./descriptor.js";
 export { CONFIGURATION_ERRORS } from "./errors.js";

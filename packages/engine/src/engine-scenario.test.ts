@@ -52,7 +52,7 @@ describe("engine: commands in", () => {
   it("refuses unknown commands and invalid payloads with the field path, appending nothing", async () => {
     const handover = newHandover();
     await startProject(handover);
-    const unknown = await handover.execute({ type: "cmdb.wipe" }, { actor: "cm-ben" });
+    const unknown = await handover.executeUnknown({ type: "cmdb.wipe" }, { actor: "cm-ben" });
     expect(isLeft(unknown) && unknown.left).toMatchObject({ code: "unknown_command" });
     const invalid = await handover.execute({ type: "ci.register", ciId: "x", ciType: "application", name: "", owner: "cm-ben" }, { actor: "cm-ben" });
     expect(isLeft(invalid) && invalid.left).toMatchObject({ code: "invalid_command", details: { path: "command.name" } });
@@ -73,7 +73,7 @@ describe("engine: commands in", () => {
   it("is idempotent by command id", async () => {
     const handover = newHandover();
     await startProject(handover);
-    const command = { type: "ci.set_attribute", ciId: "crm-db", name: "engine", value: "postgres" };
+    const command = { type: "ci.set_attribute", ciId: "crm-db", name: "engine", value: "postgres" } as const;
     const first = await ok(handover.execute(command, { actor: "cm-ben", commandId: "cmd-1" }));
     const again = await ok(handover.execute(command, { actor: "cm-ben", commandId: "cmd-1" }));
     expect(again.duplicate).toBe(true);
@@ -86,7 +86,7 @@ describe("engine: cross-process rules", () => {
   it("gates incidents by phase: refused before system test, accepted from it", async () => {
     const handover = newHandover();
     await startProject(handover);
-    const incident = { type: "incident.log", incidentId: "INC1", title: "login fails", impact: 2, urgency: 2 };
+    const incident = { type: "incident.log", incidentId: "INC1", title: "login fails", impact: 2, urgency: 2 } as const;
     const refused = await handover.execute(incident, { actor: "cm-ben" });
     expect(isLeft(refused) && refused.left).toMatchObject({ code: "phase_gate" });
     expect(isLeft(refused) && refused.left.message).toContain("incident applies from system_test; the project is in initiation");
@@ -99,7 +99,7 @@ describe("engine: cross-process rules", () => {
     await startProject(handover, { processes: { incident: { mode: "record" } } });
     const result = await handover.execute({ type: "incident.log", incidentId: "INC1", title: "early", impact: 3, urgency: 3 }, { actor: "cm-ben" });
     expect(isRight(result) && result.right.events[0]?.meta.recordedBreaches).toEqual([
-      { rule: "phase_gate", message: "incident.log: incident applies from system_test; the project is in initiation" },
+      { rule: "phase_gate", message: "incident INC1: incident.logged: incident applies from system_test; the project is in initiation; enter system_test first, or set the policy's mode for incident to record" },
     ]);
     const found = (await auditFindings(handover.log(), handover.policy)).findings;
     expect(found).toEqual([expect.objectContaining({ kind: "process_before_phase", entityId: "INC1", actor: "cm-ben", source: "both", message: expect.stringContaining("incident applies from system_test") })]);
@@ -121,7 +121,8 @@ describe("engine: cross-process rules", () => {
     await ok(recorded.execute({ type: "change.assess", changeId: "C-1", risk: "low", impactSummary: "none", affectedCis: ["crm-db"], implementationPlan: "tune", testPlan: "smoke" }, { actor: "cm-ben" }));
     const vote = await ok(recorded.execute({ type: "change.vote", changeId: "C-1", vote: "approve", comment: "mine" }, { actor: "cab-dee" }));
     expect(vote.events.map((event) => event.type)).toEqual(["change.vote_cast", "change.authorised"]);
-    expect(vote.events[0]?.data).toMatchObject({ findings: [expect.objectContaining({ rule: "segregation_of_duties" })] });
+    expect(vote.events[0]?.meta.recordedBreaches).toEqual([expect.objectContaining({ rule: "segregation_of_duties", message: expect.stringContaining("cab-dee raised this change") })]);
+    expect(vote.events[1]?.meta.recordedBreaches).toBeUndefined();
     await ok(recorded.execute({ type: "ci.set_attribute", ciId: "crm-db", name: "engine", value: "pg16" }, { actor: "cm-ben" }));
     const found = (await auditFindings(recorded.log(), recorded.policy)).findings.map((finding) => [finding.kind, finding.entityId, finding.source]);
     expect(found).toEqual([
@@ -164,7 +165,7 @@ describe("engine: cross-process rules", () => {
   it("signs off only for a service owner", async () => {
     const handover = newHandover();
     await startProject(handover);
-    for (const phase of ["design", "build", "system_test", "acceptance_test", "deployment"]) {
+    for (const phase of ["design", "build", "system_test", "acceptance_test", "deployment"] as const) {
       await ok(handover.execute({ type: "project.enter_phase", projectId: "crm", phase }, { actor: "pm-ana" }));
     }
     await ok(handover.execute({ type: "project.request_transition", projectId: "crm" }, { actor: "pm-ana" }));
@@ -206,6 +207,7 @@ describe("engine: releases and problems", () => {
     await ok(handover.execute({ type: "problem.log", problemId: "PRB1", title: "slow search" }, { actor: "cm-ben" }));
     await ok(handover.execute({ type: "problem.investigate", problemId: "PRB1", investigator: "cm-ben" }, { actor: "cm-ben" }));
     await ok(handover.execute({ type: "problem.identify_root_cause", problemId: "PRB1", rootCause: "missing index" }, { actor: "cm-ben" }));
+    await ok(handover.execute({ type: "problem.record_known_error", problemId: "PRB1", symptom: "slow", workaround: "narrow the search", ciIds: [] }, { actor: "cm-ben" }));
     const unknown = await handover.execute({ type: "problem.resolve", problemId: "PRB1", changeId: "C-9" }, { actor: "cm-ben" });
     expect(isLeft(unknown) && unknown.left.code).toBe("unknown_change");
     await authorisedChange(handover, "C-9");

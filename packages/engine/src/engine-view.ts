@@ -1,5 +1,5 @@
-import { evolveWithImmer, fold, type RecordedEvent } from "@handover/core";
-import type { ProcessModule } from "./process-module.js";
+import type { RecordedEvent } from "@handover/core";
+import { cmdbOf, wiringNamed, wiringOfStream, type ProcessName, type ReadinessState } from "@handover/projections";
 
 /** One aggregate as the engine holds it: its latest state and stream version. */
 export interface AggregateEntry<State = unknown> {
@@ -10,8 +10,9 @@ export interface AggregateEntry<State = unknown> {
 }
 
 /**
- * The engine's inline read model: the current state of every aggregate in the log, by
- * process, and the last position applied. Facts for deciders are read from here.
+ * The engine's view of its model: the current state of every aggregate in the log, by
+ * process, and the last position applied. States handed out are frozen and stay as they
+ * were; the model evolves copies of them afterwards.
  */
 export interface EngineView {
   readonly position: number;
@@ -20,63 +21,44 @@ export interface EngineView {
   aggregatesOf<State>(process: string): Iterable<AggregateEntry<State>>;
 }
 
-/** The view plus the operations that keep it current. */
-export interface MutableEngineView extends EngineView {
-  /** Applies newly appended events (in position order) with immer. */
-  apply(events: readonly RecordedEvent[]): void;
-  /** Replays a whole log on plain mutable copies, stream by stream, then freezes the states. */
-  replay(events: readonly RecordedEvent[]): void;
+/**
+ * The view of the engine's one model of state (the projections' history, fed once per
+ * event), sealed first: the aggregates changed since the last view are frozen, the CMDB's
+ * records too.
+ */
+export function viewOf(model: ReadinessState): EngineView {
+  const history = model.history;
+  history.aggregates.seal();
+  cmdbOf(history.cmdb);
+  const entry = (process: string, id: string, streamId: string): AggregateEntry | undefined => {
+    const now = history.aggregate(process as ProcessName, id);
+    return now === undefined ? undefined : { streamId, process, state: now.state, version: now.version };
+  };
+  return {
+    position: history.cmdb.position,
+    aggregate: <State>(streamId: string) => {
+      const found = wiringOfStream(streamId);
+      return found === undefined ? undefined : (entry(found.wiring.descriptor.name, found.id, streamId) as AggregateEntry<State> | undefined);
+    },
+    aggregatesOf: <State>(process: string) => {
+      const wiring = wiringNamed(process);
+      if (wiring === undefined) return [];
+      const ids = wiring.inCmdb === true ? history.cmdb.cis.keys() : history.aggregates.of(process as ProcessName).keys();
+      const entries: AggregateEntry<State>[] = [];
+      for (const id of ids) {
+        const found = entry(process, id, `${wiring.descriptor.streamPrefix}-${id}`);
+        if (found !== undefined) entries.push(found as AggregateEntry<State>);
+      }
+      return entries;
+    },
+  };
 }
 
-/** Creates an empty view over the given processes; an event whose stream no process owns is a broken log. */
-export function createEngineView(modules: readonly ProcessModule[]): MutableEngineView {
-  const byStream = new Map<string, AggregateEntry>();
-  const byProcess = new Map<string, Map<string, AggregateEntry>>(modules.map((module) => [module.name, new Map()]));
-  let position = 0;
-
-  const moduleOf = (event: RecordedEvent): ProcessModule => {
-    const found = modules.find((module) => event.streamId.startsWith(`${module.streamPrefix}-`));
-    if (found === undefined) throw new Error(`position ${event.position}: stream ${event.streamId} belongs to no process this engine knows`);
-    return found;
-  };
-  const store = (entry: AggregateEntry): void => {
-    byStream.set(entry.streamId, entry);
-    byProcess.get(entry.process)?.set(entry.streamId, entry);
-  };
-  const checkOrder = (event: RecordedEvent): void => {
-    if (event.position !== position + 1) throw new Error(`engine view: expected position ${position + 1}, got ${event.position}`);
+/** Checks that events arrive in position order, one after the other; a gap is a broken log. */
+export function checkPositions(from: number, events: readonly RecordedEvent[]): void {
+  let position = from;
+  for (const event of events) {
+    if (event.position !== position + 1) throw new Error(`engine: expected position ${position + 1}, got ${event.position}`);
     position = event.position;
-  };
-
-  return {
-    get position() {
-      return position;
-    },
-    aggregate: <State>(streamId: string) => byStream.get(streamId) as AggregateEntry<State> | undefined,
-    aggregatesOf: <State>(process: string) => (byProcess.get(process)?.values() ?? []) as Iterable<AggregateEntry<State>>,
-    apply(events) {
-      for (const event of events) {
-        checkOrder(event);
-        const module = moduleOf(event);
-        const current = byStream.get(event.streamId);
-        const state = evolveWithImmer(module.decider, current?.state ?? module.decider.initialState, [event]);
-        store({ streamId: event.streamId, process: module.name, state, version: event.version });
-      }
-    },
-    replay(events) {
-      const grouped = new Map<string, { module: ProcessModule; events: RecordedEvent[] }>();
-      for (const event of events) {
-        checkOrder(event);
-        let group = grouped.get(event.streamId);
-        if (group === undefined) grouped.set(event.streamId, (group = { module: moduleOf(event), events: [] }));
-        group.events.push(event);
-      }
-      for (const [streamId, group] of grouped) {
-        const current = byStream.get(streamId);
-        const state = fold(group.module.decider, group.events, current?.state ?? group.module.decider.initialState);
-        const last = group.events[group.events.length - 1];
-        store({ streamId, process: group.module.name, state, version: last?.version ?? current?.version ?? 0 });
-      }
-    },
-  };
+  }
 }

@@ -1,12 +1,9 @@
 import { domainError, toUtcIso, type Clock, type EventMeta, type EventStore, type RecordedEvent } from "@handover/core";
-import { rolesOf, type CommandContext, type HandoverPolicy } from "@handover/itil";
+import { decideCommand, routeCommand, type ReadinessState, type RoutedCommand } from "@handover/projections";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
-import { routeCommand, type RoutedCommand } from "./command-routing.js";
-import type { MutableEngineView } from "./engine-view.js";
 import type { HandoverError } from "./errors.js";
-import { checkPhaseGate } from "./phase-gate.js";
-import type { ProcessModule } from "./process-module.js";
-import { projectContext, projectState } from "./view-queries.js";
+import type { ReadinessSource } from "./readiness-source.js";
+import { viewOf } from "./engine-view.js";
 
 /** Who issues a command, and how it relates to other messages. */
 export interface ExecuteOptions {
@@ -28,23 +25,26 @@ export interface ExecuteResult {
 
 /** What `executeCommand` works with: the engine's parts. */
 export interface ExecutionEnvironment {
-  readonly modules: readonly ProcessModule[];
+  /** The one model of state, caught up with the log by `catchUp`. */
+  readonly model: ReadinessState;
+  /** The log, checking every appended event against the catalogue (`checkedStore`). */
   readonly store: EventStore;
-  readonly view: MutableEngineView;
   readonly catchUp: () => Promise<void>;
   readonly log: () => AsyncIterable<RecordedEvent>;
-  readonly policy: HandoverPolicy;
   readonly clock: Clock;
   readonly maxRetries: number;
+  /** An embedder's own readiness for sign-off; absent: the model's own. */
+  readonly readiness: ReadinessSource | undefined;
 }
 
 /**
  * Runs one command: route and parse, then (retrying after a conflict with another writer)
- * catch up, gate by phase, build the context and facts, decide, and append with the
- * version the view holds. Nothing is appended when anything refuses.
+ * catch up, decide against the model (decider, facts and rules: `decideCommand`) and append
+ * with the version the model holds (the store checks each event against the catalogue).
+ * Nothing is appended when anything refuses.
  */
 export async function executeCommand(env: ExecutionEnvironment, input: unknown, options: ExecuteOptions): Promise<Either<HandoverError, ExecuteResult>> {
-  const routed = routeCommand(env.modules, input);
+  const routed = routeCommand(input);
   if (routed._tag === "Left") return routed;
   const meta = commandMeta(env.clock, options);
   if (meta._tag === "Left") return meta;
@@ -60,40 +60,21 @@ export async function executeCommand(env: ExecutionEnvironment, input: unknown, 
   return left(domainError("concurrency_retries_exhausted", `${routed.right.command.type}: another writer kept moving ${routed.right.streamId} on; tried ${env.maxRetries + 1} times`));
 }
 
+/** Facts an embedder supplies instead of the model's: its own readiness for a sign-off. */
+async function embedderFacts(env: ExecutionEnvironment, routed: RoutedCommand, meta: EventMeta): Promise<Readonly<Record<string, unknown>>> {
+  if (env.readiness === undefined || routed.command.type !== "project.sign_off_transition") return {};
+  return { readiness: await env.readiness({ view: viewOf(env.model), log: env.log, projectId: routed.id, at: meta.occurredAt }) };
+}
+
 async function decideAndAppend(env: ExecutionEnvironment, routed: RoutedCommand, meta: EventMeta): Promise<Either<HandoverError, ExecuteResult>> {
-  const { module, command, streamId } = routed;
-  const context = commandContext(env, command, meta);
-  if (context._tag === "Left") return context;
-  const phase = projectState(env.view)?.phase ?? "initiation";
-  const gate = checkPhaseGate(command.type, module.gatedProcess(command, env.view), context.right.policy, phase);
-  if (gate._tag === "Left") return gate;
-  const facts = await module.facts({ command, context: context.right, view: env.view, log: env.log });
-  if (facts._tag === "Left") return facts;
-  const current = env.view.aggregate(streamId);
-  const decision = module.decider.decide(command, current?.state ?? module.decider.initialState, facts.right);
-  if (decision._tag === "Left") return decision;
-  const events = decision.right as readonly { type: string; data: unknown }[];
+  const decided = decideCommand(env.model, routed, meta, await embedderFacts(env, routed, meta));
+  if (decided._tag === "Left") return decided;
+  const { streamId, expectedVersion, events } = decided.right;
   if (events.length === 0) return right(resultOf([], false));
-  const breach = gate.right.recordedBreach;
-  const recorded = breach === undefined ? meta : { ...meta, recordedBreaches: [{ rule: "phase_gate", message: `${command.type}: ${breach}` }] };
-  const appended = await env.store.appendToStream(streamId, events, { expectedVersion: current?.version ?? 0, meta: recorded });
+  const appended = await env.store.appendToStream(streamId, events, { expectedVersion, meta });
   if (appended._tag === "Left") return appended;
   await env.catchUp();
   return right(resultOf(appended.right.events, appended.right.duplicate));
-}
-
-function commandContext(env: ExecutionEnvironment, command: { readonly type: string; readonly projectId?: unknown }, meta: EventMeta): Either<HandoverError, CommandContext> {
-  const base = { actor: meta.actor, at: meta.occurredAt };
-  if (command.type === "project.start") {
-    const existing = projectState(env.view);
-    if (existing !== undefined && existing.projectId !== command.projectId) {
-      return left(domainError("one_project_per_log", `this log holds project ${existing.projectId}; start ${String(command.projectId)} in a log of its own`));
-    }
-    return right({ ...base, roles: rolesOf(env.policy.roles, meta.actor), policy: env.policy });
-  }
-  const project = projectContext(env.view, env.policy);
-  if (project._tag === "Left") return project;
-  return right({ ...base, roles: rolesOf(project.right.policy.roles, meta.actor), policy: project.right.policy });
 }
 
 function commandMeta(clock: Clock, options: ExecuteOptions): Either<HandoverError, EventMeta> {

@@ -1,17 +1,19 @@
-import { ChangeCommand } from "@handover/change";
-import { ConfigurationCommand } from "@handover/configuration";
-import { IncidentCommand } from "@handover/incident";
-import { ProblemCommand } from "@handover/problem";
-import { ProjectCommand } from "@handover/project";
-import { ReleaseCommand } from "@handover/release";
+import type { CommandInput } from "@handover/itil";
+import { PROCESSES, WIRED } from "@handover/projections";
 import { z } from "zod";
 
+type Schemas = (typeof PROCESSES)[number]["descriptor"]["commandSchema"];
+
 /**
- * Every command Handover takes, one zod-validated union over all processes, discriminated
- * on `type`: for embedders who validate at their own edge or want the type. `execute`
- * validates with the same schemas (routed by the type's prefix, so a refusal names one
- * process's fields, not every process's).
+ * Every command Handover takes, as a caller writes it: the union of every process's command
+ * schema in the one list of processes (`PROCESSES`), discriminated on `type`. `execute`
+ * takes this type, so a misspelt field fails to compile.
  */
-export const HandoverCommand = z.discriminatedUnion("type", [ProjectCommand, ConfigurationCommand, ChangeCommand, ReleaseCommand, IncidentCommand, ProblemCommand]);
-/** A command of any process, as a caller writes it. */
-export type HandoverCommand = z.input<typeof HandoverCommand>;
+export type HandoverCommand = CommandInput<Schemas>;
+
+/**
+ * The zod schema of every command, for embedders who validate at their own edge. `execute`
+ * and `executeUnknown` validate with the same schemas (routed by the type's prefix, so a
+ * refusal names one process's fields, not every process's).
+ */
+export const HandoverCommand = z.discriminatedUnion("type", WIRED.map((wiring) => wiring.descriptor.commandSchema) as unknown as readonly [Schemas, ...Schemas[]]);

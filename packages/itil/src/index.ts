@@ -48,5 +48,5 @@ export { BusinessTime, Actor } from "./business-time.js";
 export type { FixedRule, RuleName, Breach, RuleContext, Rule } from "./rules.js";
 export { FIXED_RULES, RULE_NAMES, modeOfBreach, judgeEvent, judgeEvents, refusalOf, recordedBreaches } from "./rules.js";
 export { phaseGateRule } from "./phase-gate-rule.js";
-export type { NamedLifecycle, StateGroups, ProcessDescriptor, DecidingParts, RuledDecision } from "./process-descriptor.js";
+export type { CommandSchema, ParsedCommand, CommandInput, NamedLifecycle, StateGroups, ProcessDescriptor, DecidingParts, RuledDecision } from "./process-descriptor.js";
 export { defineProcess, streamIdIn, decideWithRules, ruledDecider } from "./process-descriptor.js";

@@ -2,11 +2,12 @@ import { phaseGate, type ControlledProcess } from "./control-policy.js";
 import type { Breach, Rule, RuleContext } from "./rules.js";
 
 /**
- * The phase gate as a rule of a process: an event of a controlled process before the phase
- * the policy makes it apply from is a breach (in the process's mode), and so is any event of
- * a process the policy leaves out (always refused). `controlled` names the controlled process
- * of an event (a change's level decides between project and solution change), `label` the
- * entity for the sentence.
+ * The phase gate as a rule of a process: starting to use a controlled process (the event
+ * that opens one of its aggregates: logging an incident, raising a change) before the phase
+ * the policy makes it apply from is a breach, in the process's mode; so is starting one the
+ * policy leaves out (always refused). Work on what already exists goes on whatever the phase.
+ * `controlled` names the controlled process an event starts using, or undefined (a change's
+ * level decides between project and solution change); `label` names the entity for the sentence.
  */
 export function phaseGateRule<State, Event extends { readonly type: string }, Facts extends RuleContext>(
   controlled: (state: State, event: Event) => ControlledProcess | undefined,
@@ -14,17 +15,17 @@ export function phaseGateRule<State, Event extends { readonly type: string }, Fa
 ): Rule<State, Event, Facts> {
   return {
     name: "phase_gate",
-    summary: "a process is used only from the phase the policy makes it apply from, and not at all when the policy leaves it out",
+    summary: "a process is started (an incident logged, a change raised, a release planned) only from the phase the policy makes it apply from, and not at all when the policy leaves it out",
     check: (state, event, facts): Breach | undefined => {
       const process = controlled(state, event);
       if (process === undefined) return undefined;
       const gate = phaseGate(facts.policy.control, process, facts.phase);
       if (gate.verdict === "allowed") return undefined;
       const entity = `${label(event)}: ${event.type}`;
-      if (gate.verdict === "disabled") return { rule: "phase_gate", kind: "process_disabled", code: "process_disabled", message: `${entity}: ${gate.message}`, process, disabled: true };
+      if (gate.verdict === "disabled") return { rule: "phase_gate", code: "process_disabled", message: `${entity}: ${gate.message}`, process, disabled: true };
       const from = facts.policy.control.processes[process].appliesFrom;
       const message = `${entity}: ${gate.message}; enter ${from} first, or set the policy's mode for ${process} to record`;
-      return { rule: "phase_gate", kind: "process_before_phase", code: "phase_gate", message, process, details: { phase: facts.phase } };
+      return { rule: "phase_gate", code: "phase_gate", message, process, details: { phase: facts.phase } };
     },
   };
 }

@@ -1,8 +1,15 @@
-import { evolveWithImmer, type Decider, type DomainError, type EventCatalogue, type Lifecycle, type RecordedBreach } from "@handover/core";
+import { mutableCopy, type Decider, type DomainError, type EventCatalogue, type Lifecycle, type RecordedBreach } from "@handover/core";
 import { map, right, type Either } from "fp-ts/lib/Either.js";
 import type { z } from "zod";
 import type { CommandContext } from "./command-context.js";
 import { judgeEvents, recordedBreaches, type Rule, type RuleContext } from "./rules.js";
+
+/** The schema of a process's commands: a zod schema of objects with a `type`. */
+export type CommandSchema = z.ZodType<{ readonly type: string }>;
+/** A command as its schema parses it. */
+export type ParsedCommand<Schema extends CommandSchema> = z.output<Schema>;
+/** A command as a caller writes it, before its schema's defaults apply. */
+export type CommandInput<Schema extends CommandSchema> = z.input<Schema>;
 
 /** A lifecycle table with the name the docs give it (`CI`, `normal change`). */
 export interface NamedLifecycle {
@@ -49,7 +56,8 @@ export interface ProcessDescriptor<
   readonly catalogue: EventCatalogue;
   readonly decider: Decider<z.output<Schema>, State, Event, Facts>;
   readonly lifecycles: readonly NamedLifecycle[];
-  readonly statusOf: (state: State) => Status;
+  /** The lifecycle state of an aggregate. */
+  statusOf(state: State): Status;
   readonly groups: StateGroups<Status>;
   /** The facts its decider and rules read from the other processes, by name, each in one sentence (for the docs). */
   readonly facts: Readonly<Record<string, string>>;
@@ -103,7 +111,13 @@ export function decideWithRules<Command, State, Event extends { readonly type: s
   const decided = descriptor.decider.decide(command, state, facts);
   if (decided._tag === "Left") return decided;
   const events = decided.right;
-  const evolve = (current: State, event: Event): State => evolveWithImmer(descriptor.decider, current, [event]);
+  // Each event is judged on the state just before it: a private copy evolved through the
+  // batch, so the caller's state (often a model's live, mutable one) is neither changed nor frozen.
+  const evolve = (current: State, event: Event): State => {
+    const copy = mutableCopy(current);
+    descriptor.decider.evolve(copy as Parameters<typeof descriptor.decider.evolve>[0], event);
+    return copy;
+  };
   const judged = judgeEvents(descriptor.rules, evolve, state, events, ruleFactsOf);
   const breaches = recordedBreaches(facts.policy.control, judged);
   if (breaches._tag === "Left") return breaches;

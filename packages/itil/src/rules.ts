@@ -20,11 +20,9 @@ export const RULE_NAMES = [...CROSS_PROCESS_RULES, "phase_gate", ...FIXED_RULES]
 /** A rule a decision and the audit judge events by. */
 export type RuleName = (typeof RULE_NAMES)[number];
 
-/** A rule broken by one event: which rule, the audit finding it makes, the refusal it earns, and one sentence a person can act on. */
+/** A rule broken by one event: which rule, the refusal it earns, and one sentence a person can act on. */
 export interface Breach {
   readonly rule: RuleName;
-  /** The kind of audit finding: `ci_change_unauthorised`, `segregation_of_duties`, ... */
-  readonly kind: string;
   /** The refusal's code when the rule is enforced. */
   readonly code: string;
   /** Names the entity, the rule and what would satisfy it; the refusal's message and the audit's finding alike. */
@@ -58,7 +56,8 @@ export interface Rule<State, Event extends { readonly type: string }, Facts> {
   readonly summary: string;
   /** The event types it judges; absent: every event of its process. */
   readonly judges?: readonly Event["type"][];
-  readonly check: (state: State, event: Event, facts: Facts) => Breach | undefined;
+  /** The breach the event commits, judged on the state before it and the facts of its time; undefined when it keeps the rule. */
+  check(state: State, event: Event, facts: Facts): Breach | undefined;
 }
 
 /** The mode a breach is applied in: the phase gate's process mode (a left-out process is always refused), the fixed rules enforced, every other rule as the policy says. */

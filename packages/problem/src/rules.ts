@@ -29,17 +29,17 @@ export const resolvedByImplementedChange: ProblemRule = {
     const change = facts.resolvingChange;
     if (change?.changeId !== changeId) {
       const message = `problem ${problemId}: change ${changeId} is not known; raise and implement the change that resolves it first`;
-      return { rule: "problem_resolution", kind: "problem_resolution_unproven", code: "unknown_change", message, details: { problemId, changeId } };
+      return { rule: "problem_resolution", code: "unknown_change", message, details: { problemId, changeId } };
     }
     if (change.implementedSuccessfully) return undefined;
     const outcome = change.outcome === undefined ? "" : ` (outcome ${change.outcome})`;
     const message = `problem ${problemId}: change ${changeId} is ${change.status}${outcome}; a problem is resolved by a change implemented successfully`;
-    return { rule: "problem_resolution", kind: "problem_resolution_unproven", code: "change_not_implemented", message, details: { problemId, changeId } };
+    return { rule: "problem_resolution", code: "change_not_implemented", message, details: { problemId, changeId } };
   },
 };
 
 /** Problem management's rules: its phase gate and resolution by an implemented change. */
 export const problemRules: readonly ProblemRule[] = [
-  phaseGateRule<ProblemState, ProblemEvent, ProblemRuleFacts>(() => "problem", (event) => `problem ${event.data.problemId}`),
+  phaseGateRule<ProblemState, ProblemEvent, ProblemRuleFacts>((_state, event) => (event.type === "problem.logged" ? "problem" : undefined), (event) => `problem ${event.data.problemId}`),
   resolvedByImplementedChange,
 ];

@@ -22,7 +22,7 @@ export const signedOffByServiceOwner: ProjectRule = {
     if (roles.includes("service_owner")) return undefined;
     const holds = roles.length === 0 ? "holds no role" : `holds ${roles.join(", ")}`;
     const message = `${projectLabel(projectId)}: ${by} ${holds}; only a service owner signs the transition off; assign service_owner to ${by} in the policy's roles, or ask a service owner`;
-    return { rule: "approver_role", kind: "approver_role", code: "not_service_owner", message, details: { actor: by, roles } };
+    return { rule: "approver_role", code: "not_service_owner", message, details: { actor: by, roles } };
   },
 };
 
@@ -35,7 +35,7 @@ export const signedOffWhenReady: ProjectRule = {
     if (event.type !== "project.transition_signed_off" || facts.readiness.ready || event.data.override !== undefined) return undefined;
     const failing = facts.readiness.failing.map((check) => `${check.check}: ${check.explanation}`).join("; ");
     const message = `${projectLabel(event.data.projectId)}: transition readiness does not pass (${failing === "" ? "no check named" : failing}); make the checks pass, or sign off with an overrideReason, which is recorded as an audit finding`;
-    return { rule: "signoff_readiness", kind: "signoff_not_ready", code: "not_ready", message, details: { failing: facts.readiness.failing } };
+    return { rule: "signoff_readiness", code: "not_ready", message, details: { failing: facts.readiness.failing } };
   },
 };
 

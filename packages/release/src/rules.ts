@@ -32,8 +32,8 @@ export const RELEASE_APPROVER_ROLE: Role = "change_manager";
 
 const toProduction = (event: ReleaseEvent): boolean => event.type === "release.deployed" && event.data.environment === "production";
 
-function breachOf(rule: Breach["rule"], kind: string, error: { readonly code: string; readonly message: string }): Breach {
-  return { rule, kind, code: error.code, message: error.message };
+function breachOf(rule: Breach["rule"], error: { readonly code: string; readonly message: string }): Breach {
+  return { rule, code: error.code, message: error.message };
 }
 
 /** Approver role: a release is approved by a holder of `RELEASE_APPROVER_ROLE`. */
@@ -42,7 +42,7 @@ export const approverHoldsRole: ReleaseRule = {
   summary: "a release is approved by a change manager",
   judges: ["release.approved"],
   check: (_state, event, facts) =>
-    facts.rolesOf(event.data.by).includes(RELEASE_APPROVER_ROLE) ? undefined : breachOf("approver_role", "approver_role", releaseErrors.approverRole(event.data.releaseId, event.data.by, RELEASE_APPROVER_ROLE)),
+    facts.rolesOf(event.data.by).includes(RELEASE_APPROVER_ROLE) ? undefined : breachOf("approver_role", releaseErrors.approverRole(event.data.releaseId, event.data.by, RELEASE_APPROVER_ROLE)),
 };
 
 /** Segregation of duties: nobody approves a release they planned or built. */
@@ -54,7 +54,7 @@ export const approverTookNoPart: ReleaseRule = {
     const { by, releaseId } = event.data;
     const built = state.builds.filter((build) => build.by === by).map((build) => build.number);
     const part = by === state.plannedBy ? "planned this release" : built.length > 0 ? `built build ${built.join(", ")} of this release` : undefined;
-    return part === undefined ? undefined : breachOf("segregation_of_duties", "segregation_of_duties", releaseErrors.ownRelease(releaseId, by, part, RELEASE_APPROVER_ROLE));
+    return part === undefined ? undefined : breachOf("segregation_of_duties", releaseErrors.ownRelease(releaseId, by, part, RELEASE_APPROVER_ROLE));
   },
 };
 
@@ -67,7 +67,7 @@ export const changesAuthorised: ReleaseRule = {
     const pending = state.changeIds.filter((changeId) => facts.changes[changeId]?.authorised !== true);
     if (pending.length === 0) return undefined;
     const described = pending.map((changeId) => `${changeId} (${facts.changes[changeId]?.status ?? "unknown"})`);
-    return breachOf("release_changes_authorised", "release_changes_unauthorised", releaseErrors.changesNotAuthorised(event.data.releaseId, described));
+    return breachOf("release_changes_authorised", releaseErrors.changesNotAuthorised(event.data.releaseId, described));
   },
 };
 
@@ -79,7 +79,7 @@ export const lastIterationPassedOnLatestBuild: ReleaseRule = {
   check: (state, event) => {
     if (event.type === "release.deployed" && !toProduction(event)) return undefined;
     const why = whyNotTested(state);
-    return why === undefined ? undefined : breachOf("release_tested", "release_not_tested", releaseErrors.notTested(event.data.releaseId, why, latestBuild(state)?.number));
+    return why === undefined ? undefined : breachOf("release_tested", releaseErrors.notTested(event.data.releaseId, why, latestBuild(state)?.number));
   },
 };
 
@@ -88,7 +88,7 @@ export const backOutPlanForProduction: ReleaseRule = {
   name: "back_out_plan",
   summary: "a release goes to production only with a back-out plan",
   judges: ["release.deployed"],
-  check: (state, event) => (toProduction(event) && !hasBackOutPlan(state) ? breachOf("back_out_plan", "back_out_plan_missing", releaseErrors.backOutPlanRequired(event.data.releaseId)) : undefined),
+  check: (state, event) => (toProduction(event) && !hasBackOutPlan(state) ? breachOf("back_out_plan", releaseErrors.backOutPlanRequired(event.data.releaseId)) : undefined),
 };
 
 /** Release approved: a release is deployed only once approved (the lifecycle's guarantee, judged again on imported history). */
@@ -96,12 +96,12 @@ export const approvedBeforeDeployment: ReleaseRule = {
   name: "release_approved",
   summary: "a release is deployed only once it was approved",
   judges: ["release.deployed"],
-  check: (state, event) => (awaitsApproval(state) ? breachOf("release_approved", "release_not_approved", releaseErrors.notApproved(event.data.releaseId, state.status)) : undefined),
+  check: (state, event) => (awaitsApproval(state) ? breachOf("release_approved", releaseErrors.notApproved(event.data.releaseId, state.status)) : undefined),
 };
 
 /** Release management's rules, in the order a decision and the audit apply them. */
 export const releaseRules: readonly ReleaseRule[] = [
-  phaseGateRule<ReleaseState, ReleaseEvent, ReleaseRuleFacts>(() => "release", (event) => releaseLabel(event.data.releaseId)),
+  phaseGateRule<ReleaseState, ReleaseEvent, ReleaseRuleFacts>((_state, event) => (event.type === "release.planned" ? "release" : undefined), (event) => releaseLabel(event.data.releaseId)),
   changesAuthorised,
   lastIterationPassedOnLatestBuild,
   approverTookNoPart,

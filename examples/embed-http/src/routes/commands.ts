@@ -47,7 +47,7 @@ export async function postCommand(handover: Handover, body: unknown): Promise<Js
     const path = described.path === "(root)" ? "body" : described.path;
     return problem(400, "invalid_request", described.message.replace("(root)", "body"), path);
   }
-  const result = await handover.execute(parsed.data.command, executeOptionsOf(parsed.data));
+  const result = await handover.executeUnknown(parsed.data.command, executeOptionsOf(parsed.data));
   if (result._tag === "Left") return refusalAnswer(result.left);
   const { events, positions, duplicate } = result.right;
   return ok({ events, positions, duplicate }, duplicate ? 200 : 201);

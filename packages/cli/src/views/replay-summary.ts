@@ -65,10 +65,10 @@ const statesOf = <State>(map: ReadonlyMap<string, Tracked<State>>): State[] => [
 /** The incidents open now, most urgent first, each with the problems linked from either side. */
 function openIncidentsOf(aggregates: Aggregates): OpenIncident[] {
   const problemsOf = new Map<string, Set<string>>();
-  for (const problem of statesOf(aggregates.problems)) {
+  for (const problem of statesOf(aggregates.of("problem"))) {
     for (const incidentId of problem.incidentIds) (problemsOf.get(incidentId) ?? problemsOf.set(incidentId, new Set()).get(incidentId))?.add(problem.problemId);
   }
-  return statesOf(aggregates.incidents)
+  return statesOf(aggregates.of("incident"))
     .filter((incident) => OPEN_INCIDENT.has(incident.status))
     .map((incident) => ({
       incidentId: incident.incidentId,
@@ -110,10 +110,10 @@ export async function replaySummary(events: AsyncIterable<RecordedEvent>, view: 
     project: started ? { projectId: project.projectId, name: project.name, manager: project.manager, phase: project.phase, status: project.status } : null,
     processes: {
       configuration: countStates(cmdb.cis.values()),
-      change: countStates(statesOf(aggregates.changes)),
-      incident: countStates(statesOf(aggregates.incidents)),
-      problem: countStates(statesOf(aggregates.problems)),
-      release: countStates(statesOf(aggregates.releases)),
+      change: countStates(statesOf(aggregates.of("change"))),
+      incident: countStates(statesOf(aggregates.of("incident"))),
+      problem: countStates(statesOf(aggregates.of("problem"))),
+      release: countStates(statesOf(aggregates.of("release"))),
     },
     baselines: cmdb.baselines.map((taken) => ({ name: taken.name, kind: taken.kind, position: taken.position, cis: taken.cis.length })),
     readiness: started ? readinessOf(state, project.projectId, options.criteria, view) : null,

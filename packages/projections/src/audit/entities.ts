@@ -1,9 +1,8 @@
-const STREAM_PREFIXES = ["ci-", "change-", "incident-", "problem-", "release-", "project-"] as const;
+import { wiringOfStream } from "../event-kinds.js";
 
 /** The id of the aggregate a stream holds: `ci-crm-db` → `crm-db`; a stream of no known process keeps its whole id. */
 export function entityOfStream(streamId: string): string {
-  const prefix = STREAM_PREFIXES.find((each) => streamId.startsWith(each));
-  return prefix === undefined ? streamId : streamId.slice(prefix.length);
+  return wiringOfStream(streamId)?.id ?? streamId;
 }
 
 const isIdKey = (key: string): boolean => key.endsWith("Id") || key.endsWith("Ids") || key === "affectedCis";

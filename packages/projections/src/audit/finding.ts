@@ -1,24 +1,46 @@
 import type { RecordedEvent } from "@handover/core";
-import type { CrossProcessRule } from "@handover/itil";
+import type { Breach, RuleName } from "@handover/itil";
 
 /** The kinds of rule an audit finds broken in history. */
 export const FINDING_KINDS = [
   "ci_change_unauthorised",
   "segregation_of_duties",
   "approver_role",
+  "back_out_plan_missing",
   "emergency_not_reviewed",
   "release_changes_unauthorised",
   "release_not_tested",
   "release_not_approved",
-  "release_without_back_out_plan",
   "process_before_phase",
   "process_disabled",
+  "problem_resolution_unproven",
   "signoff_not_ready",
+  "signoff_overridden",
   "import_priority_deviation",
   "import_lifecycle_deviation",
 ] as const;
 /** A kind of rule an audit finds broken. */
 export type FindingKind = (typeof FINDING_KINDS)[number];
+
+/** The finding each rule's breach makes (a phase gate breach of a process the policy leaves out is `process_disabled`). */
+export const FINDING_KIND_OF_RULE: Readonly<Record<RuleName, FindingKind>> = {
+  ci_change_authorised: "ci_change_unauthorised",
+  segregation_of_duties: "segregation_of_duties",
+  approver_role: "approver_role",
+  back_out_plan: "back_out_plan_missing",
+  emergency_review: "emergency_not_reviewed",
+  release_changes_authorised: "release_changes_unauthorised",
+  release_tested: "release_not_tested",
+  signoff_readiness: "signoff_not_ready",
+  phase_gate: "process_before_phase",
+  release_approved: "release_not_approved",
+  problem_resolution: "problem_resolution_unproven",
+};
+
+/** The finding a breach makes. */
+export function findingKindOf(breach: Pick<Breach, "rule" | "disabled">): FindingKind {
+  return breach.disabled === true ? "process_disabled" : FINDING_KIND_OF_RULE[breach.rule];
+}
 
 /**
  * How a finding was found: by `replay` (the audit judged the event against the rules and
@@ -30,8 +52,8 @@ export type FindingSource = "replay" | "recorded" | "both";
 /** A rule broken in history, with the event that broke it and the events that show it. */
 export interface AuditFinding {
   readonly kind: FindingKind;
-  /** The policy's cross-process rule, when the finding is one. */
-  readonly rule?: CrossProcessRule;
+  /** The rule broken, when the finding is a rule's breach (an override or an import's deviation is not). */
+  readonly rule?: RuleName;
   /** A sentence naming the entity, the rule and what was missing (replay's words when replay found it). */
   readonly message: string;
   /** The event's own words for the breach, when it recorded one (record mode, an override, an import's deviation). */
@@ -52,7 +74,7 @@ export interface AuditFinding {
 /** What a rule check reports: the finding without the parts every finding of an event shares. */
 export interface FindingDraft {
   readonly kind: FindingKind;
-  readonly rule?: CrossProcessRule;
+  readonly rule?: RuleName;
   readonly message: string;
   readonly evidence?: readonly number[];
   readonly source: "replay" | "recorded";

@@ -80,12 +80,14 @@ describe("auditFindings", () => {
   const at = (type: string, occurredAt: string) => log.find((event) => event.type === type && event.meta.occurredAt === occurredAt)?.position;
   const found = (kind: AuditFinding["kind"]) => result.findings.filter((finding) => finding.kind === kind).map((finding) => [finding.entityId, finding.position, finding.source]);
 
-  it("finds processes used before their phase, by the project's phase at the time", () => {
+  it("finds processes started before their phase, by the project's phase at the time, recorded and replayed alike", () => {
     expect(found("process_before_phase")).toEqual([
-      ["INC1", at("incident.logged", t(2, "10:00")), "replay"],
-      ["C-1", at("change.raised", t(3)), "replay"],
+      ["INC1", at("incident.logged", t(2, "10:00")), "both"],
+      ["C-1", at("change.raised", t(3)), "both"],
     ]);
-    expect(result.findings.find((finding) => finding.entityId === "INC1")?.message).toBe("incident.logged of INC1: incident applies from system_test; the project is in initiation");
+    expect(result.findings.find((finding) => finding.entityId === "INC1")?.message).toBe(
+      "incident INC1: incident.logged: incident applies from system_test; the project is in initiation; enter system_test first, or set the policy's mode for incident to record",
+    );
   });
 
   it("finds approvals by the requester and by someone without the CAB role, recorded and replayed alike", () => {
@@ -100,7 +102,7 @@ describe("auditFindings", () => {
   it("finds a production CI changed without an authorised change", () => {
     expect(found("ci_change_unauthorised")).toEqual([["crm-db", at("configuration.attribute_set", t(6)), "both"]]);
     expect(result.findings.find((finding) => finding.kind === "ci_change_unauthorised")?.message).toBe(
-      "CI crm-db attribute version set under change control (crm-db is in production scope) without an authorised change: no change is named for crm-db",
+      `CI crm-db attribute version set under change control (crm-db is in production scope) without an authorised change: no change is named; name an authorised change that names crm-db and whose window contains ${t(6)}`,
     );
   });
 
@@ -118,13 +120,13 @@ describe("auditFindings", () => {
     expect(result.findings.find((finding) => finding.kind === "release_changes_unauthorised")?.message).toContain("not yet: C-9 (unknown)");
   });
 
-  it("finds a sign-off with readiness failing, as recorded with its override and as replay finds it", () => {
-    const signOff = result.findings.find((finding) => finding.kind === "signoff_not_ready");
-    expect(signOff).toMatchObject({ entityId: "crm", source: "both", rule: "signoff_readiness", actor: people.outsider });
-    expect(signOff?.recordedMessage).toBe('project crm: signed off with the override "go-live date is fixed" although readiness failed (open_incidents: INC1 (priority 3) is open)');
-    expect(signOff?.message).toMatch(/^project crm: signed off while replay finds readiness failing \(incident_workarounds: 1 open incident has neither a workaround nor a known error: INC1; /);
-    expect(signOff?.message).toContain("changes_closed: 1 change is neither closed nor deferred: C-1 (authorised)");
-    expect(signOff?.evidence[0]).toBe(signOff?.position);
+  it("shows a sign-off made with an override while readiness failed, which the readiness rule allows", () => {
+    expect(found("signoff_not_ready")).toEqual([]);
+    const override = result.findings.find((finding) => finding.kind === "signoff_overridden");
+    expect(override).toMatchObject({ entityId: "crm", source: "recorded", actor: people.outsider });
+    expect(override?.rule).toBeUndefined();
+    expect(override?.message).toBe('project crm: signed off with the override "go-live date is fixed" although readiness failed (open_incidents: INC1 (priority 3) is open)');
+    expect(override?.evidence[0]).toBe(override?.position);
   });
 
   it("finds a sign-off an import recorded as ready while replay finds readiness failing", () => {
@@ -139,7 +141,8 @@ describe("auditFindings", () => {
     expect(auditFindings(s.log(), s.policy).findings.map((finding) => finding.kind)).toEqual(["signoff_not_ready"]);
     const [finding] = auditFindings(s.log(), s.policy).findings;
     expect(finding).toMatchObject({ kind: "signoff_not_ready", source: "replay" });
-    expect(finding?.message).toMatch(/^project crm: signed off while the sign-off recorded readiness as passing, but replay finds readiness failing/);
+    expect(finding?.message).toMatch(/^project crm: transition readiness does not pass \(production_baseline: project crm has no production baseline; /);
+    expect(finding?.evidence).toEqual([finding?.position]);
     expect(finding?.recordedMessage).toBeUndefined();
   });
 

@@ -44,7 +44,7 @@ export function compareBaselines<L extends Log>(from: BaselineContents, to: Base
   const aggregates = createAggregates();
   const touches = new Touches();
   const visit = (event: RecordedEvent): void => {
-    if (event.position > after && isConfigurationEvent(event)) touches.add(event, judgeCiChange(event, aggregates.changes));
+    if (event.position > after && isConfigurationEvent(event)) touches.add(event, judgeCiChange(event, aggregates.of("change")));
     applyToAggregates(aggregates, event);
   };
   const finish = (): BaselineComparison => {

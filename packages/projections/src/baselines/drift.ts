@@ -43,7 +43,7 @@ export function drift<L extends Log>(contents: BaselineContents, log: L, options
   const aggregates = createAggregates();
   const touches = new Touches();
   const visit = (event: RecordedEvent): void => {
-    if (event.position > contents.position && isConfigurationEvent(event)) touches.add(event, judgeCiChange(event, aggregates.changes));
+    if (event.position > contents.position && isConfigurationEvent(event)) touches.add(event, judgeCiChange(event, aggregates.of("change")));
     applyToAggregates(aggregates, event);
     applyToCmdb(cmdb, event);
   };

@@ -2,19 +2,20 @@ import type { RecordedEvent } from "@handover/core";
 import { evolveCi, type CiState, type ConfigurationEvent } from "@handover/configuration";
 import type { ProjectEventOf } from "@handover/project";
 import type { Draft } from "immer";
-import { processOf, type ProcessName } from "../event-kinds.js";
+import { isConfigurationEvent } from "../event-kinds.js";
 import { addInverse, removeInverse, takePendingInverses } from "./inverses.js";
 import { ownAttributes, ownCi, ownRelationships, putCi, type CmdbState, type MutableCi } from "./state.js";
 import type { EventStamp, LastChange } from "./types.js";
 
 /**
- * Applies one log event to the CMDB state: configuration events change their CI (through
+ * Applies one log event to the CMDB state (`configuration`: whether it is a configuration
+ * event, when the caller has looked it up): configuration events change their CI (through
  * configuration's own `evolveCi`), production baselines move CIs into production scope;
  * every event moves the state's position. Events on a CI that is not registered in this
  * view of the log (cut by time) are skipped.
  */
-export function applyToCmdb(state: CmdbState, event: RecordedEvent, process: ProcessName | undefined = processOf(event.type)): void {
-  if (process === "configuration") applyConfigurationEvent(state, event as RecordedEvent<ConfigurationEvent>);
+export function applyToCmdb(state: CmdbState, event: RecordedEvent, configuration: boolean = isConfigurationEvent(event)): void {
+  if (configuration) applyConfigurationEvent(state, event as RecordedEvent<ConfigurationEvent>);
   else if (event.type === "project.baseline_taken") recordBaseline(state, event as RecordedEvent<ProjectEventOf<"project.baseline_taken">>);
   state.position = event.position;
   if (event.meta.occurredAt > state.occurredUntil) state.occurredUntil = event.meta.occurredAt;

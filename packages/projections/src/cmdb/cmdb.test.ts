@@ -89,11 +89,12 @@ describe("cmdbAsOf", () => {
 
   it("keeps inverses of a relationship to a CI registered later (history cut by time) and hands them over on registration", () => {
     const s = createScenario();
+    s.project(people.pm, t(1), { type: "project.start", projectId: "crm", name: "CRM replacement", manager: people.pm });
     s.ci(people.cm, t(2), { type: "ci.register", ciId: "db", ciType: "database", name: "db", owner: "u-1" });
     s.ci(people.cm, t(3), { type: "ci.register", ciId: "app", ciType: "application", name: "app", owner: "u-1" });
     s.ci(people.cm, t(4), { type: "ci.add_relationship", ciId: "app", relationship: "runs_on", targetCiId: "db" });
     // The database's registration is back-dated: it occurred on the 5th, after the relationship.
-    const events = s.log().map((event) => (event.position === 1 ? { ...event, meta: { ...event.meta, occurredAt: t(5) } } : event));
+    const events = s.log().map((event) => (event.position === 2 ? { ...event, meta: { ...event.meta, occurredAt: t(5) } } : event));
     const early = cmdbAsOf(events, { asOf: t(4, "12:00") });
     expect(early.byId.has("db")).toBe(false);
     expect(early.byId.get("app")?.relationships).toEqual([{ type: "runs_on", targetCiId: "db" }]);

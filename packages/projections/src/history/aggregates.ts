@@ -1,13 +1,10 @@
-import type { RecordedEvent } from "@handover/core";
-import { evolveChange, initialChangeState, type ChangeEvent, type ChangeState } from "@handover/change";
-import { evolveIncident, initialIncidentState, type IncidentEvent, type IncidentState } from "@handover/incident";
-import { evolveProblem, initialProblemState, type ProblemEvent, type ProblemState } from "@handover/problem";
-import { evolveProject, initialProjectState, type ProjectEvent, type ProjectState } from "@handover/project";
-import { evolveRelease, initialReleaseState, type ReleaseEvent, type ReleaseState } from "@handover/release";
+import { evolveWithImmer, type RecordedEvent } from "@handover/core";
 import type { Draft } from "immer";
-import { processOf, type ProcessName } from "../event-kinds.js";
+import { aggregateIdOf, WIRED, wiringOfType, type ProcessName, type StateOf } from "../event-kinds.js";
 import { freshStateOf } from "../fresh-state.js";
-import { changeTrimming, incidentTrimming, problemTrimming, releaseTrimming, type Retention, type Trimming } from "./retention.js";
+import { deepFreeze } from "../freeze.js";
+import type { AnyWiring } from "../processes/wiring.js";
+import type { Retention } from "./retention.js";
 
 /** One aggregate during a replay: its state (mutable, private to the replay) and where its first and latest events are. */
 export interface Tracked<State> {
@@ -19,50 +16,74 @@ export interface Tracked<State> {
   lastPosition: number;
   /** `meta.occurredAt` of the latest event. */
   lastAt: string;
+  /** The version of its stream (its events so far). */
+  version: number;
 }
 
-/** The aggregates of every process but configuration (the CMDB holds the CIs), by their own ids. */
+/** The aggregates of every process in the list but configuration (the CMDB holds the CIs), by process and id. */
 export interface Aggregates {
-  readonly changes: Map<string, Tracked<ChangeState>>;
-  readonly incidents: Map<string, Tracked<IncidentState>>;
-  readonly problems: Map<string, Tracked<ProblemState>>;
-  readonly releases: Map<string, Tracked<ReleaseState>>;
-  readonly projects: Map<string, Tracked<ProjectState>>;
+  /** One process's aggregates by their own ids, in the order they first appeared. */
+  of<N extends ProcessName>(process: N): Map<string, Tracked<StateOf<N>>>;
   /** What is kept of finished work items. */
   readonly retention: Retention;
+  /**
+   * Freezes every state changed since the last call, so it can be handed out; the next
+   * event on a frozen state evolves a copy (immer), leaving what was handed out as it was.
+   * Only a history created to hand its states out (the engine's) keeps the changed ones.
+   */
+  seal(): void;
 }
 
-/** Empty aggregates, keeping everything of finished work items unless told to keep only what readiness reads. */
-export function createAggregates(retention: Retention = "everything"): Aggregates {
-  return { changes: new Map(), incidents: new Map(), problems: new Map(), releases: new Map(), projects: new Map(), retention };
+/** What a process's replay needs, made once per process: fresh states, and the initial state a trimmed item reads through. */
+interface ReplayKit {
+  readonly fresh: () => unknown;
+  /** An initial state of this module's own, never written (not frozen: a frozen prototype would refuse the kept fields). */
+  readonly trimmedBase: object;
 }
 
-const freshChange = freshStateOf(initialChangeState);
-const freshIncident = freshStateOf(initialIncidentState);
-const freshProblem = freshStateOf(initialProblemState);
-const freshRelease = freshStateOf(initialReleaseState);
-const freshProject = freshStateOf(initialProjectState);
-/**
- * What a trimmed item reads for the fields it does not keep: initial states of this module's
- * own, never written (not frozen, since a frozen prototype would refuse the kept fields).
- */
-const trimmedChange = freshChange();
-const trimmedIncident = freshIncident();
-const trimmedProblem = freshProblem();
-const trimmedRelease = freshRelease();
+const kits = new Map<string, ReplayKit>();
+function kitOf(wiring: AnyWiring): ReplayKit {
+  let kit = kits.get(wiring.descriptor.name);
+  if (kit === undefined) {
+    const fresh = freshStateOf(wiring.descriptor.decider.initialState as object);
+    kits.set(wiring.descriptor.name, (kit = { fresh, trimmedBase: fresh() }));
+  }
+  return kit;
+}
+
+/** The states changed since the last seal, of the aggregates that hand their states out. */
+const changedSinceSeal = new WeakMap<Aggregates, Set<Tracked<unknown>>>();
+
+/** Empty aggregates, keeping everything of finished work items unless told to keep only what readiness reads; `handsOut`: states are sealed before they are handed out. */
+export function createAggregates(retention: Retention = "everything", handsOut = false): Aggregates {
+  const maps = new Map<string, Map<string, Tracked<unknown>>>(WIRED.map((wiring) => [wiring.descriptor.name, new Map()]));
+  const aggregates: Aggregates = {
+    retention,
+    of: <N extends ProcessName>(process: N) => (maps.get(process) ?? new Map()) as Map<string, Tracked<StateOf<N>>>,
+    seal() {
+      const changed = changedSinceSeal.get(aggregates);
+      if (changed === undefined) return;
+      for (const tracked of changed) deepFreeze(tracked.state);
+      changed.clear();
+    },
+  };
+  if (handsOut) changedSinceSeal.set(aggregates, new Set());
+  return aggregates;
+}
 
 /** The tracked aggregate of an event, created on its first event (and made whole again if it was trimmed); the caller evolves its state. */
-function trackedOf<State extends object>(map: Map<string, Tracked<State>>, id: string, fresh: () => State, event: RecordedEvent): Tracked<State> {
+function trackedOf(map: Map<string, Tracked<unknown>>, id: string, kit: ReplayKit, event: RecordedEvent): Tracked<unknown> {
   let tracked = map.get(id);
   if (tracked === undefined) {
-    tracked = { state: fresh(), trimmed: false, firstPosition: event.position, lastPosition: event.position, lastAt: event.meta.occurredAt };
+    tracked = { state: kit.fresh(), trimmed: false, firstPosition: event.position, lastPosition: event.position, lastAt: event.meta.occurredAt, version: event.version };
     map.set(id, tracked);
     return tracked;
   }
   tracked.lastPosition = event.position;
   tracked.lastAt = event.meta.occurredAt;
+  tracked.version = event.version;
   if (tracked.trimmed) {
-    tracked.state = Object.assign(fresh(), tracked.state);
+    tracked.state = Object.assign(kit.fresh() as object, tracked.state);
     tracked.trimmed = false;
   }
   return tracked;
@@ -70,67 +91,30 @@ function trackedOf<State extends object>(map: Map<string, Tracked<State>>, id: s
 
 /**
  * Under `readiness` retention, trims a finished item to the fields its trimming keeps: an
- * object holding just those, reading every other field from an initial state (`initial`,
- * never changed: the next event makes the item whole again before evolving it).
+ * object holding just those, reading every other field from an initial state (never
+ * changed: the next event makes the item whole again before evolving it).
  */
-function trimIfFinished<State extends object>(aggregates: Aggregates, tracked: Tracked<State>, trimming: Trimming<State>, initial: State): void {
-  if (aggregates.retention === "everything" || !trimming.finished(tracked.state)) return;
-  tracked.state = Object.assign(Object.create(initial) as State, trimming.kept(tracked.state));
+function trimIfFinished(aggregates: Aggregates, tracked: Tracked<unknown>, wiring: AnyWiring, kit: ReplayKit): void {
+  const trimming = wiring.trimming;
+  if (aggregates.retention === "everything" || trimming === undefined || !trimming.finished(tracked.state)) return;
+  tracked.state = Object.assign(Object.create(kit.trimmedBase) as object, trimming.kept(tracked.state));
   tracked.trimmed = true;
 }
 
-// One function per process, so each evolve call site sees one recipe (a monomorphic call in a long replay).
-function trackChange(aggregates: Aggregates, event: RecordedEvent<ChangeEvent>): void {
-  const tracked = trackedOf(aggregates.changes, event.data.changeId, freshChange, event);
-  evolveChange(tracked.state as Draft<ChangeState>, event);
-  trimIfFinished(aggregates, tracked, changeTrimming, trimmedChange);
-}
-
-function trackIncident(aggregates: Aggregates, event: RecordedEvent<IncidentEvent>): void {
-  const tracked = trackedOf(aggregates.incidents, event.data.incidentId, freshIncident, event);
-  evolveIncident(tracked.state as Draft<IncidentState>, event);
-  trimIfFinished(aggregates, tracked, incidentTrimming, trimmedIncident);
-}
-
-function trackProblem(aggregates: Aggregates, event: RecordedEvent<ProblemEvent>): void {
-  const tracked = trackedOf(aggregates.problems, event.data.problemId, freshProblem, event);
-  evolveProblem(tracked.state as Draft<ProblemState>, event);
-  trimIfFinished(aggregates, tracked, problemTrimming, trimmedProblem);
-}
-
-function trackRelease(aggregates: Aggregates, event: RecordedEvent<ReleaseEvent>): void {
-  const tracked = trackedOf(aggregates.releases, event.data.releaseId, freshRelease, event);
-  evolveRelease(tracked.state as Draft<ReleaseState>, event);
-  trimIfFinished(aggregates, tracked, releaseTrimming, trimmedRelease);
-}
-
-function trackProject(aggregates: Aggregates, event: RecordedEvent<ProjectEvent>): void {
-  evolveProject(trackedOf(aggregates.projects, event.data.projectId, freshProject, event).state as Draft<ProjectState>, event);
-}
-
 /**
- * Applies one event to its aggregate with the process's own `evolve` recipe, on a plain
- * mutable state that only the replay sees (never handed out). Configuration events and
- * types no process defines are left to others; `process` is the event's (`processOf`).
+ * Applies one event to its aggregate with the process's own `evolve` recipe: in place, on a
+ * plain mutable state only the replay sees, or (once it was sealed and handed out) on an
+ * immer copy. Configuration events (the CMDB's) and types no process defines are left to
+ * others; `wiring` is the event's (`wiringOfType`).
  */
-export function applyToAggregates(aggregates: Aggregates, event: RecordedEvent, process: ProcessName | undefined = processOf(event.type)): void {
-  switch (process) {
-    case "change":
-      trackChange(aggregates, event as RecordedEvent<ChangeEvent>);
-      break;
-    case "incident":
-      trackIncident(aggregates, event as RecordedEvent<IncidentEvent>);
-      break;
-    case "problem":
-      trackProblem(aggregates, event as RecordedEvent<ProblemEvent>);
-      break;
-    case "release":
-      trackRelease(aggregates, event as RecordedEvent<ReleaseEvent>);
-      break;
-    case "project":
-      trackProject(aggregates, event as RecordedEvent<ProjectEvent>);
-      break;
-    default:
-      break;
-  }
+export function applyToAggregates(aggregates: Aggregates, event: RecordedEvent, wiring: AnyWiring | undefined = wiringOfType(event.type)): void {
+  if (wiring === undefined || wiring.inCmdb === true) return;
+  const map = aggregates.of(wiring.descriptor.name as ProcessName) as Map<string, Tracked<unknown>>;
+  const kit = kitOf(wiring);
+  const tracked = trackedOf(map, aggregateIdOf(wiring, event), kit, event);
+  const { decider } = wiring.descriptor;
+  if (Object.isFrozen(tracked.state)) tracked.state = evolveWithImmer(decider, tracked.state, [event]);
+  else decider.evolve(tracked.state as Draft<unknown>, event);
+  changedSinceSeal.get(aggregates)?.add(tracked);
+  trimIfFinished(aggregates, tracked, wiring, kit);
 }

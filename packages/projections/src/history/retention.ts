@@ -1,7 +1,7 @@
-import type { ChangeState } from "@handover/change";
-import type { IncidentState } from "@handover/incident";
-import type { ProblemState } from "@handover/problem";
-import { isInProduction, type ReleaseState } from "@handover/release";
+import { changeProcess, type ChangeState } from "@handover/change";
+import { incidentProcess, type IncidentState } from "@handover/incident";
+import { problemProcess, type ProblemState } from "@handover/problem";
+import { isInProduction, releaseProcess, type ReleaseState } from "@handover/release";
 
 /**
  * What the history keeps of a work item once it is finished (closed or cancelled):
@@ -14,8 +14,8 @@ export type Retention = "everything" | "readiness";
 
 /** How a process's finished items are trimmed: when an item counts as finished, and the fields kept of it. */
 export interface Trimming<State> {
-  readonly finished: (state: State) => boolean;
-  readonly kept: (state: State) => Partial<State>;
+  finished(state: State): boolean;
+  kept(state: State): Partial<State>;
 }
 
 /**
@@ -24,19 +24,19 @@ export interface Trimming<State> {
  * is set by events, so nothing else is needed to follow a later event.
  */
 export const incidentTrimming: Trimming<IncidentState> = {
-  finished: (state) => state.status === "closed" || state.status === "cancelled",
+  finished: (state) => incidentProcess.groups.finished.includes(state.status),
   kept: ({ incidentId, status, priority }) => ({ incidentId, status, priority }),
 };
 
 /** A problem: readiness reads whether it has a known error (its incidents' workaround); its status moves by its status and the event. */
 export const problemTrimming: Trimming<ProblemState> = {
-  finished: (state) => state.status === "closed",
+  finished: (state) => problemProcess.groups.finished.includes(state.status),
   kept: ({ problemId, status, knownError }) => ({ problemId, status, knownError }),
 };
 
 /** A change: readiness reads its status and whether it awaits its retrospective review (type, authorisation, review); events set each of them outright. */
 export const changeTrimming: Trimming<ChangeState> = {
-  finished: (state) => state.status === "closed" || state.status === "cancelled",
+  finished: (state) => changeProcess.groups.finished.includes(state.status),
   kept: ({ changeId, status, changeType, authorisation, retrospectiveReview }) => ({ changeId, status, changeType, authorisation, retrospectiveReview }),
 };
 
@@ -50,7 +50,7 @@ export const changeTrimming: Trimming<ChangeState> = {
  * enough; one production deployment is enough to say it went there.
  */
 export const releaseTrimming: Trimming<ReleaseState> = {
-  finished: (state) => state.status === "closed" || state.status === "rolled_back" || isInProduction(state),
+  finished: (state) => releaseProcess.groups.finished.includes(state.status) || isInProduction(state),
   kept: ({ releaseId, status, version, backOutPlan, rollback, builds, iterations, deployments }) => {
     const last = iterations.at(-1)?.number;
     return {

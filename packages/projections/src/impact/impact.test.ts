@@ -7,6 +7,7 @@ import { impactOf, type Impact, type ImpactOptions } from "./impact.js";
 
 function cmdbWith(cis: readonly (readonly [string, string])[], relationships: readonly (readonly [string, string, string])[]): Cmdb {
   const s = createScenario();
+  s.project(people.pm, t(1), { type: "project.start", projectId: "crm", name: "CRM replacement", manager: people.pm });
   for (const [ciId, ciType] of cis) s.ci(people.cm, t(1), { type: "ci.register", ciId, ciType, name: ciId, owner: "u-1" });
   for (const [ciId, relationship, targetCiId] of relationships) s.ci(people.cm, t(2), { type: "ci.add_relationship", ciId, relationship, targetCiId });
   return cmdbAsOf(s.log());

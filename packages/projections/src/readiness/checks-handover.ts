@@ -4,7 +4,7 @@ import { counted, listed, type CheckContext, type CheckDefinition } from "./chec
 function currentRelease(context: CheckContext): { releaseId: string; position: number; release: ReleaseState } | undefined {
   let current: { releaseId: string; position: number; release: ReleaseState } | undefined;
   for (const [releaseId, position] of context.state.inProduction) {
-    const release = context.state.history.aggregates.releases.get(releaseId)?.state;
+    const release = context.state.history.aggregates.of("release").get(releaseId)?.state;
     if (release !== undefined && (current === undefined || position > current.position)) current = { releaseId, position, release };
   }
   return current;

@@ -57,7 +57,7 @@ export const changesClosedCheck: CheckDefinition = {
   },
   outcome(context) {
     const open = openChanges(context);
-    const status = (changeId: string) => context.state.history.aggregates.changes.get(changeId)?.state.status ?? "unknown";
+    const status = (changeId: string) => context.state.history.aggregates.of("change").get(changeId)?.state.status ?? "unknown";
     if (open.length === 0) {
       const deferred = [...context.state.openChanges.keys()];
       const note = deferred.length === 0 ? "" : `; deferred to operations: ${listed(deferred)}`;

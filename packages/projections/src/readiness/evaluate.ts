@@ -45,7 +45,7 @@ export interface ReadinessStanding {
 }
 
 function contextOf(state: ReadinessState, projectId: string, criteria: ResolvedCriteria): CheckContext {
-  return { state, projectId, project: state.history.aggregates.projects.get(projectId)?.state, criteria };
+  return { state, projectId, project: state.history.aggregates.of("project").get(projectId)?.state, criteria };
 }
 
 function asResolved(criteria: ReadinessCriteria | ResolvedCriteria | undefined): ResolvedCriteria {
@@ -61,9 +61,9 @@ export function readinessVerdicts(state: ReadinessState, projectId: string, crit
   return criteria.checks.map((name) => (DEFINITIONS[name].passes(context) ? "pass" : criteria.severities[name]));
 }
 
-/** Transition readiness of a project from a readiness state (a replay, or the engine's inline state). */
+/** Transition readiness of a project from a readiness state (a replay, or the engine's inline state), by the criteria given or else the state's own. */
 export function readinessOf(state: ReadinessState, projectId: string, criteria?: ReadinessCriteria | ResolvedCriteria, standing: ReadinessStanding = {}): Readiness {
-  const resolved = asResolved(criteria);
+  const resolved = criteria === undefined ? state.criteria : asResolved(criteria);
   const context = contextOf(state, projectId, resolved);
   const checks = resolved.checks.map((name): ReadinessCheck => {
     const outcome = DEFINITIONS[name].outcome(context);

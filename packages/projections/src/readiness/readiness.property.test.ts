@@ -20,13 +20,13 @@ function bruteForce(state: ReadinessState, log: readonly RecordedEvent[]): Recor
   const { cmdb, aggregates } = state.history;
   const cis = [...cmdb.cis.values()];
   const inService = cis.filter((ci) => ci.status !== "retired");
-  const incidents = [...aggregates.incidents.values()].map((tracked) => tracked.state).filter((incident) => OPEN.includes(incident.status));
-  const changes = [...aggregates.changes.values()];
-  const problems = [...aggregates.problems.values()].map((tracked) => tracked.state);
+  const incidents = [...aggregates.of("incident").values()].map((tracked) => tracked.state).filter((incident) => OPEN.includes(incident.status));
+  const changes = [...aggregates.of("change").values()];
+  const problems = [...aggregates.of("problem").values()].map((tracked) => tracked.state);
   const knownErrorFor = (incidentId: string, linked: readonly string[]) =>
     problems.some((problem) => problem.knownError !== null && (problem.incidentIds.includes(incidentId) || linked.includes(problem.problemId)));
-  const project = aggregates.projects.get("crm")?.state;
-  const released = [...aggregates.releases.values()].filter((tracked) => isInProduction(tracked.state));
+  const project = aggregates.of("project").get("crm")?.state;
+  const released = [...aggregates.of("release").values()].filter((tracked) => isInProduction(tracked.state));
   const entered = (releaseId: string) => log.find((event) => event.type === "release.deployed" && (event.data as { releaseId: string; environment: string }).releaseId === releaseId && (event.data as { environment: string }).environment === "production")?.position ?? 0;
   const current = released.sort((a, b) => entered(String(b.state.releaseId)) - entered(String(a.state.releaseId)))[0]?.state;
   const services = inService.filter((ci) => ci.ciType === "service");

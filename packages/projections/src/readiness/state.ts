@@ -1,8 +1,7 @@
 import type { RecordedEvent } from "@handover/core";
+import { aggregateIdOf, wiringOfType } from "../event-kinds.js";
 import { createHistory, type History } from "../history/history.js";
-import { processOf } from "../event-kinds.js";
-import { updateCi, updateProductionBaseline } from "./update-cis.js";
-import { recordAgreement, updateChange, updateIncident, updateProblem, updateRelease } from "./update-work.js";
+import { resolveCriteria, type ReadinessCriteria, type ResolvedCriteria } from "./criteria.js";
 
 /** A relationship that points at a CI that is not registered or is retired. */
 export interface BrokenRelationship {
@@ -21,6 +20,8 @@ export interface BrokenRelationship {
  */
 export interface ReadinessState {
   readonly history: History;
+  /** The criteria readiness is judged by when asked without others (a sign-off's, the engine's). */
+  readonly criteria: ResolvedCriteria;
   /** CIs not retired and not in any production baseline. */
   readonly uncovered: Map<string, number>;
   /** Production CIs, not retired, without an owner. */
@@ -47,10 +48,11 @@ export interface ReadinessState {
   readonly agreements: Map<string, Map<string, number>>;
 }
 
-/** An empty readiness state over a history (default: a fresh one). */
-export function createReadinessState(history: History = createHistory()): ReadinessState {
+/** An empty readiness state over a history (default: a fresh one), judged by these criteria when asked without others (default: docs/policy.md's). */
+export function createReadinessState(history: History = createHistory(), criteria?: ReadinessCriteria): ReadinessState {
   return {
     history,
+    criteria: resolveCriteria(criteria),
     uncovered: new Map(),
     ownerless: new Map(),
     broken: new Map(),
@@ -68,32 +70,12 @@ export function createReadinessState(history: History = createHistory()): Readin
   };
 }
 
-/** Applies one event: to the history, then to the offenders it touches. Cheap: an inline read model for the engine. */
+/**
+ * Applies one event: to the history (once, the one model of state), then to the offenders
+ * it touches, through its process's readiness hook. Cheap: an inline read model for the engine.
+ */
 export function applyToReadiness(state: ReadinessState, event: RecordedEvent): void {
-  const process = processOf(event.type);
-  state.history.apply(event, process);
-  const data = event.data as Record<string, unknown>;
-  switch (process) {
-    case "configuration":
-      updateCi(state, String(data.ciId), event);
-      break;
-    case "incident":
-      updateIncident(state, String(data.incidentId), event);
-      break;
-    case "problem":
-      updateProblem(state, String(data.problemId), event);
-      break;
-    case "change":
-      updateChange(state, String(data.changeId));
-      break;
-    case "release":
-      updateRelease(state, String(data.releaseId));
-      break;
-    case "project":
-      if (event.type === "project.baseline_taken") updateProductionBaseline(state, event);
-      if (event.type === "project.service_levels_agreed") recordAgreement(state, event);
-      break;
-    default:
-      break;
-  }
+  const wiring = wiringOfType(event.type);
+  state.history.apply(event, wiring);
+  if (wiring?.readiness !== undefined) wiring.readiness(state, aggregateIdOf(wiring, event), event);
 }

@@ -83,8 +83,9 @@ export function updateCi(state: ReadinessState, ciId: string, event: RecordedEve
   }
 }
 
-/** After a production baseline: its CIs left project scope. */
+/** After a production baseline: its CIs left project scope (any other event: nothing). */
 export function updateProductionBaseline(state: ReadinessState, event: RecordedEvent): void {
+  if (event.type !== "project.baseline_taken") return;
   const { data } = event as RecordedEvent<ProjectEventOf<"project.baseline_taken">>;
   if (data.kind !== "production") return;
   for (const { ciId } of data.cis) judgeCi(state, ciId);

@@ -1,10 +1,14 @@
-import { awaitsRetrospectiveReview } from "@handover/change";
+import { awaitsRetrospectiveReview, changeProcess } from "@handover/change";
+import { incidentProcess } from "@handover/incident";
 import type { RecordedEvent } from "@handover/core";
 import type { ProjectEventOf } from "@handover/project";
 import { isInProduction } from "@handover/release";
 import type { ReadinessState } from "./state.js";
 
-const OPEN_INCIDENT = new Set(["new", "assigned", "in_progress", "on_hold"]);
+/** Open incidents, as incident management's descriptor groups them. */
+const OPEN_INCIDENT: ReadonlySet<string> = new Set(incidentProcess.groups.open);
+/** Finished changes, as change management's descriptor groups them. */
+const FINISHED_CHANGE: ReadonlySet<string> = new Set(changeProcess.groups.finished);
 
 function link(index: Map<string, Set<string>>, from: string, to: string): void {
   let linked = index.get(from);
@@ -14,14 +18,14 @@ function link(index: Map<string, Set<string>>, from: string, to: string): void {
 
 function hasKnownError(state: ReadinessState, incidentId: string): boolean {
   for (const problemId of state.problemsOfIncident.get(incidentId) ?? []) {
-    if (state.history.aggregates.problems.get(problemId)?.state.knownError != null) return true;
+    if (state.history.aggregates.of("problem").get(problemId)?.state.knownError != null) return true;
   }
   return false;
 }
 
 /** Re-judges an incident: open by priority, and open without a known error. */
 function judgeIncident(state: ReadinessState, incidentId: string): void {
-  const tracked = state.history.aggregates.incidents.get(incidentId);
+  const tracked = state.history.aggregates.of("incident").get(incidentId);
   const open = tracked !== undefined && OPEN_INCIDENT.has(tracked.state.status);
   const previous = state.priorityOfOpen.get(incidentId);
   const priority = open ? tracked.state.priority : undefined;
@@ -65,10 +69,10 @@ export function updateProblem(state: ReadinessState, problemId: string, event: R
 
 /** After a change event: open or finished, and an emergency waiting for its retrospective review (change management's `awaitsRetrospectiveReview`). */
 export function updateChange(state: ReadinessState, changeId: string): void {
-  const tracked = state.history.aggregates.changes.get(changeId);
+  const tracked = state.history.aggregates.of("change").get(changeId);
   if (tracked === undefined) return;
   const { status } = tracked.state;
-  if (status === "closed" || status === "cancelled") state.openChanges.delete(changeId);
+  if (FINISHED_CHANGE.has(status)) state.openChanges.delete(changeId);
   else state.openChanges.set(changeId, tracked.lastPosition);
   if (awaitsRetrospectiveReview(tracked.state)) state.unreviewedEmergencies.set(changeId, tracked.lastPosition);
   else state.unreviewedEmergencies.delete(changeId);
@@ -76,13 +80,14 @@ export function updateChange(state: ReadinessState, changeId: string): void {
 
 /** After a release event: in production now or not (release management's `isInProduction`), kept with the position where it went there. */
 export function updateRelease(state: ReadinessState, releaseId: string): void {
-  const tracked = state.history.aggregates.releases.get(releaseId);
+  const tracked = state.history.aggregates.of("release").get(releaseId);
   if (tracked === undefined || !isInProduction(tracked.state)) state.inProduction.delete(releaseId);
   else if (!state.inProduction.has(releaseId)) state.inProduction.set(releaseId, tracked.lastPosition);
 }
 
-/** After service levels were agreed: where, for each service. */
+/** After service levels were agreed: where, for each service (any other event: nothing). */
 export function recordAgreement(state: ReadinessState, event: RecordedEvent): void {
+  if (event.type !== "project.service_levels_agreed") return;
   const { data } = event as RecordedEvent<ProjectEventOf<"project.service_levels_agreed">>;
   let agreed = state.agreements.get(data.projectId);
   if (agreed === undefined) state.agreements.set(data.projectId, (agreed = new Map()));

@@ -91,7 +91,7 @@ export function changeCalendar<L extends Log>(log: L, options: ChangeCalendarOpt
   };
   const finish = (): ChangeCalendar => {
     const policy = history.policy();
-    const scheduled = [...history.aggregates.changes.values()].filter(
+    const scheduled = [...history.aggregates.of("change").values()].filter(
       (change): change is Scheduled => change.state.schedule !== undefined && change.state.changeId !== undefined && change.state.status !== "cancelled",
     );
     const calendar: ScheduledChangeFact[] = scheduled.map(({ state }) => ({ changeId: state.changeId, window: state.schedule.window, ciIds: state.schedule.ciIds }));

@@ -46,7 +46,7 @@ export function knownErrorIsOpen(problem: ProblemState): boolean {
 
 function incidentsOf(problem: ProblemState, aggregates: Aggregates): string[] {
   const linked = new Set(problem.incidentIds);
-  for (const [incidentId, tracked] of aggregates.incidents) if (tracked.state.problemIds.includes(problem.problemId)) linked.add(incidentId);
+  for (const [incidentId, tracked] of aggregates.of("incident")) if (tracked.state.problemIds.includes(problem.problemId)) linked.add(incidentId);
   return [...linked];
 }
 
@@ -69,7 +69,7 @@ export function knownErrors<L extends Log>(log: L, options: ReadOptions = {}): A
   };
   const finish = (): KnownErrors => {
     const entries: KnownErrorEntry[] = [];
-    for (const [problemId, tracked] of history.aggregates.problems) {
+    for (const [problemId, tracked] of history.aggregates.of("problem")) {
       const problem = tracked.state;
       if (problem.knownError === null || !knownErrorIsOpen(problem)) continue;
       const { symptom, rootCause, workaround, ciIds, at } = problem.knownError;
