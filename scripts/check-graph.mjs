@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Fails when a package imports a @handover package that scripts/package-graph.json does not allow
-// (the map of DESIGN.md), when a package is missing from the map, or when the imports form a cycle.
+// (the package map), when a package is missing from the map, or when the imports form a cycle.
 // Test code (*.test.ts, fixtures/, test-support/) may also import @handover/testing; it is not a dependency edge.
 import { readFileSync, readdirSync, statSync, existsSync } from "node:fs";
 import { join } from "node:path";
@@ -21,7 +21,7 @@ function* sourceFiles(folder) {
 
 for (const name of packages) {
   if (!(name in allowed)) {
-    problems.push(`packages/${name}: not in scripts/package-graph.json; add it with the imports DESIGN.md allows`);
+    problems.push(`packages/${name}: not in scripts/package-graph.json; add it with the imports it may use`);
     continue;
   }
   const targets = new Set();
@@ -62,4 +62,4 @@ if (problems.length > 0) {
   console.error(`check:graph: ${problems.length} problem(s)`);
   process.exit(1);
 }
-console.log(`check:graph: ${packages.length} packages, imports follow DESIGN.md, no cycles`);
+console.log(`check:graph: ${packages.length} packages, imports follow scripts/package-graph.json, no cycles`);

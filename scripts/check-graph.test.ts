@@ -37,7 +37,7 @@ describe("check:graph", () => {
       { core: [], testing: ["core"], itil: ["core"] },
       { core, testing: { "index.ts": 'import { one } from "@handover/core";\n' }, itil: { "index.ts": 'import { one } from "@handover/core";\n', "index.test.ts": 'import "@handover/testing";\n', "test-support/writer.ts": 'import "@handover/testing";\n' } },
     );
-    expect(run).toMatchObject({ code: 0, output: expect.stringContaining("check:graph: 3 packages, imports follow DESIGN.md, no cycles") });
+    expect(run).toMatchObject({ code: 0, output: expect.stringContaining("check:graph: 3 packages, imports follow scripts/package-graph.json, no cycles") });
   });
 
   it("fails on an import the map does not allow, naming the file, and on a package missing from the map", () => {

@@ -1,16 +1,11 @@
-// Writes docs/events.md, the event catalogue, from the zod schemas of every process's events
-// and prints each process's lifecycle table with core's lifecycleTable. Run with
+// Writes docs/events.md, the event catalogue, from the one list of processes: every process's
+// event schemas, its lifecycle tables (core's lifecycleTable), state groups, facts and rules. Run with
 // `pnpm docs:events`; `--check` exits 1 when the file differs from what it would write
 // (`--file <path>` names another file, for tests).
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { changeCatalogue, emergencyChangeLifecycle, normalChangeLifecycle, standardChangeLifecycle } from "../packages/change/src/index.js";
-import { ciLifecycle, configurationCatalogue } from "../packages/configuration/src/index.js";
-import { lifecycleTable, type EventCatalogue, type EventDefinition } from "../packages/core/src/index.js";
-import { incidentCatalogue, incidentLifecycle } from "../packages/incident/src/index.js";
-import { problemCatalogue, problemLifecycle } from "../packages/problem/src/index.js";
-import { projectCatalogue, projectLifecycle } from "../packages/project/src/index.js";
-import { releaseCatalogue, releaseLifecycle } from "../packages/release/src/index.js";
+import { lifecycleTable, type EventDefinition } from "../packages/core/src/index.js";
+import { WIRED, type AnyWiring } from "../packages/projections/src/index.js";
 
 /** The part of a JSON Schema (draft 2020-12, as zod writes it) the catalogue reads. */
 interface JsonSchema {
@@ -41,28 +36,6 @@ interface Field {
   readonly required: boolean;
   readonly description: string;
 }
-
-/** A process as the catalogue documents it: its events and the lifecycle tables its decider consults. */
-interface ProcessDoc {
-  readonly title: string;
-  readonly streams: string;
-  readonly catalogue: EventCatalogue;
-  readonly lifecycles: readonly (readonly [string, Parameters<typeof lifecycleTable>[0]])[];
-}
-
-const PROCESSES: readonly ProcessDoc[] = [
-  { title: "Configuration management", streams: "ci-<ciId>", catalogue: configurationCatalogue, lifecycles: [["CI", ciLifecycle]] },
-  {
-    title: "Change management",
-    streams: "change-<changeId>",
-    catalogue: changeCatalogue,
-    lifecycles: [["standard change", standardChangeLifecycle], ["normal change", normalChangeLifecycle], ["emergency change", emergencyChangeLifecycle]],
-  },
-  { title: "Incident management", streams: "incident-<incidentId>", catalogue: incidentCatalogue, lifecycles: [["incident", incidentLifecycle]] },
-  { title: "Problem management", streams: "problem-<problemId>", catalogue: problemCatalogue, lifecycles: [["problem", problemLifecycle]] },
-  { title: "Release management", streams: "release-<releaseId>", catalogue: releaseCatalogue, lifecycles: [["release", releaseLifecycle]] },
-  { title: "Project", streams: "project-<projectId>", catalogue: projectCatalogue, lifecycles: [["project", projectLifecycle]] },
-];
 
 const cell = (text: string): string => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 const literal = (value: unknown): string => (typeof value === "string" ? `"${value}"` : JSON.stringify(value));
@@ -162,10 +135,25 @@ function eventSection(definition: EventDefinition): string {
   return [`### \`${definition.type}\``, `Schema version ${definition.schemaVersion}.${upcasts} ${definition.description}`.trim(), table].join("\n\n");
 }
 
-function processSection(process: ProcessDoc): string {
-  const definitions = [...process.catalogue.definitions.values()];
-  const lifecycles = process.lifecycles.map(([name, lifecycle]) => `### Lifecycle: ${name}\n\n${lifecycleTable(lifecycle)}`);
-  return [`## ${process.title}`, `Stream: \`${process.streams}\`. ${definitions.length} event types.`, ...lifecycles, ...definitions.map(eventSection)].join("\n\n");
+/** What a process's descriptor says besides its events: its state groups, the facts it reads from the other processes, and its rules. */
+function descriptorSection({ descriptor }: AnyWiring): string {
+  const groups = Object.entries(descriptor.groups).map(([group, states]) => `${group}: ${(states as readonly string[]).join(", ")}`);
+  const facts = Object.entries(descriptor.facts).map(([name, what]) => `- \`${name}\`: ${what}`);
+  const rules = descriptor.rules.map((rule) => `- \`${rule.name}\` (${rule.judges === undefined ? "every event" : rule.judges.map((type) => `\`${type}\``).join(", ")}): ${rule.summary}`);
+  return [
+    `State groups: ${groups.join("; ")}.`,
+    facts.length === 0 ? "Facts from other processes: none." : `Facts from other processes:\n\n${facts.join("\n")}`,
+    `Rules (each judges the events named, in a decision and in the audit replay alike; docs/policy.md gives their modes):\n\n${rules.join("\n")}`,
+  ].join("\n\n");
+}
+
+function processSection(wiring: AnyWiring): string {
+  const { descriptor } = wiring;
+  const definitions = [...descriptor.catalogue.definitions.values()];
+  const lifecycles = descriptor.lifecycles.map(({ name, table }) => `### Lifecycle: ${name}\n\n${lifecycleTable(table)}`);
+  const streams = `${descriptor.streamPrefix}-<${descriptor.idField}>`;
+  const header = `Process \`${descriptor.name}\`. Commands: \`${descriptor.commandPrefix}.*\`. Stream: \`${streams}\`. ${definitions.length} event types.`;
+  return [`## ${descriptor.title}`, header, descriptorSection(wiring), ...lifecycles, ...definitions.map(eventSection)].join("\n\n");
 }
 
 function anchor(type: string): string {
@@ -174,17 +162,17 @@ function anchor(type: string): string {
 
 /** The whole catalogue as Markdown: an index of every event type, then per process its lifecycles and its events' fields. */
 export function renderEventCatalogue(): string {
-  const index = PROCESSES.flatMap((process) =>
-    [...process.catalogue.definitions.values()].map((definition) => `| [\`${definition.type}\`](#${anchor(definition.type)}) | ${process.title} | ${definition.schemaVersion} | ${cell(definition.description)} |`),
+  const index = WIRED.flatMap(({ descriptor }) =>
+    [...descriptor.catalogue.definitions.values()].map((definition) => `| [\`${definition.type}\`](#${anchor(definition.type)}) | ${descriptor.title} | ${definition.schemaVersion} | ${cell(definition.description)} |`),
   );
   const intro = [
     "# Event catalogue",
-    "<!-- Generated by scripts/generate-event-docs.ts from the zod schemas of every process catalogue. Do not edit by hand: run `pnpm docs:events`. -->",
-    "Every event a Handover log may hold, by process: its type, schema version, what it records, and the fields of its `data` (from the event's zod schema). Every event's data carries `at` (the business time, ISO-8601 UTC) and `by` (the actor). A field is required when it must be present whenever the object holding it is; nested fields are written with dotted paths (`cis[].ciId` is a field of each item of `cis`). The envelope around the data (position, stream, version, hashes, `meta`) is described in `docs/concepts.md`. Each process's lifecycle table is the one its decider consults: for each state, the commands it accepts and the state each leads to.",
+    "<!-- Generated by scripts/generate-event-docs.ts from the one list of processes (packages/projections/src/processes/index.ts): each descriptor's catalogue, lifecycles, facts and rules. Do not edit by hand: run `pnpm docs:events`. -->",
+    "Every event a Handover log may hold, by process: its type, schema version, what it records, and the fields of its `data` (from the event's zod schema). Every event's data carries `at` (the business time, ISO-8601 UTC) and `by` (the actor). A field is required when it must be present whenever the object holding it is; nested fields are written with dotted paths (`cis[].ciId` is a field of each item of `cis`). The envelope around the data (position, stream, version, hashes, `meta`) is described in `docs/concepts.md`; a rule broken in record mode is kept in the event's `meta.recordedBreaches` (`{ rule, message }`). Each process's lifecycle table is the one its decider consults: for each state, the commands it accepts and the state each leads to.",
     "| event | process | schema version | what it records |",
     "|---|---|---|---|",
   ];
-  return `${[intro.slice(0, 3).join("\n\n"), [...intro.slice(3), ...index].join("\n"), ...PROCESSES.map(processSection)].join("\n\n")}\n`;
+  return `${[intro.slice(0, 3).join("\n\n"), [...intro.slice(3), ...index].join("\n"), ...WIRED.map(processSection)].join("\n\n")}\n`;
 }
 
 async function main(args: readonly string[]): Promise<number> {

@@ -98,7 +98,7 @@ export function controlledProcessOfChange(_state: ChangeState, event: ChangeEven
 
 /** Change management's rules, in the order a decision and the audit apply them. */
 export const changeRules: readonly ChangeRule[] = [
-  phaseGateRule<ChangeState, ChangeEvent, ChangeRuleFacts>(controlledProcessOfChange, (event) => changeLabel(event.data.changeId)),
+  phaseGateRule<ChangeState, ChangeEvent, ChangeRuleFacts>(["change.raised"], controlledProcessOfChange, (event) => changeLabel(event.data.changeId)),
   voterHoldsBoardRole,
   voterTookNoPart,
   backOutPlanByRisk,

@@ -60,6 +60,6 @@ export const ciChangedUnderAuthorisedChange: ConfigurationRule = {
 
 /** Configuration management's rules: its phase gate and CI change control. */
 export const configurationRules: readonly ConfigurationRule[] = [
-  phaseGateRule<CiState, ConfigurationEvent, ConfigurationRuleFacts>((_state, event) => (event.type === "configuration.ci_registered" ? "configuration" : undefined), (event) => ciLabel(event.data.ciId)),
+  phaseGateRule<CiState, ConfigurationEvent, ConfigurationRuleFacts>(["configuration.ci_registered"], () => "configuration", (event) => ciLabel(event.data.ciId)),
   ciChangedUnderAuthorisedChange,
 ];

@@ -47,7 +47,7 @@ export interface ChangeControlRequirement {
 }
 
 /**
- * DESIGN.md's rule of when a CI needs an authorised change: always once it is in
+ * The rule of when a CI needs an authorised change (docs/policy.md, `ci_change_authorised`): always once it is in
  * production scope; in project scope once solution-level change applies (the policy's
  * `solution_change` phase, unless the policy leaves that process out). The mode is the
  * policy's `ci_change_authorised` rule.

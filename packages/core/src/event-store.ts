@@ -33,7 +33,7 @@ export interface StreamRange {
   readonly toVersion?: number;
 }
 
-/** A slice of the whole log: a position range and the two times of DESIGN.md, all inclusive. */
+/** A slice of the whole log: a position range and the two times of an event (docs/concepts.md), all inclusive. */
 export interface LogRange {
   readonly fromPosition?: number;
   readonly toPosition?: number;

@@ -23,7 +23,7 @@ export function canonicalEnvelope(event: UnhashedEvent): string {
   return head + tail;
 }
 
-/** `sha256(prevHash + canonical JSON of the event without hash)`, as DESIGN.md defines the chain. */
+/** `sha256(prevHash + canonical JSON of the event without hash)`, as docs/concepts.md describes the chain. */
 export function hashEvent(event: UnhashedEvent): string {
   const { head, tail } = envelopeParts(event);
   return sha256Hex(event.prevHash + head + tail);

@@ -10,7 +10,7 @@ export type IncidentRuleFacts = RuleContext;
 
 /** Incident management's rules: its phase gate. */
 export const incidentRules: readonly Rule<IncidentState, IncidentEvent, IncidentRuleFacts>[] = [
-  phaseGateRule<IncidentState, IncidentEvent, IncidentRuleFacts>((_state, event) => (event.type === "incident.logged" ? "incident" : undefined), (event) => `incident ${event.data.incidentId}`),
+  phaseGateRule<IncidentState, IncidentEvent, IncidentRuleFacts>(["incident.logged"], () => "incident", (event) => `incident ${event.data.incidentId}`),
 ];
 
 /**

@@ -6,15 +6,18 @@ import type { Breach, Rule, RuleContext } from "./rules.js";
  * that opens one of its aggregates: logging an incident, raising a change) before the phase
  * the policy makes it apply from is a breach, in the process's mode; so is starting one the
  * policy leaves out (always refused). Work on what already exists goes on whatever the phase.
- * `controlled` names the controlled process an event starts using, or undefined (a change's
- * level decides between project and solution change); `label` names the entity for the sentence.
+ * `opens` are the event types that start using the process, `controlled` names the controlled
+ * process one of them starts using (a change's level decides between project and solution
+ * change), `label` names the entity for the sentence.
  */
 export function phaseGateRule<State, Event extends { readonly type: string }, Facts extends RuleContext>(
+  opens: readonly Event["type"][],
   controlled: (state: State, event: Event) => ControlledProcess | undefined,
   label: (event: Event) => string,
 ): Rule<State, Event, Facts> {
   return {
     name: "phase_gate",
+    judges: opens,
     summary: "a process is started (an incident logged, a change raised, a release planned) only from the phase the policy makes it apply from, and not at all when the policy leaves it out",
     check: (state, event, facts): Breach | undefined => {
       const process = controlled(state, event);

@@ -40,6 +40,6 @@ export const resolvedByImplementedChange: ProblemRule = {
 
 /** Problem management's rules: its phase gate and resolution by an implemented change. */
 export const problemRules: readonly ProblemRule[] = [
-  phaseGateRule<ProblemState, ProblemEvent, ProblemRuleFacts>((_state, event) => (event.type === "problem.logged" ? "problem" : undefined), (event) => `problem ${event.data.problemId}`),
+  phaseGateRule<ProblemState, ProblemEvent, ProblemRuleFacts>(["problem.logged"], () => "problem", (event) => `problem ${event.data.problemId}`),
   resolvedByImplementedChange,
 ];

@@ -5,7 +5,7 @@ import { projectLabel } from "./errors.js";
 import type { ProjectState } from "./state.js";
 
 /**
- * The policy a project runs under: the organisation's policy (DESIGN.md's defaults unless
+ * The policy a project runs under: the organisation's policy (the defaults of docs/policy.md unless
  * given) with the project's overrides applied. Refused for a project that has not started,
  * and for overrides that no longer apply (possible only for imported history).
  */

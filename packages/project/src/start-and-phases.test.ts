@@ -47,7 +47,7 @@ describe("the effective policy", () => {
     expect(policy.right.roles["u-so"]).toEqual(["service_owner"]);
   });
 
-  it("defaults to DESIGN.md's policy, and is refused before the project starts", () => {
+  it("defaults to the default policy, and is refused before the project starts", () => {
     const plain = spec.given([started]).when(enter("design"), facts()).then([phaseEntered("initiation", "design")]);
     expect(effectivePolicy(plain)).toEqual(resolvePolicy({}, defaultPolicy));
     expect(effectivePolicy(projectDecider.initialState)).toMatchObject({ _tag: "Left", left: { code: "project_not_started" } });

@@ -101,7 +101,7 @@ export const approvedBeforeDeployment: ReleaseRule = {
 
 /** Release management's rules, in the order a decision and the audit apply them. */
 export const releaseRules: readonly ReleaseRule[] = [
-  phaseGateRule<ReleaseState, ReleaseEvent, ReleaseRuleFacts>((_state, event) => (event.type === "release.planned" ? "release" : undefined), (event) => releaseLabel(event.data.releaseId)),
+  phaseGateRule<ReleaseState, ReleaseEvent, ReleaseRuleFacts>(["release.planned"], () => "release", (event) => releaseLabel(event.data.releaseId)),
   changesAuthorised,
   lastIterationPassedOnLatestBuild,
   approverTookNoPart,

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { createHandover } from "@handover/engine";
+import { handoverCatalogue } from "@handover/projections";
 import { beforeAll, describe, expect, it } from "vitest";
 import { scratch } from "../fixtures/cli-harness.js";
 
@@ -24,7 +24,7 @@ describe("docs/events.md, the event catalogue", () => {
 
   it("documents every event type the engine's catalogue decodes, with its schema version", async () => {
     const text = await readFile(EVENTS_MD, "utf8");
-    const definitions = [...createHandover().catalogue.definitions.values()];
+    const definitions = [...handoverCatalogue.definitions.values()];
     expect(definitions.length).toBeGreaterThan(40);
     for (const definition of definitions) {
       expect(text, definition.type).toContain(`### \`${definition.type}\`\n\nSchema version ${definition.schemaVersion}.`);

@@ -9,7 +9,7 @@ export const CRITERIA_OPTION = { criteria: { type: "string" } } as const;
 
 /** Its help line. */
 export const CRITERIA_DETAIL =
-  '  --criteria <file> readiness criteria as JSON: {"checks": [...], "severities": {"service_levels": "warn"}, "blockingPriority": 2, "deferredChanges": ["C-9"], "serviceCiTypes": ["service"]} (default: DESIGN.md\'s)';
+  '  --criteria <file> readiness criteria as JSON: {"checks": [...], "severities": {"service_levels": "warn"}, "blockingPriority": 2, "deferredChanges": ["C-9"], "serviceCiTypes": ["service"]} (default: docs/policy.md\'s)';
 
 const CriteriaFile = z.strictObject({
   checks: z.array(z.string()).optional(),
@@ -20,7 +20,7 @@ const CriteriaFile = z.strictObject({
 });
 
 /**
- * The readiness criteria a command evaluates with: DESIGN.md's defaults, or a JSON file
+ * The readiness criteria a command evaluates with: the defaults of docs/policy.md, or a JSON file
  * checked for its shape and then by the projections' `resolveCriteria` (unknown check
  * names); anything wrong is an input error naming the file and the field.
  */

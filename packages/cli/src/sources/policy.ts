@@ -8,10 +8,10 @@ export const POLICY_OPTION = { policy: { type: "string" } } as const;
 
 /** Its help line. */
 export const POLICY_DETAIL =
-  "  --policy <file>   the organisation's policy the log was written under, as JSON overrides of the defaults (roles, rule modes, phases); the project's own overrides in the log apply on top. Default: DESIGN.md's defaults, with no roles assigned";
+  "  --policy <file>   the organisation's policy the log was written under, as JSON overrides of the defaults (roles, rule modes, phases); the project's own overrides in the log apply on top. Default: the defaults of docs/policy.md, with no roles assigned";
 
 /**
- * The organisation's policy a command judges history by: DESIGN.md's defaults, or a JSON
+ * The organisation's policy a command judges history by: the defaults of docs/policy.md, or a JSON
  * file of overrides (`{"roles": {...}, "rules": {...}}`), resolved by itil's
  * `resolvePolicy`. A file that is missing, not JSON or not a policy is an input error.
  */

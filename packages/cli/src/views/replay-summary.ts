@@ -1,5 +1,5 @@
 import { inLogRange, type RecordedEvent } from "@handover/core";
-import { applyToReadiness, createHistory, createReadinessState, readinessOf, type Aggregates, type Readiness, type ReadinessOptions, type Tracked } from "@handover/projections";
+import { applyToReadiness, createHistory, createReadinessState, readinessOf, WIRED, wiringNamed, type Aggregates, type History, type ProcessName, type Readiness, type ReadinessOptions, type Tracked } from "@handover/projections";
 import type { SlaPolicy } from "@handover/itil";
 import { viewRange, type LogView } from "./view.js";
 
@@ -30,7 +30,8 @@ export interface OpenIncident {
   readonly problemIds: readonly string[];
 }
 
-const OPEN_INCIDENT = new Set(["new", "assigned", "in_progress", "on_hold"]);
+/** Open incidents, as incident management's descriptor groups them. */
+const OPEN_INCIDENT: ReadonlySet<string> = new Set(wiringNamed("incident")?.descriptor.groups.open ?? []);
 
 /** What `replay` prints: the project, counts per process and state, the baselines, and the readiness verdict. */
 export interface ReplaySummary {
@@ -38,7 +39,8 @@ export interface ReplaySummary {
   /** Events in the view (the whole log when no view is asked). */
   readonly events: number;
   readonly project: ProjectStanding | null;
-  readonly processes: Readonly<Record<"configuration" | "change" | "incident" | "problem" | "release", ProcessCount>>;
+  /** Every process of the one list but the project itself, in the list's order. */
+  readonly processes: Readonly<Partial<Record<ProcessName, ProcessCount>>>;
   readonly baselines: readonly { readonly name: string; readonly kind: string; readonly position: number; readonly cis: number }[];
   readonly readiness: Readiness | null;
   /** Incidents open at the end of the view, most urgent first. */
@@ -61,6 +63,18 @@ function countStates(states: Iterable<{ readonly status: string }>): ProcessCoun
 }
 
 const statesOf = <State>(map: ReadonlyMap<string, Tracked<State>>): State[] => [...map.values()].map((tracked) => tracked.state);
+
+/** Counts per state of every process in the one list but the project (a CI's states are the CMDB's records). */
+function countsPerProcess(history: History): Partial<Record<ProcessName, ProcessCount>> {
+  const counts: Partial<Record<ProcessName, ProcessCount>> = {};
+  for (const { descriptor, inCmdb } of WIRED) {
+    const name = descriptor.name as ProcessName;
+    if (name === "project") continue;
+    const states = inCmdb === true ? [...history.cmdb.cis.values()] : statesOf(history.aggregates.of(name) as ReadonlyMap<string, Tracked<{ readonly status: string }>>);
+    counts[name] = countStates(states);
+  }
+  return counts;
+}
 
 /** The incidents open now, most urgent first, each with the problems linked from either side. */
 function openIncidentsOf(aggregates: Aggregates): OpenIncident[] {
@@ -108,13 +122,7 @@ export async function replaySummary(events: AsyncIterable<RecordedEvent>, view: 
     position: cmdb.position,
     events: count,
     project: started ? { projectId: project.projectId, name: project.name, manager: project.manager, phase: project.phase, status: project.status } : null,
-    processes: {
-      configuration: countStates(cmdb.cis.values()),
-      change: countStates(statesOf(aggregates.of("change"))),
-      incident: countStates(statesOf(aggregates.of("incident"))),
-      problem: countStates(statesOf(aggregates.of("problem"))),
-      release: countStates(statesOf(aggregates.of("release"))),
-    },
+    processes: countsPerProcess(history),
     baselines: cmdb.baselines.map((taken) => ({ name: taken.name, kind: taken.kind, position: taken.position, cis: taken.cis.length })),
     readiness: started ? readinessOf(state, project.projectId, options.criteria, view) : null,
     openIncidents: openIncidentsOf(aggregates),

@@ -1,4 +1,4 @@
-/** The readiness checks of DESIGN.md, in the order they are reported. */
+/** The readiness checks (docs/policy.md), in the order they are reported. */
 export const READINESS_CHECKS = [
   "production_baseline",
   "major_incidents",
@@ -16,7 +16,7 @@ export type ReadinessCheckName = (typeof READINESS_CHECKS)[number];
 /** What a check says: it passes, it fails (sign-off needs an override), or it warns (reported, not blocking). */
 export type CheckStatus = "pass" | "fail" | "warn";
 
-/** What readiness asks for; every field optional, DESIGN.md's defaults otherwise. */
+/** What readiness asks for; every field optional, the defaults of docs/policy.md otherwise. */
 export interface ReadinessCriteria {
   /** The checks to run (default: all of READINESS_CHECKS). */
   readonly checks?: readonly ReadinessCheckName[];
@@ -39,7 +39,7 @@ export interface ResolvedCriteria {
   readonly serviceCiTypes: readonly string[];
 }
 
-/** Fills in DESIGN.md's defaults; checks keep READINESS_CHECKS' order. Bad thresholds are a programmer error (RangeError). */
+/** Fills in the defaults (docs/policy.md); checks keep READINESS_CHECKS' order. Bad thresholds are a programmer error (RangeError). */
 export function resolveCriteria(criteria: ReadinessCriteria = {}): ResolvedCriteria {
   const blockingPriority = criteria.blockingPriority ?? 2;
   if (!Number.isInteger(blockingPriority) || blockingPriority < 0) throw new RangeError(`criteria.blockingPriority: expected a priority (0 blocks none), got ${blockingPriority}`);

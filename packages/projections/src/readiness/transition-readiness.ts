@@ -10,7 +10,7 @@ import { applyToReadiness, createReadinessState, type ReadinessState } from "./s
 /** Options of `transitionReadiness`: where in the log, and the criteria. */
 export interface ReadinessOptions extends ReadOptions {
   readonly criteria?: ReadinessCriteria;
-  /** The organisation's policy the project's overrides apply to (default DESIGN.md's). */
+  /** The organisation's policy the project's overrides apply to (default: docs/policy.md's). */
   readonly policy?: HandoverPolicy;
 }
 
@@ -26,7 +26,7 @@ export function readinessProjection(projectId: string, criteria?: ReadinessCrite
 }
 
 /**
- * Transition readiness of a project as of a time, a recorded time or a position: DESIGN.md's
+ * Transition readiness of a project as of a time, a recorded time or a position: the checks of docs/policy.md
  * checks (or the criteria's), each pass, fail or warn with a sentence and its evidence;
  * ready when no check fails. The same log gives the same answer however it is read.
  */

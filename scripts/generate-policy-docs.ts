@@ -1,0 +1,116 @@
+// Writes docs/policy.md, the defaults Handover runs with, from the code's own default objects:
+// the control policy (processes and rule modes), the rules of every process in the one list
+// of processes, the roles, the priority matrix, the SLA policy, the change policy, the CI types
+// and the readiness criteria. Run with `pnpm docs:policy`; `--check` exits 1 when the file
+// differs from what it would write (`--file <path>` names another file, for tests).
+import { readFile, writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { CROSS_PROCESS_RULES, defaultPolicy, FIXED_RULES, ON_HOLD_REASONS, ROLES, type RuleName } from "../packages/itil/src/index.js";
+import { FINDING_KIND_OF_RULE, READINESS_CHECKS, resolveCriteria, WIRED } from "../packages/projections/src/index.js";
+
+const code = (text: string): string => `\`${text}\``;
+const table = (head: readonly string[], rows: readonly (readonly string[])[]): string =>
+  [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
+
+/** Where each rule is judged: the processes whose descriptors list it, the events it judges there, and what it asks there. */
+function rulesSection(): string {
+  const names: readonly RuleName[] = [...CROSS_PROCESS_RULES, "phase_gate", ...FIXED_RULES];
+  const modeOf = (name: RuleName): string =>
+    name === "phase_gate" ? "the process's mode (below)" : (FIXED_RULES as readonly string[]).includes(name) ? "always enforced" : defaultPolicy.control.rules[name as (typeof CROSS_PROCESS_RULES)[number]];
+  const rows = names.flatMap((name) =>
+    WIRED.flatMap(({ descriptor }) =>
+      descriptor.rules
+        .filter((rule) => rule.name === name)
+        .map((rule) => [code(name), modeOf(name), descriptor.name, rule.judges === undefined ? "every event" : rule.judges.map(code).join(", "), rule.summary, code(FINDING_KIND_OF_RULE[name])]),
+    ),
+  );
+  return table(["rule", "default mode", "process", "judges", "what it asks", "audit finding"], rows);
+}
+
+function processesSection(): string {
+  const rows = Object.entries(defaultPolicy.control.processes).map(([process, rule]) => [code(process), rule.appliesFrom, rule.mode, rule.enabled ? "yes" : "no"]);
+  return table(["process", "applies from", "mode", "enabled"], rows);
+}
+
+function matrixSection(): string {
+  const matrix = defaultPolicy.priorityMatrix;
+  const head = ["impact \\ urgency", ...Array.from({ length: matrix.urgencies }, (_, index) => String(index + 1))];
+  return table(head, matrix.cells.map((row, index) => [String(index + 1), ...row.map(String)]));
+}
+
+function slaSection(): string {
+  const rows = Object.entries(defaultPolicy.sla.targets).map(([priority, target]) => [`P${priority}`, `${target.responseMinutes} min`, `${target.resolutionMinutes} min`]);
+  const pausing = defaultPolicy.sla.pausingReasons.map(code).join(", ");
+  return `${table(["priority", "response", "resolution"], rows)}\n\nOn-hold reasons that pause the resolution clock: ${pausing} (every reason: ${ON_HOLD_REASONS.map(code).join(", ")}).`;
+}
+
+function changeSection(): string {
+  const change = defaultPolicy.change;
+  const quorum = Object.entries(change.quorumByRisk).map(([risk, needed]) => `${risk} ${needed}`).join(", ");
+  return [
+    `- CAB approvals needed by risk: ${quorum}; a retrospective review of an emergency change needs the same quorum for its risk.`,
+    `- ECAB approvals needed for an emergency change: ${change.ecabQuorum}.`,
+    `- A back-out plan is required from risk ${code(change.backOutPlanRequiredFrom)} up (rule ${code("back_out_plan")}).`,
+    `- Rejection: ${code(change.rejection)} (${change.rejection === "any" ? "one rejection rejects" : "rejected when rejections outnumber approvals once the quorum's votes are in"}).`,
+    `- Standard change catalogue: ${change.standardCatalogue.length === 0 ? "empty (an organisation adds its templates)" : change.standardCatalogue.map((template) => code(template.templateId)).join(", ")}.`,
+    `- Change freezes (blackouts): ${defaultPolicy.blackouts.length === 0 ? "none" : defaultPolicy.blackouts.length}; maintenance windows: ${Object.keys(defaultPolicy.maintenanceWindows).length === 0 ? "none (a CI may change at any time)" : "per CI"}.`,
+  ].join("\n");
+}
+
+function readinessSection(): string {
+  const criteria = resolveCriteria();
+  return [
+    `- Checks, in the order they are reported (all ${READINESS_CHECKS.length}): ${criteria.checks.map(code).join(", ")}; each fails sign-off when it does not pass (severity ${code("fail")}; a criteria file may make one ${code("warn")}).`,
+    `- Open incidents at priority ${criteria.blockingPriority} or higher (a lower number) block the handover.`,
+    `- Changes deferred to operations: ${criteria.deferredChanges.size === 0 ? "none (a criteria file lists them)" : [...criteria.deferredChanges].map(code).join(", ")}.`,
+    `- CI types that are services and need agreed service levels: ${criteria.serviceCiTypes.map(code).join(", ")}.`,
+  ].join("\n");
+}
+
+/** The whole page. */
+function renderPolicyDocs(): string {
+  return `${[
+    "# Policy: the defaults Handover runs with",
+    "<!-- Generated by scripts/generate-policy-docs.ts from the code's default objects (itil's defaultPolicy, the rules of every process descriptor, projections' readiness criteria). Do not edit by hand: run `pnpm docs:policy`. -->",
+    "An organisation gives `createHandover({ policy })` (or the CLI `--policy <file>`) overrides of these defaults as JSON; a project's `project.start` carries its own overrides on top. Every field is optional: `{ \"rules\": { \"ci_change_authorised\": \"record\" }, \"processes\": { \"incident\": { \"appliesFrom\": \"build\" } }, \"roles\": { \"ana\": [\"project_manager\"] } }`. Readiness criteria are given separately (`createHandover({ criteria })`, CLI `--criteria <file>`).",
+    "## Rules and their modes",
+    "Each rule is one function, listed in its process's descriptor; a decision calls it on the events a command would append, and the audit replay calls it on every event of a log, with the facts as the log stood. `enforce` refuses the command with the rule's sentence; `record` accepts it, keeps the breach in the event's `meta.recordedBreaches`, and the audit finds it (by replay too). Fixed rules are what a process guarantees by itself; they are always enforced, and judged again on imported history.",
+    rulesSection(),
+    "## Processes and the phase they apply from",
+    "The phase gate judges the event that starts using a process (an incident logged, a change raised, a release planned): before the phase below it breaks the rule `phase_gate`, in the process's mode; a process the policy leaves out (`enabled: false`) is always refused. A project-level change is `project_change`, a solution-level one `solution_change`.",
+    processesSection(),
+    "## Roles",
+    `The roles the rules name: ${ROLES.map(code).join(", ")}. The default policy assigns none (${code(JSON.stringify(defaultPolicy.roles))}): an organisation maps its people to roles in ${code("roles")}. CAB votes need ${code("cab_member")}, ECAB votes ${code("ecab_member")}, a release approval ${code("change_manager")}, a sign-off ${code("service_owner")}.`,
+    "## Priority matrix",
+    `Matrix ${code(defaultPolicy.priorityMatrix.name)}: priority by impact (rows) and urgency (columns), 1 the highest; priority 1 marks a major incident.`,
+    matrixSection(),
+    "## Service levels (SLA)",
+    slaSection(),
+    "## Change policy",
+    changeSection(),
+    "## CI types",
+    `Built in: ${defaultPolicy.ciTypes.map(code).join(", ")}; a policy adds its own in ${code("ciTypes")}.`,
+    "## Transition readiness criteria",
+    readinessSection(),
+  ].join("\n\n")}\n`;
+}
+
+async function main(args: readonly string[]): Promise<number> {
+  const fileIndex = args.indexOf("--file");
+  const file = fileIndex === -1 ? fileURLToPath(new URL("../docs/policy.md", import.meta.url)) : (args[fileIndex + 1] ?? "");
+  const generated = renderPolicyDocs();
+  if (!args.includes("--check")) {
+    await writeFile(file, generated);
+    console.log(`wrote ${file}`);
+    return 0;
+  }
+  const current = await readFile(file, "utf8").catch(() => "");
+  if (current === generated) {
+    console.log(`${file} is up to date`);
+    return 0;
+  }
+  console.error(`${file} is out of date with the code's defaults; run \`pnpm docs:policy\` and commit it`);
+  return 1;
+}
+
+process.exitCode = await main(process.argv.slice(2));
