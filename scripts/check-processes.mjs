@@ -8,7 +8,6 @@ import { readFileSync, readdirSync, statSync, existsSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const ONE_LIST = "packages/projections/src/processes/index.ts";
-const PROCESS_NAMES = ["configuration", "change", "incident", "problem", "release", "project"];
 /** Files that name processes for another reason, and why. */
 const EXEMPT = new Map([
   ["packages/itil/src/control-policy.ts", "the control policy's vocabulary: the phase gate's processes, change split into project and solution level (itil sits below the process packages)"],

@@ -1,5 +1,5 @@
 import type { CommandInput } from "@handover/itil";
-import { PROCESSES, WIRED } from "@handover/projections";
+import { WIRED, type PROCESSES } from "@handover/projections";
 import { z } from "zod";
 
 type Schemas = (typeof PROCESSES)[number]["descriptor"]["commandSchema"];
