@@ -47,15 +47,16 @@ describe("check:processes", () => {
     expect(run.output).toContain("read the one list of processes (packages/projections/src/processes/index.ts) instead");
   });
 
-  it("fails on a list of stream prefixes or names, an object keyed by processes, a union of their names, and a switch over them", () => {
+  it("fails on a list of (nearly all) stream prefixes or names, an object keyed by them, a union of their names, and a switch over them; a selection of a few passes", () => {
     const run = checkProcesses({
-      "packages/projections/src/audit/entities.ts": 'const STREAM_PREFIXES = ["ci-", "change-", "incident-"] as const;\n',
-      "packages/projections/src/summary.ts": "const counts = { configuration: 1, change: 2, release: 3 };\ntype Name = 'change' | 'incident' | 'problem';\n",
+      "packages/projections/src/audit/entities.ts": 'const STREAM_PREFIXES = ["ci-", "change-", "incident-", "problem-", "release-"] as const;\nconst CASES = ["change", "incident", "ci"];\n',
+      "packages/projections/src/summary.ts": "const counts = { configuration: 1, change: 2, release: 3, incident: 4, problem: 5 };\ntype Name = 'change' | 'incident' | 'problem' | 'release';\n",
       "packages/projections/src/apply.ts": 'switch (process) {\n  case "change": break;\n  case "incident": break;\n  case "problem": break;\n}\n',
     });
     expect(run.code).toBe(1);
-    expect(run.output).toContain("packages/projections/src/audit/entities.ts:1: lists the configuration, change, incident processes by name");
-    expect(run.output).toContain("packages/projections/src/summary.ts:1: keys an object by the configuration, change, release processes");
+    expect(run.output).toContain("packages/projections/src/audit/entities.ts:1: lists the configuration, change, incident, problem, release processes by name");
+    expect(run.output).not.toContain("entities.ts:2");
+    expect(run.output).toContain("packages/projections/src/summary.ts:1: keys an object by the configuration, change, release, incident, problem processes");
     expect(run.output).toContain("packages/projections/src/summary.ts:2: a type union of process names");
     expect(run.output).toContain("packages/projections/src/apply.ts:switches over the change, incident, problem processes");
     expect(run.output).toContain("check:processes: 4 place(s) list the processes by hand");

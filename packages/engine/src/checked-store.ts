@@ -16,22 +16,19 @@ function refusalOf(catalogue: EventCatalogue, events: readonly EventToAppend[]):
 /**
  * A store that checks every appended event against the catalogue before the store sees it,
  * whatever the store (one made without a catalogue, an embedder's own): an event that does
- * not parse is never appended, and nothing of its batch is. Everything else passes through.
+ * not parse is never appended, and nothing of its batch is. Every other member of the store
+ * passes through as it is (a proxy, so members a store adds later pass through too).
  */
 export function checkedStore(store: EventStore, catalogue: EventCatalogue): EventStore {
-  const checked: EventStore = {
-    async appendToStream(streamId, events, options): Promise<Either<AppendError, AppendResult>> {
-      const refusal = refusalOf(catalogue, events);
-      return refusal === undefined ? store.appendToStream(streamId, events, options) : left(refusal);
-    },
-    readStream: (streamId, range) => store.readStream(streamId, range),
-    readAll: (range) => store.readAll(range),
-    streamVersion: (streamId) => store.streamVersion(streamId),
-    head: () => store.head(),
-    findCommand: (commandId) => store.findCommand(commandId),
-    importLog: (events) => store.importLog(events),
-    close: () => store.close(),
+  const appendToStream: EventStore["appendToStream"] = async (streamId, events, options): Promise<Either<AppendError, AppendResult>> => {
+    const refusal = refusalOf(catalogue, events);
+    return refusal === undefined ? store.appendToStream(streamId, events, options) : left(refusal);
   };
-  const pages = store.readStreamPages?.bind(store);
-  return pages === undefined ? checked : { ...checked, readStreamPages: pages };
+  return new Proxy(store, {
+    get(target, member, receiver) {
+      if (member === "appendToStream") return appendToStream;
+      const value: unknown = Reflect.get(target, member, receiver);
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from "@handover/core";
 import type { FindingKind } from "../audit/finding.js";
-import { processStartedBy } from "../audit/rules-project.js";
+import { WIRED } from "../event-kinds.js";
 import { deepFreeze } from "../freeze.js";
 import { scanLog, type Answer, type Log } from "../log.js";
 import type { ReadinessCheckName } from "../readiness/criteria.js";
@@ -25,7 +25,9 @@ const is = (...types: string[]): Judges => (occasion) => types.includes(occasion
 const isProduction: Judges = ({ event, data }) => event.type === "release.deployed" && data.environment === "production";
 const isVote: Judges = ({ event, data }) => event.type === "change.vote_cast" || event.type === "release.approved" || (event.type === "change.authorised" && data.basis !== "standard_template");
 const isImported: Judges = ({ event, data }) => event.type.startsWith("incident.") && data.source !== undefined;
-const startsProcess: Judges = ({ event }) => processStartedBy(event) !== undefined;
+/** The events that start using a process, as every process's phase gate judges them. */
+const STARTING = new Set(WIRED.flatMap(({ descriptor }) => descriptor.rules.filter((rule) => rule.name === "phase_gate").flatMap((rule) => rule.judges ?? [])));
+const startsProcess: Judges = ({ event }) => STARTING.has(event.type);
 
 /**
  * Which events each audit rule judges, whether or not it found a breach there: a CI
@@ -41,10 +43,12 @@ export const FINDING_OCCASIONS: Readonly<Record<FindingKind, Judges>> = {
   release_changes_unauthorised: is("release.approved"),
   release_not_tested: (occasion) => occasion.event.type === "release.approved" || isProduction(occasion),
   release_not_approved: isProduction,
-  release_without_back_out_plan: isProduction,
+  back_out_plan_missing: (occasion) => occasion.event.type === "change.assessed" || isProduction(occasion),
   process_before_phase: startsProcess,
   process_disabled: startsProcess,
+  problem_resolution_unproven: is("problem.resolved"),
   signoff_not_ready: is("project.transition_signed_off"),
+  signoff_overridden: is("project.transition_signed_off"),
   import_priority_deviation: isImported,
   import_lifecycle_deviation: isImported,
 };

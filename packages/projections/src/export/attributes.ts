@@ -11,23 +11,23 @@ type Reading = Readonly<Record<string, AttributeValue | null | undefined>>;
 /** What each kind of aggregate shows after an event, read from its state as the process's own `evolve` left it. */
 const READERS: Readonly<Record<Exclude<ObjectKind, "ci">, (history: History, id: string) => Reading | undefined>> = {
   project: (history, id) => {
-    const state = history.aggregates.projects.get(id)?.state;
+    const state = history.aggregates.of("project").get(id)?.state;
     return state === undefined ? undefined : { name: state.name, manager: state.manager, phase: state.phase, status: state.status };
   },
   change: (history, id) => {
-    const state = history.aggregates.changes.get(id)?.state;
+    const state = history.aggregates.of("change").get(id)?.state;
     return state === undefined ? undefined : { status: state.status, changeType: state.changeType, level: state.scope?.level, title: state.title, risk: state.risk, revision: state.revision };
   },
   incident: (history, id) => {
-    const state = history.aggregates.incidents.get(id)?.state;
+    const state = history.aggregates.of("incident").get(id)?.state;
     return state === undefined ? undefined : { status: state.status, priority: state.priority, impact: state.impact, urgency: state.urgency, group: state.group, assignee: state.assignee, title: state.title };
   },
   problem: (history, id) => {
-    const state = history.aggregates.problems.get(id)?.state;
+    const state = history.aggregates.of("problem").get(id)?.state;
     return state === undefined ? undefined : { status: state.status, title: state.title };
   },
   release: (history, id) => {
-    const state = history.aggregates.releases.get(id)?.state;
+    const state = history.aggregates.of("release").get(id)?.state;
     return state === undefined ? undefined : { status: state.status, version: state.version, name: state.name };
   },
 };

@@ -1,16 +1,10 @@
-/** The kinds of object a process-mining export holds: the project, its CIs, changes, incidents, problems and releases. */
-export const OBJECT_KINDS = ["project", "ci", "change", "incident", "problem", "release"] as const;
-/** A kind of object. */
-export type ObjectKind = (typeof OBJECT_KINDS)[number];
+import { WIRED, wiringOfStream, type ProcessName } from "../event-kinds.js";
 
-const STREAM_KINDS: readonly (readonly [string, ObjectKind])[] = [
-  ["project-", "project"],
-  ["ci-", "ci"],
-  ["change-", "change"],
-  ["incident-", "incident"],
-  ["problem-", "problem"],
-  ["release-", "release"],
-];
+/** A kind of object: a process's stream prefix (`ci` for configuration's CIs, the process's own name for the others). */
+export type ObjectKind = Exclude<ProcessName, "configuration"> | "ci";
+
+/** The kinds of object a process-mining export holds, one per process of the one list: the project, its CIs, changes, incidents, problems and releases. */
+export const OBJECT_KINDS: readonly ObjectKind[] = WIRED.map((wiring) => wiring.descriptor.streamPrefix as ObjectKind);
 
 /** The object an exported id names: `change:CHG-001` is change CHG-001 (the kind keeps ids of different kinds apart). */
 export function objectId(kind: ObjectKind, id: string): string {
@@ -19,6 +13,6 @@ export function objectId(kind: ObjectKind, id: string): string {
 
 /** The kind and own id of the aggregate a stream holds, or undefined for a stream of no known process. */
 export function objectOfStream(streamId: string): { readonly kind: ObjectKind; readonly id: string } | undefined {
-  const found = STREAM_KINDS.find(([prefix]) => streamId.startsWith(prefix));
-  return found === undefined ? undefined : { kind: found[1], id: streamId.slice(found[0].length) };
+  const found = wiringOfStream(streamId);
+  return found === undefined ? undefined : { kind: found.wiring.descriptor.streamPrefix as ObjectKind, id: found.id };
 }

@@ -118,7 +118,7 @@ export function createChangeRecorder(): ChangeRecorder {
       else if (event.type.startsWith("configuration.")) {
         const ciEvent = event as RecordedEvent<ConfigurationEvent>;
         if (!ciEvent.data.changeControl.required) return;
-        const judgement = judgeCiChange(ciEvent, history.aggregates.changes);
+        const judgement = judgeCiChange(ciEvent, history.aggregates.of("change"));
         observations.unauthorisedCiChanges.push({ at: event.meta.occurredAt, value: judgement.authorised ? 0 : 1, evidence: [event.position] });
       }
     },

@@ -68,7 +68,7 @@ export function createIncidentRecorder(): IncidentRecorder {
     },
     entries(history, sla, asOf) {
       return [...incidents.values()].flatMap((facts) => {
-        const tracked = history.aggregates.incidents.get(facts.incidentId);
+        const tracked = history.aggregates.of("incident").get(facts.incidentId);
         return tracked === undefined ? [] : [{ entry: registerEntry(tracked.state, sla, asOf), facts }];
       });
     },

@@ -11,4 +11,4 @@ import { releaseWiring } from "./release.js";
  * file lists the processes (`pnpm check:processes` fails when one does). Adding a process
  * is one descriptor in its package and one wiring here (docs/concepts.md).
  */
-export const PROCESSES = [projectWiring, configurationWiring, changeWiring, releaseWiring, incidentWiring, problemWiring] as const;
+export const PROCESSES = [projectWiring, configurationWiring, changeWiring, incidentWiring, problemWiring, releaseWiring] as const;
