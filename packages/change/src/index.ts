@@ -78,3 +78,4 @@ export { changeRules, controlledProcessOfChange, voterHoldsBoardRole, voterTookN
 export { changeProcess } from "./descriptor.js";
 export { decideChange, changeDecider, streamIdOfChange } from "./decide.js";
 export { evolveChange } from "./evolve.js";
+export type { ChangeRule } from "./rules.js";

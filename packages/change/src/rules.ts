@@ -8,7 +8,8 @@ import type { VoteRound } from "./values.js";
 /** What change management's rules read besides the change: the rule context (policy, the actors' roles, the phase). */
 export type ChangeRuleFacts = RuleContext;
 
-type ChangeRule = Rule<ChangeState, ChangeEvent, ChangeRuleFacts>;
+/** A rule of this process: a function of the state before an event, the event and the rule facts. */
+export type ChangeRule = Rule<ChangeState, ChangeEvent, ChangeRuleFacts>;
 
 /** The voters an event puts on the record: the voter of a vote; the approvers of an authorisation who never voted (imported history). */
 function votersOf(state: ChangeState, event: ChangeEventOf<"change.vote_cast"> | ChangeEventOf<"change.authorised">): { voter: string; round: VoteRound }[] {

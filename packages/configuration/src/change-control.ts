@@ -4,7 +4,8 @@ import type { ConfigurationEvent } from "./events.js";
 import type { ConfigurationRuleFacts, NamedChangeVerdict } from "./facts.js";
 import type { CiState } from "./state.js";
 
-type ConfigurationRule = Rule<CiState, ConfigurationEvent, ConfigurationRuleFacts>;
+/** A rule of this process: a function of the state before an event, the event and the rule facts. */
+export type ConfigurationRule = Rule<CiState, ConfigurationEvent, ConfigurationRuleFacts>;
 
 /** What a configuration event did to its CI, in a few words. */
 export function describeCiEvent(event: ConfigurationEvent): string {

@@ -36,3 +36,4 @@ export type { RelatedCi, RelationshipView } from "./relationships.js";
 export { ciScope, productionScopeSince, productionCiIds, changeControlRequirement } from "./scope.js";
 export type { CiScope, BaselineFacts, ChangeControlRequirement } from "./scope.js";
 export { AttributeName, AttributeValue, Attributes, Relationship } from "./values.js";
+export type { ConfigurationRule } from "./change-control.js";

@@ -7,4 +7,5 @@ export type { ReadinessSource, ReadinessQuery } from "./readiness-source.js";
 export type { ProjectContext } from "./view-queries.js";
 export { projectState, projectContext, ciStates, changeStates, scopeOfCi } from "./view-queries.js";
 export { HandoverCommand } from "./handover-command.js";
+export type { HandoverCommandSchemas } from "./handover-command.js";
 export { checkedStore } from "./checked-store.js";

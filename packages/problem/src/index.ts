@@ -15,3 +15,4 @@ export { problemDecider } from "./decider.js";
 export type { ResolvingChangeFact, ProblemRuleFacts } from "./rules.js";
 export { problemRules, resolvedByImplementedChange } from "./rules.js";
 export { problemProcess } from "./descriptor.js";
+export type { ProblemRule } from "./rules.js";

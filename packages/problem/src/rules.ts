@@ -16,7 +16,8 @@ export interface ProblemRuleFacts extends RuleContext {
   readonly resolvingChange?: ResolvingChangeFact;
 }
 
-type ProblemRule = Rule<ProblemState, ProblemEvent, ProblemRuleFacts>;
+/** A rule of this process: a function of the state before an event, the event and the rule facts. */
+export type ProblemRule = Rule<ProblemState, ProblemEvent, ProblemRuleFacts>;
 
 /** Problem resolution: a problem is resolved by a change that was implemented successfully. */
 export const resolvedByImplementedChange: ProblemRule = {

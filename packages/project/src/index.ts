@@ -32,3 +32,4 @@ export { resolveBaselineScope } from "./decide-baseline.js";
 export { effectivePolicy } from "./policy.js";
 export { ServiceLevel, BaselineKind, BaselineScope, BaselineCi, FailedCheck } from "./values.js";
 export type { ProjectPolicyOverrides } from "./values.js";
+export type { ProjectRule } from "./rules.js";

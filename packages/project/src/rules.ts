@@ -9,7 +9,8 @@ export interface ProjectRuleFacts extends RuleContext {
   readonly readiness: TransitionReadiness;
 }
 
-type ProjectRule = Rule<ProjectState, ProjectEvent, ProjectRuleFacts>;
+/** A rule of this process: a function of the state before an event, the event and the rule facts. */
+export type ProjectRule = Rule<ProjectState, ProjectEvent, ProjectRuleFacts>;
 
 /** Approver role: the transition is signed off by a service owner. */
 export const signedOffByServiceOwner: ProjectRule = {

@@ -3,14 +3,15 @@ import type { ConfigurationEvent } from "@handover/configuration";
 import { PROCESSES } from "./processes/index.js";
 import type { AnyWiring } from "./processes/wiring.js";
 
-type Wired = (typeof PROCESSES)[number];
+/** A process of the one list, with its types. */
+export type WiredProcess = (typeof PROCESSES)[number];
 
 /** The name of a process in the one list: `configuration`, `change`, ... */
-export type ProcessName = Wired["descriptor"]["name"];
+export type ProcessName = WiredProcess["descriptor"]["name"];
 /** The state of one aggregate of a process. */
-export type StateOf<N extends ProcessName> = Extract<Wired, { readonly descriptor: { readonly name: N } }>["descriptor"]["decider"]["initialState"];
+export type StateOf<N extends ProcessName> = Extract<WiredProcess, { readonly descriptor: { readonly name: N } }>["descriptor"]["decider"]["initialState"];
 /** The commands of one process, as parsed. */
-export type CommandOf<N extends ProcessName> = Extract<Wired, { readonly descriptor: { readonly name: N } }>["descriptor"]["decider"] extends { decide(command: infer C, ...rest: never[]): unknown } ? C : never;
+export type CommandOf<N extends ProcessName> = Extract<WiredProcess, { readonly descriptor: { readonly name: N } }>["descriptor"]["decider"] extends { decide(command: infer C, ...rest: never[]): unknown } ? C : never;
 
 /**
  * Every process of the list, its types erased, for generic code. (A cast: a decider's state

@@ -42,14 +42,14 @@ export type { History, HistoryOptions, AggregateNow } from "./history/history.js
 export { createHistory } from "./history/history.js";
 export type { ProcessWiring, WiringOf, AnyWiring } from "./processes/wiring.js";
 export { PROCESSES } from "./processes/index.js";
-export type { ProcessName, StateOf, CommandOf } from "./event-kinds.js";
+export type { ProcessName, StateOf, CommandOf, WiredProcess } from "./event-kinds.js";
 export { WIRED, wiringOfType, wiringOfCommand, wiringOfStream, wiringNamed, processOf, aggregateIdOf, handoverCatalogue } from "./event-kinds.js";
 export { contextOf } from "./model/context.js";
 export { judgeLogEvent, whoAndWhen } from "./model/judge.js";
 export type { RoutedCommand, DecidedCommand } from "./model/decide-command.js";
 export { routeCommand, decideCommand } from "./model/decide-command.js";
 export { signOffReadiness } from "./processes/project.js";
-export type { Retention } from "./history/retention.js";
+export type { Retention, Trimming } from "./history/retention.js";
 export type { ReadinessCheckName, CheckStatus, ReadinessCriteria, ResolvedCriteria } from "./readiness/criteria.js";
 export { READINESS_CHECKS, resolveCriteria } from "./readiness/criteria.js";
 export type { BrokenRelationship, ReadinessState } from "./readiness/state.js";

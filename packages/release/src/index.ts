@@ -37,3 +37,4 @@ export type { ReleaseErrorCode } from "./errors.js";
 export { RELEASE_ERRORS, releaseError, releaseErrors, releaseLabel } from "./errors.js";
 export { decideRelease, releaseDecider, streamIdOfRelease } from "./decide.js";
 export { evolveRelease } from "./evolve.js";
+export type { ReleaseRule } from "./rules.js";

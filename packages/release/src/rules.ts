@@ -21,7 +21,8 @@ export interface ReleaseRuleFacts extends RuleContext {
   readonly changes: Readonly<Record<string, ReleaseChangeFact>>;
 }
 
-type ReleaseRule = Rule<ReleaseState, ReleaseEvent, ReleaseRuleFacts>;
+/** A rule of this process: a function of the state before an event, the event and the rule facts. */
+export type ReleaseRule = Rule<ReleaseState, ReleaseEvent, ReleaseRuleFacts>;
 
 /**
  * The role that approves releases: the change manager, because approving a release is
