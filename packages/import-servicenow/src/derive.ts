@@ -1,6 +1,6 @@
 import type { PriorityMatrix } from "@handover/itil";
 import { priorityFor } from "@handover/itil";
-import { IncidentHistory, sourceFactsOf } from "./incident-history.js";
+import { IncidentHistory, laterTimesOf, sourceFactsOf } from "./incident-history.js";
 import type { IncidentRows } from "./order.js";
 import type { Snapshot } from "./snapshot.js";
 import { assignmentStep, linkStep, stateStep } from "./derive-steps.js";
@@ -59,13 +59,27 @@ function sameFacts(history: IncidentHistory, row: Snapshot): boolean {
   );
 }
 
+/** Who an event is by when the source's own record, not a person, made it known: a time its last row gave ahead of itself. */
+export const SOURCE_SYSTEM = "servicenow";
+
+/**
+ * Records the times the incident's last row gave ahead of itself (a close time later than
+ * its last update) when each falls due, as the source's facts changing then: so the log
+ * ends with every time the source holds, and no view before a time can see it.
+ */
+function laterFactsStep(history: IncidentHistory, last: Snapshot): void {
+  for (const time of laterTimesOf(last)) history.emit({ ...last, updatedAt: time, updatedBy: SOURCE_SYSTEM }, { type: "incident.source_facts_recorded", data: {} });
+}
+
 /**
  * Derives one incident's events from its ordered snapshots, each row against the state
  * the events so far leave: the first row logs it; changed impact or urgency
  * reprioritises; a rise in `reopen_count` reopens; new `problem_id`, `rfc`, `caused_by`
  * and `cmdb_ci` values link; a rise in `reassignment_count` reassigns, while a group or
  * person set or changed without it assigns; the state moves to where the row says. A row
- * that changes only the source's own verdicts records them. Nothing is dropped.
+ * that changes only the source's own verdicts records them. Each event carries the source
+ * times known by its row's update; times the last row gives ahead of itself are recorded
+ * when they fall due. Nothing is dropped.
  */
 export function deriveIncident(incident: IncidentRows, matrix: PriorityMatrix): DerivedIncident {
   const history = new IncidentHistory(incident.number);
@@ -85,5 +99,7 @@ export function deriveIncident(incident: IncidentRows, matrix: PriorityMatrix): 
       history.emit(row, { type: "incident.source_facts_recorded", data: {} });
     }
   });
+  const last = incident.rows[incident.rows.length - 1];
+  if (last !== undefined) laterFactsStep(history, last);
   return { number: incident.number, streamId: history.streamId, history, priorityDeviations };
 }

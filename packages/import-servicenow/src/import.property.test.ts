@@ -34,7 +34,8 @@ const update = fc.record({
   rfc: optional("CHG1", "CHG2"),
   caused_by: optional("CHG3"),
   cmdb_ci: optional("CI 1", "CI 2"),
-  resolved_at: optional("02-03-2016 10:00"),
+  resolved_at: optional("02-03-2016 10:00", "01-03-2016 09:03"),
+  closed_at: optional("05-03-2016 12:00", "01-03-2016 09:05"),
 });
 
 type Update = typeof update extends fc.Arbitrary<infer U> ? U : never;
@@ -51,6 +52,13 @@ function rowsOf(number: string, updates: readonly Update[]): Row[] {
     return { ...fields, number, sys_mod_count: String(index), sys_updated_at: stamp, reassignment_count: String(reassignments), reopen_count: String(reopens) };
   });
 }
+
+/** `DD-MM-YYYY HH:mm` as ISO UTC, the test's own reading. */
+const sourceTime = (value: string | undefined): string => {
+  const [date = "", clock = ""] = (value ?? "").split(" ");
+  const [day, month, year] = date.split("-");
+  return new Date(`${year}-${month}-${day}T${clock}:00Z`).toISOString();
+};
 
 const incidents = fc.array(fc.array(update, { minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 4 });
 const fileOrder = fc.array(fc.nat(), { minLength: 60, maxLength: 60 });
@@ -84,10 +92,34 @@ describe("importing any ServiceNow history", () => {
             urgency: Number(last.urgency?.[0]),
             priority: Number(last.priority?.[0]),
             madeSla: last.made_sla === "TRUE",
-            resolvedAt: last.resolved_at === "?" ? null : "2016-03-02T10:00:00.000Z",
+            resolvedAt: last.resolved_at === "?" || !["resolved", "closed"].includes(entry?.state ?? "") ? null : sourceTime(last.resolved_at),
+            closedAt: last.closed_at === "?" || entry?.state !== "closed" ? null : sourceTime(last.closed_at),
             problemIds: distinct(rows.map((row) => row.problem_id)),
             changeIds: distinct(rows.flatMap((row) => [row.rfc, row.caused_by])),
             ciIds: distinct(rows.map((row) => row.cmdb_ci)),
+          });
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("carries no source time in an event before it falls due, and ends each incident with every time its last row gives", () => {
+    fc.assert(
+      fc.property(incidents, (histories) => {
+        const byIncident = histories.map((updates, index) => rowsOf(`INC${index}`, updates));
+        const result = importServiceNow(csvOf(byIncident.flat()), { recordedAt: "2026-06-01T00:00:00.000Z" });
+        if (result._tag === "Left") throw new Error(result.left.message);
+        for (const event of result.right.events) {
+          const { openedAt = null, resolvedAt = null, closedAt = null } = event.data.source ?? {};
+          for (const value of [openedAt, resolvedAt, closedAt]) if (value !== null) expect(value <= event.data.at).toBe(true);
+        }
+        byIncident.forEach((rows, index) => {
+          const last = rows[rows.length - 1] as Row;
+          const final = result.right.events.filter((event) => event.data.incidentId === `INC${index}`).at(-1)?.data.source;
+          expect(final).toMatchObject({
+            resolvedAt: last.resolved_at === "?" ? null : sourceTime(last.resolved_at),
+            closedAt: last.closed_at === "?" ? null : sourceTime(last.closed_at),
           });
         });
       }),

@@ -7,7 +7,7 @@ import { parseCsv } from "./csv.js";
 import { decodeRow } from "./decode-row.js";
 import { deriveIncident, type PriorityDeviation } from "./derive.js";
 import type { ImportError } from "./import-error.js";
-import type { LifecycleDeviation } from "./incident-history.js";
+import { laterTimesOf, type LifecycleDeviation } from "./incident-history.js";
 import { groupIncidents } from "./order.js";
 import { recordImport } from "./record.js";
 import type { Snapshot } from "./snapshot.js";
@@ -32,6 +32,8 @@ export interface ImportSummary {
   readonly outOfOrderRows: number;
   readonly priorityDeviations: number;
   readonly lifecycleDeviations: number;
+  /** Rows that give a time (opened, resolved, closed) later than their own update: each such time is recorded when it falls due. */
+  readonly rowsAheadOfTime: number;
   readonly events: number;
 }
 
@@ -60,7 +62,8 @@ function decodeAll(bytes: Uint8Array, matrix: PriorityMatrix, source: string): E
 /**
  * Turns a ServiceNow incident audit log (CSV) into a hash-chained Handover log of
  * incident events: rows grouped by incident and ordered, duplicates dropped and counted,
- * events derived from consecutive snapshots, source facts kept in the events, priority
+ * events derived from consecutive snapshots, source facts kept in the events as each row
+ * knew them (a time a row gives ahead of itself is recorded when it falls due), priority
  * and lifecycle deviations counted and reported, never corrected or dropped. Bad input
  * is an error naming the line and column; then nothing is produced.
  */
@@ -84,6 +87,7 @@ export function importServiceNow(csv: Uint8Array | string, options: ServiceNowIm
     outOfOrderRows: grouped.reduce((sum, incident) => sum + incident.outOfOrderRows, 0),
     priorityDeviations: priorityDeviations.length,
     lifecycleDeviations: lifecycleDeviations.length,
+    rowsAheadOfTime: decoded.right.snapshots.filter((row) => laterTimesOf(row).length > 0).length,
     events: recorded.right.length,
   };
   return right({ events: recorded.right, summary, priorityDeviations, lifecycleDeviations });

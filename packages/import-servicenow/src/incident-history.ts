@@ -29,18 +29,36 @@ type Common = "incidentId" | "at" | "by" | "source";
 /** An incident event without the fields every event carries (they come from the row). */
 export type Payload = IncidentEvent extends infer E ? (E extends IncidentEvent ? { readonly type: E["type"]; readonly data: Omit<E["data"], Common> } : never) : never;
 
-/** The source facts a row carries: where it is, and the source's own verdicts and times. */
+/** A source time as a row dated `at` knows it: the time itself when it is not later than `at`, else null (not known yet). */
+function knownBy(time: string | null, at: string): string | null {
+  return time !== null && time <= at ? time : null;
+}
+
+/**
+ * The source facts a row carries, as known at its own update: where it is, the source's
+ * verdicts, and those of its times (opened, resolved, closed) that are not later than the
+ * row. ServiceNow repeats an incident's final times on every row, so a time later than
+ * the row is known only from the future: it is left out here and recorded when it falls
+ * due (`laterTimesOf`), so no view before it can see it.
+ */
 export function sourceFactsOf(row: Snapshot): SourceFacts {
+  const at = row.updatedAt;
   return {
     system: "servicenow",
     line: row.line,
     revision: row.modCount,
     priority: row.priority,
     madeSla: row.madeSla,
-    openedAt: row.openedAt,
-    resolvedAt: row.resolvedAt,
-    closedAt: row.closedAt,
+    openedAt: knownBy(row.openedAt, at),
+    resolvedAt: knownBy(row.resolvedAt, at),
+    closedAt: knownBy(row.closedAt, at),
   };
+}
+
+/** The times a row carries that are later than its own update, earliest first, each once: what it knows only from the future. */
+export function laterTimesOf(row: Snapshot): string[] {
+  const times = [row.openedAt, row.resolvedAt, row.closedAt].filter((time): time is string => time !== null && time > row.updatedAt);
+  return [...new Set(times)].sort();
 }
 
 /**

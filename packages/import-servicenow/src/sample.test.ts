@@ -86,11 +86,27 @@ describe("importing the shared ServiceNow sample", () => {
       outOfOrderRows: outOfOrder,
       priorityDeviations,
       lifecycleDeviations: imported.events.filter((event) => event.data.source?.deviation !== undefined).length,
+      rowsAheadOfTime: csvRows.filter((row) => [row.opened_at, row.resolved_at, row.closed_at].some((value) => (time(value) ?? "") > (time(row.sys_updated_at) ?? ""))).length,
       events: imported.events.length,
     });
     expect(imported.summary.rows).toBe(1285);
     expect(imported.summary.outOfOrderRows).toBeGreaterThan(0);
     expect(imported.summary.priorityDeviations).toBeGreaterThan(0);
+  });
+
+  it("records no source time before it falls due: every time an event carries is at or before the event", () => {
+    for (const event of imported.events) {
+      const source = event.data.source;
+      for (const value of [source?.openedAt, source?.resolvedAt, source?.closedAt]) if (value !== null && value !== undefined) expect(value <= event.data.at, `${event.data.incidentId} @${event.position}: ${value} after ${event.data.at}`).toBe(true);
+    }
+    expect(imported.summary.rowsAheadOfTime).toBeGreaterThan(1000);
+  });
+
+  it("shows INC0000045 as of 1 March 2016 resolved, not closed, with no time after the view; closed from its close on 5 March", () => {
+    const asOf = (instant: string) => incidentRegister(imported.events.filter((event) => event.meta.occurredAt <= instant)).find((entry) => entry.number === "INC0000045");
+    expect(asOf("2016-03-01T23:59:59.999Z")).toMatchObject({ state: "resolved", openedAt: "2016-02-29T01:16:00.000Z", resolvedAt: "2016-02-29T11:29:00.000Z", closedAt: null });
+    expect(asOf("2016-02-29T09:00:00.000Z")).toMatchObject({ state: "resolved", resolvedAt: null, closedAt: null });
+    expect(asOf("2016-03-05T12:00:00.000Z")).toMatchObject({ state: "closed", resolvedAt: "2016-02-29T11:29:00.000Z", closedAt: "2016-03-05T12:00:00.000Z" });
   });
 
   it("writes a log whose chain verifies and whose every event decodes with the incident catalogue", async () => {

@@ -47,6 +47,22 @@ export interface IncidentRegisterBuilder {
   entries(): IncidentRegisterEntry[];
 }
 
+/**
+ * The times an entry shows, agreeing with its state: resolved only while resolved or
+ * closed, closed only once closed. An imported incident shows its source's times (an
+ * imported event carries only those known by its own time, so a time not known yet is
+ * null); others, the times of the events that moved the state.
+ */
+function timesOf(state: IncidentState): Pick<IncidentRegisterEntry, "openedAt" | "resolvedAt" | "closedAt"> {
+  const times = state.source ?? { openedAt: state.loggedAt, resolvedAt: state.resolvedAt, closedAt: state.closedAt };
+  const resolved = state.status === "resolved" || state.status === "closed";
+  return {
+    openedAt: times.openedAt,
+    resolvedAt: resolved ? times.resolvedAt : null,
+    closedAt: state.status === "closed" ? times.closedAt : null,
+  };
+}
+
 /** The register entry of one incident state. */
 export function registerEntry(state: IncidentState, sla: SlaPolicy, asOf: string): IncidentRegisterEntry {
   const source = state.source;
@@ -59,9 +75,7 @@ export function registerEntry(state: IncidentState, sla: SlaPolicy, asOf: string
     reopenCount: state.reopenCount,
     reassignmentCount: state.reassignmentCount,
     madeSla: source?.madeSla ?? !slaStatus(state, sla, asOf).breached,
-    openedAt: source === null ? state.loggedAt : source.openedAt,
-    resolvedAt: source === null ? state.resolvedAt : source.resolvedAt,
-    closedAt: source === null ? state.closedAt : source.closedAt,
+    ...timesOf(state),
     problemIds: [...state.problemIds],
     changeIds: [...new Set(state.changeLinks.map((link) => link.changeId))],
     ciIds: [...state.ciIds],

@@ -79,6 +79,44 @@ describe("handover incidents", () => {
   });
 });
 
+describe("handover incidents as of a time, on the imported sample", () => {
+  const ASOF = "2016-03-01T23:59:59.999Z";
+  type Entry = { number: string; state: string; openedAt: string | null; resolvedAt: string | null; closedAt: string | null };
+  type Row = { priority: number; count: number; open: number; resolved: number; medianResolutionMinutes: number | null; p90ResolutionMinutes: number | null };
+  const asOf = async (): Promise<{ register: Entry[]; byPriority: Row[] }> => JSON.parse((await cli("incidents", log, "--as-of", "2016-03-01", "--json")).stdout) as { register: Entry[]; byPriority: Row[] };
+
+  it("shows INC0000045 resolved and not closed as of 1 March, and no incident with a time after the view", async () => {
+    const { register } = await asOf();
+    expect(register.find((entry) => entry.number === "INC0000045")).toMatchObject({ state: "resolved", resolvedAt: "2016-02-29T11:29:00.000Z", closedAt: null });
+    const later = register.filter((entry) => [entry.openedAt, entry.resolvedAt, entry.closedAt].some((time) => time !== null && time > ASOF));
+    expect(later.map((entry) => entry.number)).toEqual([]);
+    const resolvedButOpen = register.filter((entry) => !["resolved", "closed"].includes(entry.state) && entry.resolvedAt !== null);
+    expect(resolvedButOpen.map((entry) => entry.number)).toEqual([]);
+  });
+
+  it("counts open and resolved incidents apart, so the SLA summary of a view adds up", async () => {
+    const { byPriority } = await asOf();
+    const p3 = byPriority.find((row) => row.priority === 3);
+    expect(p3?.count).toBeGreaterThan(0);
+    for (const row of byPriority) expect(row.open + row.resolved, `P${row.priority}`).toBeLessThanOrEqual(row.count);
+  });
+
+  it("computes the median and p90 of a view from the incidents resolved by then", async () => {
+    const { register, byPriority } = await asOf();
+    const firstOpened = register.map((entry) => entry.openedAt ?? ASOF).sort()[0] ?? ASOF;
+    const longest = (Date.parse(ASOF) - Date.parse(firstOpened)) / 60_000;
+    for (const row of byPriority) expect(row.p90ResolutionMinutes ?? 0, `P${row.priority}`).toBeLessThanOrEqual(longest);
+  });
+
+  it("prints resolution times in hours with the unit, as the handover pack does", async () => {
+    const run = await cli("incidents", log);
+    expect(run.stdout).toMatch(/P\s+incidents\s+open\s+resolved\s+median to resolve\s+p90 to resolve\s+SLA breaches/);
+    const p4 = run.stdout.split("\n").find((line) => /^\s*4\s+\d+/.test(line));
+    expect(p4).toMatch(/\d+\.\d h\s+\d+\.\d h\s+\d+$/);
+    expect(run.stdout).not.toMatch(/ min\b/);
+  });
+});
+
 describeEachSource("handover incidents on a story log", (_kind, write) => {
   it("prints the register and SLA summary of the incidents in the view", async () => {
     const story = await projectStory();

@@ -4,12 +4,12 @@ import { right } from "fp-ts/lib/Either.js";
 import type { CliCommand } from "../command.js";
 import { renderJson, renderTable, type TableColumn } from "../output/table.js";
 import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog } from "../sources/with-log.js";
+import { durationText } from "../views/duration.js";
 import { describeView, viewJson } from "../views/view.js";
 
 const USAGE = "handover incidents <src> [--as-of <time>] [--known-at <time>] [--json]";
 const list = (values: readonly string[]) => (values.length === 0 ? "-" : values.join(" | "));
 const time = (value: string | null) => (value === null ? "-" : value.slice(0, 16).replace("T", " "));
-const minutes = (value: number | null) => (value === null ? "-" : String(Math.round(value)));
 
 const COLUMNS: readonly TableColumn<IncidentRegisterEntry>[] = [
   { heading: "number", cell: (entry) => entry.number },
@@ -33,8 +33,8 @@ const SLA_COLUMNS: readonly TableColumn<PrioritySummary>[] = [
   { heading: "incidents", cell: (row) => String(row.count), align: "right" },
   { heading: "open", cell: (row) => String(row.open), align: "right" },
   { heading: "resolved", cell: (row) => String(row.resolved), align: "right" },
-  { heading: "median min", cell: (row) => minutes(row.medianResolutionMinutes), align: "right" },
-  { heading: "p90 min", cell: (row) => minutes(row.p90ResolutionMinutes), align: "right" },
+  { heading: "median to resolve", cell: (row) => durationText(row.medianResolutionMinutes), align: "right" },
+  { heading: "p90 to resolve", cell: (row) => durationText(row.p90ResolutionMinutes), align: "right" },
   { heading: "SLA breaches", cell: (row) => String(row.breaches), align: "right" },
 ];
 

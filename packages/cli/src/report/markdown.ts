@@ -2,6 +2,7 @@ import { controlsAndMetrics } from "./markdown-audit.js";
 import { ciGraph } from "../graph/ci-graph.js";
 import { renderMermaid } from "../graph/mermaid.js";
 import { baselineTitle, describeDifference, diffLines } from "../views/baseline-text.js";
+import { durationText } from "../views/duration.js";
 import { describeView } from "../views/view.js";
 import { md, mdEvidence, mdStatus, mdTable, mdWhen } from "./markdown-parts.js";
 import type { ReportData } from "./report-data.js";
@@ -46,7 +47,7 @@ function work(data: ReportData): string[] {
   const findings = data.findings.findings.map((finding) => [String(finding.position), mdWhen(finding.at), md(finding.kind), md(finding.entityId), md(finding.actor), md(finding.message), mdEvidence(finding.evidence)]);
   const madeSla = new Map(data.incidents.register.map((entry) => [entry.number, entry.madeSla]));
   const open = data.summary.openIncidents.map((incident) => [md(incident.incidentId), md(incident.title), `P${incident.priority}`, md(incident.status), md(incident.assignedTo), mdWhen(incident.loggedAt), md(incident.ciIds.join(", ")), madeSla.get(incident.incidentId) === false ? "breached" : "yes"]);
-  const sla = data.incidents.byPriority.map((row) => [`P${row.priority}`, String(row.count), String(row.open), String(row.resolved), row.medianResolutionMinutes === null ? "-" : `${Math.round(row.medianResolutionMinutes)} min`, row.p90ResolutionMinutes === null ? "-" : `${Math.round(row.p90ResolutionMinutes)} min`, String(row.breaches)]);
+  const sla = data.incidents.byPriority.map((row) => [`P${row.priority}`, String(row.count), String(row.open), String(row.resolved), durationText(row.medianResolutionMinutes), durationText(row.p90ResolutionMinutes), String(row.breaches)]);
   const known = data.knownErrors.knownErrors.map((entry) => [md(entry.problemId), md(entry.title), md(entry.symptom), md(entry.workaround), md(entry.cis.map((ci) => ci.ciId).join(", ")), md(entry.incidentIds.join(", "))]);
   return [
     "## Audit findings",

@@ -11,15 +11,21 @@ export interface IncidentSummaryOptions extends ReadOptions {
   readonly sla?: SlaPolicy;
 }
 
-/** Incidents of one priority: how many, how many open, how long they took to resolve, how many broke their SLA. */
+/**
+ * Incidents of one priority in the view: how many, how many open, how many resolved, how
+ * long those took to resolve, how many broke their SLA. Open and resolved never overlap
+ * (the rest were cancelled).
+ */
 export interface PrioritySummary {
   readonly priority: number;
   readonly count: number;
+  /** New, assigned, in progress or on hold in the view. */
   readonly open: number;
+  /** Resolved or closed in the view. */
   readonly resolved: number;
-  /** The median time from opening to resolution, in minutes (the mean of the middle two for an even count), or null when none is resolved. */
+  /** The median time from opening to resolution of the resolved ones whose times the view knows, in minutes (the mean of the middle two for an even count), or null when there are none. */
   readonly medianResolutionMinutes: number | null;
-  /** The 90th percentile (nearest rank) of the time to resolve, in minutes, or null when none is resolved. */
+  /** The 90th percentile (nearest rank) of the same times to resolve, in minutes, or null when there are none. */
   readonly p90ResolutionMinutes: number | null;
   readonly breaches: number;
 }
@@ -32,6 +38,7 @@ export interface IncidentSummary {
 }
 
 const OPEN = new Set(["new", "assigned", "in_progress", "on_hold"]);
+const RESOLVED = new Set(["resolved", "closed"]);
 
 /** The median of sorted numbers (mean of the middle two for an even count). */
 export function median(sorted: readonly number[]): number | null {
@@ -47,14 +54,15 @@ export function nearestRank(sorted: readonly number[], percentile: number): numb
 }
 
 function summarise(priority: number, entries: readonly IncidentRegisterEntry[]): PrioritySummary {
-  const minutes = entries
+  const resolved = entries.filter((entry) => RESOLVED.has(entry.state));
+  const minutes = resolved
     .flatMap((entry) => (entry.openedAt !== null && entry.resolvedAt !== null ? [millisBetween(entry.openedAt, entry.resolvedAt) / 60_000] : []))
     .sort((a, b) => a - b);
   return {
     priority,
     count: entries.length,
     open: entries.filter((entry) => OPEN.has(entry.state)).length,
-    resolved: minutes.length,
+    resolved: resolved.length,
     medianResolutionMinutes: median(minutes),
     p90ResolutionMinutes: nearestRank(minutes, 90),
     breaches: entries.filter((entry) => !entry.madeSla).length,

@@ -1,6 +1,7 @@
 import type { AuditFinding, KnownErrorEntry, PrioritySummary } from "@handover/projections";
 import { html, type SafeHtml } from "../escape.js";
 import type { ReportData } from "../report-data.js";
+import { durationText } from "../../views/duration.js";
 import type { OpenIncident } from "../../views/replay-summary.js";
 import { evidence, none, table, when } from "./parts.js";
 
@@ -20,10 +21,8 @@ function incidentRow(incident: OpenIncident, madeSla: ReadonlyMap<string, boolea
   return html`<tr><td><code>${incident.incidentId}</code></td><td>${incident.title ?? "-"}</td><td class="num">P${incident.priority}</td><td>${incident.status}</td><td>${incident.assignedTo ?? "-"}</td><td>${when(incident.loggedAt)}</td><td>${incident.ciIds.join(", ") || "-"}</td><td>${incident.problemIds.join(", ") || "-"}</td><td>${sla === undefined ? "-" : sla ? "yes" : "breached"}</td></tr>`;
 }
 
-const minutes = (value: number | null): string => (value === null ? "-" : value >= 120 ? `${(value / 60).toFixed(1)} h` : `${Math.round(value)} min`);
-
 function slaRow(row: PrioritySummary): SafeHtml {
-  return html`<tr><td class="num">P${row.priority}</td><td class="num">${row.count}</td><td class="num">${row.open}</td><td class="num">${row.resolved}</td><td class="num">${minutes(row.medianResolutionMinutes)}</td><td class="num">${minutes(row.p90ResolutionMinutes)}</td><td class="num">${row.breaches}</td></tr>`;
+  return html`<tr><td class="num">P${row.priority}</td><td class="num">${row.count}</td><td class="num">${row.open}</td><td class="num">${row.resolved}</td><td class="num">${durationText(row.medianResolutionMinutes)}</td><td class="num">${durationText(row.p90ResolutionMinutes)}</td><td class="num">${row.breaches}</td></tr>`;
 }
 
 /** Open incidents (most urgent first, with their SLA verdict) and the SLA summary by priority. */
