@@ -18,7 +18,7 @@ describe("handover import servicenow", () => {
     const run = await cli("import", "servicenow", SAMPLE, "--out", out, "--json");
     expect(run).toMatchObject({ code: 0, stderr: "" });
     const summary = JSON.parse(run.stdout) as Record<string, number>;
-    expect(Object.keys(summary).sort()).toEqual(["duplicateRows", "events", "incidents", "lifecycleDeviations", "outOfOrderRows", "priorityDeviations", "rows"]);
+    expect(Object.keys(summary).sort()).toEqual(["duplicateRows", "events", "incidents", "lifecycleDeviations", "outOfOrderRows", "priorityDeviations", "rows", "rowsAheadOfTime"]);
     expect(summary).toMatchObject({ incidents: 200, rows: 1285 });
     const log = await toArray(readJsonl(out));
     expect(log).toHaveLength(summary.events ?? -1);

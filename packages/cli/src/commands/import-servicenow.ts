@@ -26,6 +26,7 @@ export function describeImport(imported: ServiceNowImport, csv: string, out: str
     `  out-of-order rows     ${summary.outOfOrderRows}`,
     `  priority deviations   ${summary.priorityDeviations}`,
     `  lifecycle deviations  ${summary.lifecycleDeviations}`,
+    `  rows ahead of time    ${summary.rowsAheadOfTime}  (a time later than the row's update: recorded when it falls due)`,
     `  events                ${summary.events}`,
   ];
   const priorities = countBy(imported.priorityDeviations, (d) => `impact ${d.impact} / urgency ${d.urgency}: source priority ${d.sourcePriority}, ${matrixName} gives ${d.matrixPriority}`);
