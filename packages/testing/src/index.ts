@@ -12,3 +12,5 @@ export type { CrashBatchMark, ContentionShape, ContentionReport } from "./store-
 export { appendBatchesUntilKilled, expectWholeBatches, appendContended, expectContendedLog } from "./store-stress.js";
 export type { MachineRequirement } from "./describe-requiring.js";
 export { describeRequiring } from "./describe-requiring.js";
+export type { ViewBounds, BeyondView } from "./view-law.js";
+export { cutToView, beyondView } from "./view-law.js";

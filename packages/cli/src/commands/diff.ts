@@ -12,7 +12,7 @@ const USAGE = "handover diff <src> <baselineA> [<baselineB>] [--as-of <time>] [-
 const named = (contents: BaselineContents): string => `"${contents.name}" (position ${contents.position})`;
 
 async function twoBaselines(log: OpenedLog, from: BaselineContents, to: BaselineContents, values: CommandArgs["values"], io: CliIo): Promise<void> {
-  const comparison = await compareBaselines(from, to, log.events());
+  const comparison = await compareBaselines(from, to, log.events(), { ...log.view });
   if (values.json === true) {
     io.stdout(renderJson({ source: log.source.spec.label, view: viewJson(log.view), ...comparison }));
     return;

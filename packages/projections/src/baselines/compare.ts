@@ -4,6 +4,7 @@ import { deepFreeze } from "../freeze.js";
 import { applyToAggregates, createAggregates } from "../history/aggregates.js";
 import { judgeCiChange } from "../history/authorisation.js";
 import { scanLog, type Answer, type Log } from "../log.js";
+import { logRangeOf, type ReadOptions } from "../read-options.js";
 import type { BaselineContents } from "./contents.js";
 import { diffBaselines, type BaselineDiff } from "./diff.js";
 import { differencesOf, type DriftDifference } from "./differences.js";
@@ -35,10 +36,11 @@ const refOf = (contents: BaselineContents): BaselineRef => ({ name: contents.nam
  * each tagged authorised when every configuration event between the two baselines that made
  * it was made under an authorised change naming the CI, inside its window (judged as the
  * change stood then), with those events' positions as evidence. Reads the log up to the later
- * baseline; no cap on the number of differences. A difference no event made (the two
+ * baseline, in the view the baselines were read in (`asOf`, `knownAt`: an event outside it is
+ * no evidence); no cap on the number of differences. A difference no event made (the two
  * baselines' scopes differ) has no evidence and does not count as authorised.
  */
-export function compareBaselines<L extends Log>(from: BaselineContents, to: BaselineContents, log: L): Answer<L, BaselineComparison> {
+export function compareBaselines<L extends Log>(from: BaselineContents, to: BaselineContents, log: L, options: ReadOptions = {}): Answer<L, BaselineComparison> {
   const after = Math.min(from.position, to.position);
   const upTo = Math.max(from.position, to.position);
   const aggregates = createAggregates();
@@ -53,5 +55,6 @@ export function compareBaselines<L extends Log>(from: BaselineContents, to: Base
     const authorised = differences.filter((difference) => difference.authorised).length;
     return deepFreeze({ from: refOf(from), to: refOf(to), diff, differences, authorised, unauthorised: differences.length - authorised });
   };
-  return scanLog(log, { toPosition: upTo }, visit, finish);
+  const range = logRangeOf(options);
+  return scanLog(log, { ...range, toPosition: Math.min(upTo, range.toPosition ?? upTo) }, visit, finish);
 }

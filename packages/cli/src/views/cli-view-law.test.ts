@@ -1,0 +1,116 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { parseInstant, type RecordedEvent } from "@handover/core";
+import { beyondView, cutToView, type ViewBounds } from "@handover/testing";
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { commands } from "../commands/index.js";
+import { cli, SAMPLE, scratch } from "../fixtures/cli-harness.js";
+import { buildCrmExample } from "../fixtures/crm-example.js";
+
+/**
+ * The view law at the CLI: every command that takes a view prints, with `--json`, the
+ * same answer on a log as on the log cut to the view, and no time or position later than
+ * the view. The cut is the log up to the view's last event (both logs here run in
+ * business-time order, so that is the cut, but for the import's few rows out of order);
+ * `verify` checks the whole chain whatever the view, so only its view's answer is checked.
+ */
+type Case = readonly [name: string, argv: (src: string, out: (name: string) => string) => string[]];
+
+const EXAMPLE_CASES: readonly Case[] = [
+  ["cmdb", (src) => ["cmdb", src]],
+  ["replay", (src) => ["replay", src]],
+  ["baseline", (src) => ["baseline", src, "Production baseline 2.0 (go-live)"]],
+  ["diff of two baselines", (src) => ["diff", src, "Build complete", "Production baseline 2.0 (go-live)"]],
+  ["diff with the CMDB", (src) => ["diff", src, "Build complete"]],
+  ["impact", (src) => ["impact", src, "db-crm-prod", "--direction", "both"]],
+  ["readiness", (src) => ["readiness", src, "orbit-crm"]],
+  ["readiness --timeline", (src) => ["readiness", src, "orbit-crm", "--timeline"]],
+  ["graph", (src) => ["graph", src]],
+  ["findings", (src) => ["findings", src]],
+  ["findings --kind", (src) => ["findings", src, "--kind", "ci_change_unauthorised,process_before_phase"]],
+  ["trail", (src) => ["trail", src, "--entity", "app-crm-api"]],
+  ["incidents", (src) => ["incidents", src]],
+  ["report", (src, out) => ["report", src, "orbit-crm", "--out", out("pack.md")]],
+];
+
+const SAMPLE_CASES: readonly Case[] = [
+  ["incidents", (src) => ["incidents", src]],
+  ["findings", (src) => ["findings", src]],
+  ["trail", (src) => ["trail", src, "--entity", "INC0000045"]],
+  ["replay", (src) => ["replay", src]],
+  ["cmdb", (src) => ["cmdb", src]],
+];
+
+/** What a run answered, the source's name taken out (the log and its cut are different files). */
+async function answer(argv: string[], src: string, out: (name: string) => string): Promise<unknown> {
+  const run = await cli(...argv, "--json");
+  const text = (value: string) => value.split(src).join("<src>");
+  const pack = argv.includes("--out") ? text(await readFile(out("pack.md"), "utf8")) : undefined;
+  return { code: run.code, stdout: run.code === 2 ? text(run.stdout) : JSON.parse(text(run.stdout)), stderr: text(run.stderr), pack };
+}
+
+const readLog = async (path: string): Promise<RecordedEvent[]> => (await readFile(path, "utf8")).trimEnd().split("\n").map((line) => JSON.parse(line) as RecordedEvent);
+const canonical = (text: string): string => {
+  const parsed = parseInstant(text);
+  if (parsed._tag === "Left") throw new Error(parsed.left);
+  return parsed.right;
+};
+
+/** Views of a log as a person asks them: no bound, a date, or an event's own time; as of, known at, or both. */
+function arbitraryFlags(log: readonly RecordedEvent[]): fc.Arbitrary<string[]> {
+  const time = (times: readonly string[]) => fc.oneof(fc.constantFrom(...times), fc.constantFrom(...times).map((at) => at.slice(0, 10)));
+  return fc
+    .record({ asOf: fc.option(time(log.map((event) => event.meta.occurredAt)), { freq: 5 }), knownAt: fc.option(time(log.map((event) => event.recordedAt)), { freq: 2 }) })
+    .filter(({ asOf, knownAt }) => asOf !== null || knownAt !== null)
+    .map(({ asOf, knownAt }) => [...(asOf === null ? [] : ["--as-of", asOf]), ...(knownAt === null ? [] : ["--known-at", knownAt])]);
+}
+
+function boundsOf(flags: readonly string[]): ViewBounds {
+  const value = (flag: string) => (flags.includes(flag) ? canonical(flags[flags.indexOf(flag) + 1] ?? "") : undefined);
+  const asOf = value("--as-of");
+  const knownAt = value("--known-at");
+  return { ...(asOf === undefined ? {} : { asOf }), ...(knownAt === undefined ? {} : { knownAt }) };
+}
+
+let out: (name: string) => string;
+const logs: Record<"example" | "sample", { path: string; events: RecordedEvent[]; lines: string[] }> = {} as never;
+beforeAll(async () => {
+  out = await scratch();
+  const example = await buildCrmExample("view-law");
+  const sample = out("sample.jsonl");
+  const imported = await cli("import", "servicenow", SAMPLE, "--out", sample);
+  if (imported.code !== 0) throw new Error(imported.stderr);
+  for (const [name, path] of [["example", example.jsonl], ["sample", sample]] as const) {
+    logs[name] = { path, events: await readLog(path), lines: (await readFile(path, "utf8")).trimEnd().split("\n") };
+  }
+}, 120_000);
+
+describe("the view law at the CLI", () => {
+  it("takes a view in every command that reads a log, and checks each here", () => {
+    const viewed = commands.filter((command) => "as-of" in command.options).map((command) => command.path.join(" "));
+    const checked = new Set([...EXAMPLE_CASES, ...SAMPLE_CASES].map(([, argv]) => argv("<src>", () => "x")[0]));
+    expect(viewed.filter((name) => !checked.has(name) && name !== "verify")).toEqual([]);
+  });
+
+  for (const [name, cases] of [["example", EXAMPLE_CASES], ["sample", SAMPLE_CASES]] as const) {
+    it(`prints on the ${name === "example" ? "Orbit CRM example" : "imported ServiceNow sample"} what the log cut to the view prints, and nothing later than the view`, async () => {
+      const { path, events, lines } = logs[name];
+      await fc.assert(
+        fc.asyncProperty(arbitraryFlags(events), async (flags) => {
+          const bounds = boundsOf(flags);
+          const last = cutToView(events, bounds).at(-1)?.position ?? 0;
+          const cut = out(`${name}-cut.jsonl`);
+          await writeFile(cut, lines.slice(0, last).map((line) => `${line}\n`).join(""));
+          for (const [label, argv] of cases) {
+            const whole = await answer([...argv(path, out), ...flags], path, out);
+            expect(whole, `${label} ${flags.join(" ")}`).toEqual(await answer([...argv(cut, out), ...flags], cut, out));
+            expect(beyondView((whole as { stdout: unknown }).stdout, bounds), `${label} ${flags.join(" ")}`).toEqual([]);
+          }
+          const verify = JSON.parse((await cli("verify", path, ...flags, "--json")).stdout) as unknown;
+          expect(beyondView(verify, bounds), `verify ${flags.join(" ")}`).toEqual([]);
+        }),
+        { numRuns: name === "example" ? 4 : 8, endOnFailure: true },
+      );
+    }, 300_000);
+  }
+});
