@@ -4,7 +4,7 @@ import { inputError, usageError, type CliCommand, type CliFailure, type CommandA
 import { renderJson, renderTable, type TableColumn } from "../output/table.js";
 import { loadPolicy, POLICY_DETAIL, POLICY_OPTION } from "../sources/policy.js";
 import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog, type OpenedLog } from "../sources/with-log.js";
-import { createLogFacts, holding, tapFacts } from "../views/log-facts.js";
+import { createLogFacts, missingProject, tapFacts } from "../views/log-facts.js";
 import { describeView, viewJson } from "../views/view.js";
 
 const USAGE = "handover findings <src> [--project <id>] [--kind <k,...>] [--policy <file>] [--as-of <time>] [--known-at <time>] [--json]";
@@ -31,9 +31,9 @@ export async function readFindings(log: OpenedLog, values: CommandArgs["values"]
   const policy = await loadPolicy(values);
   if (policy._tag === "Left") return policy;
   const projectId = typeof values.project === "string" ? values.project : undefined;
-  const facts = createLogFacts();
+  const facts = createLogFacts(log.view);
   const found = await auditFindings(tapFacts(log.events(), facts), policy.right, { ...log.view, ...(projectId === undefined ? {} : { projectId }) });
-  if (projectId !== undefined && !facts.projects.has(projectId)) return left(inputError(`unknown project "${projectId}"; ${holding("project(s)", facts.projects)}`));
+  if (projectId !== undefined && !facts.projects.has(projectId)) return left(inputError(missingProject(projectId, facts)));
   return right(found);
 }
 

@@ -6,7 +6,7 @@ import { renderJson } from "../output/table.js";
 import { CRITERIA_DETAIL, CRITERIA_OPTION, loadCriteria } from "../sources/criteria.js";
 import { loadPolicy, POLICY_DETAIL, POLICY_OPTION } from "../sources/policy.js";
 import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog, type OpenedLog } from "../sources/with-log.js";
-import { createLogFacts, holding, tapFacts } from "../views/log-facts.js";
+import { createLogFacts, missingProject, tapFacts, type LogFacts } from "../views/log-facts.js";
 import { checklistTable, tally, timelineSummary, timelineTable } from "../views/readiness-text.js";
 import { describeView, viewJson } from "../views/view.js";
 
@@ -21,12 +21,12 @@ export async function readinessOptions(log: OpenedLog, values: CommandArgs["valu
   return right({ ...log.view, policy: policy.right, ...(criteria.right === undefined ? {} : { criteria: criteria.right }) });
 }
 
-const unknownProject = (projectId: string, projects: Iterable<string>): CliFailure => inputError(`unknown project "${projectId}"; ${holding("project(s)", projects)}`);
+const unknownProject = (projectId: string, facts: LogFacts): CliFailure => inputError(missingProject(projectId, facts));
 
 async function checklist(log: OpenedLog, projectId: string, options: ReadinessOptions, values: CommandArgs["values"], io: CliIo): Promise<Either<CliFailure, number>> {
-  const facts = createLogFacts();
+  const facts = createLogFacts(log.view);
   const readiness = await transitionReadiness(tapFacts(log.events(), facts), projectId, options);
-  if (!facts.projects.has(projectId)) return left(unknownProject(projectId, facts.projects));
+  if (!facts.projects.has(projectId)) return left(unknownProject(projectId, facts));
   const label = log.source.spec.label;
   if (values.json === true) io.stdout(renderJson({ source: label, view: viewJson(log.view), readiness }));
   else {
@@ -38,9 +38,9 @@ async function checklist(log: OpenedLog, projectId: string, options: ReadinessOp
 }
 
 async function timeline(log: OpenedLog, projectId: string, options: ReadinessOptions, values: CommandArgs["values"], io: CliIo): Promise<Either<CliFailure, number>> {
-  const facts = createLogFacts();
+  const facts = createLogFacts(log.view);
   const found = await readinessTimeline(tapFacts(log.events(), facts), projectId, options);
-  if (!facts.projects.has(projectId)) return left(unknownProject(projectId, facts.projects));
+  if (!facts.projects.has(projectId)) return left(unknownProject(projectId, facts));
   const label = log.source.spec.label;
   if (values.json === true) io.stdout(renderJson({ source: label, view: viewJson(log.view), timeline: found }));
   else io.stdout(`readiness timeline of project ${projectId} in ${label}: ${timelineSummary(found)}\n${describeView(log.view)}\n\n${timelineTable(found, paint(io))}`);

@@ -68,7 +68,7 @@ describeEachSource("handover report", (kind, write) => {
     const source = await write("report_bad", story);
     const out = path(`never-${kind}.html`);
     expect(await cli("report", source, "erp", "--out", out)).toMatchObject({ code: 2, stderr: 'handover report: unknown project "erp"; the log holds 1 project(s): crm\n' });
-    expect((await cli("report", source, "crm", "--out", out, "--as-of", "2026-03-01")).stderr).toBe('handover report: project "crm" has not started in this view (view: as of 2026-03-01T23:59:59.999Z (what was true then, by business time))\n');
+    expect((await cli("report", source, "crm", "--out", out, "--as-of", "2026-03-01")).stderr).toBe('handover report: project "crm" has not started in this view (view: as of 2026-03-01T23:59:59.999Z (what was true then, by business time)); the view holds no project(s)\n');
     for (const argv of [["report", source, "crm"], ["report", source, "crm", "--out", path("pack.pdf")], ["report", source, "crm", "--out", path("no-folder/pack.html")], ["report", source, "--out", out]]) {
       const run = await cli(...argv);
       expect(run.code, argv.join(" ")).toBe(2);

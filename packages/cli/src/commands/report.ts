@@ -14,7 +14,7 @@ import { writeAtomically } from "../sources/atomic-write.js";
 import { writableTarget, writeNewFile } from "../sources/files.js";
 import { POLICY_DETAIL, POLICY_OPTION } from "../sources/policy.js";
 import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog } from "../sources/with-log.js";
-import { createLogFacts, holding, tapFacts } from "../views/log-facts.js";
+import { createLogFacts, missingProject, tapFacts } from "../views/log-facts.js";
 import { describeView, viewJson } from "../views/view.js";
 import { tally } from "../views/readiness-text.js";
 import { readinessOptions } from "./readiness.js";
@@ -66,11 +66,11 @@ export const reportCommand: CliCommand = {
     return withLog(source, values, io, async (opened) => {
       const options = await readinessOptions(opened, values);
       if (options._tag === "Left") return options;
-      const facts = createLogFacts();
+      const facts = createLogFacts(opened.view);
       const log = { ...opened, events: () => tapFacts(opened.events(), facts) };
       const data = await readReportData(log, projectId, options.right, io.now(), framework.right);
       if (data === undefined) {
-        return left(inputError(facts.projects.has(projectId) ? `project "${projectId}" has not started in this view (${describeView(opened.view)})` : `unknown project "${projectId}"; ${holding("project(s)", facts.projects)}`));
+        return left(inputError(missingProject(projectId, facts)));
       }
       const text = format === "html" ? renderHtmlReport(data) : renderMarkdownReport(data);
       await writeAtomically(out, text);

@@ -4,7 +4,7 @@ import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { inputError, type CliCommand, type CliFailure, type CommandArgs } from "../command.js";
 import { renderJson, renderTable, type TableColumn } from "../output/table.js";
 import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog } from "../sources/with-log.js";
-import { createLogFacts, holding, tapFacts, type LogFacts } from "../views/log-facts.js";
+import { createLogFacts, holding, narrowsLog, tapFacts, type LogFacts } from "../views/log-facts.js";
 import { describeView, viewJson } from "../views/view.js";
 
 const USAGE = "handover trail <src> [--entity <id>] [--actor <a>] [--from <time>] [--to <time>] [--type <t,...>] [--as-of <time>] [--known-at <time>] [--json]";
@@ -51,13 +51,13 @@ function trailOptions(values: CommandArgs["values"]): Either<CliFailure, AuditTr
   });
 }
 
-/** An entity or actor asked about that the log never names is a typo, not an empty answer. */
-function unknownFilter(options: AuditTrailOptions, facts: LogFacts): CliFailure | undefined {
+/** What the trail was asked about that the read did not see: an entity no stream holds, an actor who never acted. */
+function unseen(options: AuditTrailOptions, facts: LogFacts): string | undefined {
   const entity = options.entityId;
   if (entity !== undefined && !facts.entities.has(entity) && !facts.entities.has(entity.replace(/^(ci|change|incident|problem|release|project)-/, ""))) {
-    return inputError(`unknown entity "${entity}": no stream of the log holds it; ${holding("entities", facts.entities)}`);
+    return `unknown entity "${entity}": no stream of the ${narrowsLog(facts.view) ? "view" : "log"} holds it; ${holding("entities", facts.entities, facts.view)}`;
   }
-  if (options.actor !== undefined && !facts.actors.has(options.actor)) return inputError(`unknown actor "${options.actor}"; ${holding("actor(s)", facts.actors)}`);
+  if (options.actor !== undefined && !facts.actors.has(options.actor)) return `unknown actor "${options.actor}"; ${holding("actor(s)", facts.actors, facts.view)}`;
   return undefined;
 }
 
@@ -82,13 +82,13 @@ export const trailCommand: CliCommand = {
     const options = trailOptions(values);
     if (options._tag === "Left") return options;
     return withLog(args.right[0] ?? "", values, io, async (log) => {
-      const facts = createLogFacts();
+      const facts = createLogFacts(log.view);
       const entries = await auditTrail(tapFacts(log.events(), facts), { ...options.right, ...log.view });
-      const unknown = unknownFilter(options.right, facts);
-      if (unknown !== undefined) return left(unknown);
+      const missing = unseen(options.right, facts);
+      if (missing !== undefined && !narrowsLog(log.view)) return left(inputError(missing));
       const label = log.source.spec.label;
       if (values.json === true) io.stdout(renderJson({ source: label, view: viewJson(log.view), entries }));
-      else io.stdout(`audit trail of ${label}: ${entries.length} event(s)\n${describeView(log.view)}\n\n${entries.length === 0 ? "no events match\n" : renderTable(entries, columns(options.right.entityId))}`);
+      else io.stdout(`audit trail of ${label}: ${entries.length} event(s)\n${describeView(log.view)}\n\n${entries.length === 0 ? `no events match${missing === undefined ? "" : ` (${missing})`}\n` : renderTable(entries, columns(options.right.entityId))}`);
       return right(undefined);
     });
   },
