@@ -31,6 +31,8 @@ const EXAMPLE_CASES: readonly Case[] = [
   ["trail", (src) => ["trail", src, "--entity", "app-crm-api"]],
   ["incidents", (src) => ["incidents", src]],
   ["report", (src, out) => ["report", src, "orbit-crm", "--out", out("pack.md")]],
+  ["metrics", (src) => ["metrics", src]],
+  ["controls", (src) => ["controls", src, "--framework", "sox"]],
 ];
 
 const SAMPLE_CASES: readonly Case[] = [
@@ -39,6 +41,7 @@ const SAMPLE_CASES: readonly Case[] = [
   ["trail", (src) => ["trail", src, "--entity", "INC0000045"]],
   ["replay", (src) => ["replay", src]],
   ["cmdb", (src) => ["cmdb", src]],
+  ["metrics", (src) => ["metrics", src]],
 ];
 
 /** What a run answered, the source's name taken out (the log and its cut are different files). */

@@ -1,5 +1,6 @@
 import type { Figure, ProcessMetrics } from "@handover/projections";
 import { renderTable, type TableColumn } from "../output/table.js";
+import { durationText } from "./duration.js";
 
 /** One row of a metrics table: what the figure is, and the figure. */
 export interface MetricRow {
@@ -52,13 +53,9 @@ export function metricSections(metrics: ProcessMetrics): readonly { readonly tit
   ];
 }
 
-/** Minutes as a person reads a duration: `45m`, `7h 20m`, `3d 4h`. */
+/** Minutes as a person reads a duration: in the CLI's one unit for durations, hours (`7.3 h`). */
 export function duration(minutes: number | null | undefined): string {
-  if (minutes === null || minutes === undefined) return "-";
-  const rounded = Math.round(minutes);
-  if (rounded < 60) return `${rounded}m`;
-  if (rounded < 24 * 60) return `${Math.floor(rounded / 60)}h ${rounded % 60}m`;
-  return `${Math.floor(rounded / 1440)}d ${Math.floor((rounded % 1440) / 60)}h`;
+  return durationText(minutes ?? null);
 }
 
 /** A figure's value as text: a share as a percentage, a duration as mean with median and p90, a rate per week, a score out of 100. */

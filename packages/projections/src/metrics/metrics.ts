@@ -69,7 +69,8 @@ export function processMetrics<L extends Log>(log: L, policy: HandoverPolicy = d
     history.apply(event);
   };
   const finish = (): ProcessMetrics => {
-    const period = periodOf(options, range.until, first, last);
+    const limit = range.recordedUntil !== undefined && (range.until === undefined || range.recordedUntil < range.until) ? range.recordedUntil : range.until;
+    const period = periodOf(options, range.until, first, last, limit);
     const registered = incidents.entries(history, history.policy().sla, range.until ?? last ?? period.to);
     const causedBy = incidents.observations.causedBy;
     return deepFreeze({
