@@ -57,15 +57,24 @@ function walk(value: unknown, path: string, key: string, positional: boolean, vi
   else if (Array.isArray(value)) value.forEach((item, index) => walk(item, `${path}[${index}]`, key, positional, view, found));
   else if (value instanceof Map) for (const [entryKey, entry] of value) walk(entry, `${path}.get(${String(entryKey)})`, String(entryKey), false, view, found);
   else if (value !== null && typeof value === "object") {
-    for (const [entryKey, entry] of Object.entries(value)) walk(entry, path === "" ? entryKey : `${path}.${entryKey}`, entryKey, POSITION_KEYS.has(entryKey), view, found);
+    for (const [entryKey, entry] of Object.entries(value)) {
+      const named = fieldName(value as Record<string, unknown>, entryKey);
+      walk(entry, path === "" ? entryKey : `${path}.${entryKey}`, named, POSITION_KEYS.has(named), view, found);
+    }
   }
+}
+
+/** The field a value stands for: its key, or in a `{ name, value }` pair (an exported attribute, `handover:recordedAt`) the name after its prefix. */
+function fieldName(record: Record<string, unknown>, key: string): string {
+  return key === "value" && typeof record.name === "string" ? (record.name.split(":").pop() ?? key) : key;
 }
 
 /**
  * Every field of an answer that holds more than its view: a business time after `asOf`,
  * any time after `knownAt`, a position after `toPosition`. Skipped: the view's own bounds
  * when an answer repeats them (`asOf`, `knownAt`), and planned spans (`window`, `start`,
- * `end`), which may lie ahead of any view. Walks objects, arrays and maps.
+ * `end`), which may lie ahead of any view. Walks objects, arrays and maps; a `{ name,
+ * value }` pair counts as the field its name says.
  */
 export function beyondView(answer: unknown, view: ViewBounds): BeyondView[] {
   const found: BeyondView[] = [];

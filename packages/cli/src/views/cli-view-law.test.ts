@@ -33,6 +33,8 @@ const EXAMPLE_CASES: readonly Case[] = [
   ["report", (src, out) => ["report", src, "orbit-crm", "--out", out("pack.md")]],
   ["metrics", (src) => ["metrics", src]],
   ["controls", (src) => ["controls", src, "--framework", "sox"]],
+  ["export --format ocel2", (src, out) => ["export", src, "--format", "ocel2", "--to", out("mined.json")]],
+  ["export --format xes", (src, out) => ["export", src, "--format", "xes", "--case", "change", "--to", out("mined.xes")]],
 ];
 
 const SAMPLE_CASES: readonly Case[] = [
@@ -48,8 +50,11 @@ const SAMPLE_CASES: readonly Case[] = [
 async function answer(argv: string[], src: string, out: (name: string) => string): Promise<unknown> {
   const run = await cli(...argv, "--json");
   const text = (value: string) => value.split(src).join("<src>");
-  const pack = argv.includes("--out") ? text(await readFile(out("pack.md"), "utf8")) : undefined;
-  return { code: run.code, stdout: run.code === 2 ? text(run.stdout) : JSON.parse(text(run.stdout)), stderr: text(run.stderr), pack };
+  const flag = argv.findIndex((arg) => arg === "--out" || arg === "--to");
+  const file = flag < 0 ? undefined : argv[flag + 1];
+  const written = file === undefined ? undefined : text(await readFile(file, "utf8"));
+  const parsed = written !== undefined && file?.endsWith(".json") === true ? (JSON.parse(written) as unknown) : written;
+  return { code: run.code, stdout: run.code === 2 ? text(run.stdout) : JSON.parse(text(run.stdout)), stderr: text(run.stderr), written: parsed };
 }
 
 const readLog = async (path: string): Promise<RecordedEvent[]> => (await readFile(path, "utf8")).trimEnd().split("\n").map((line) => JSON.parse(line) as RecordedEvent);
@@ -107,7 +112,8 @@ describe("the view law at the CLI", () => {
           for (const [label, argv] of cases) {
             const whole = await answer([...argv(path, out), ...flags], path, out);
             expect(whole, `${label} ${flags.join(" ")}`).toEqual(await answer([...argv(cut, out), ...flags], cut, out));
-            expect(beyondView((whole as { stdout: unknown }).stdout, bounds), `${label} ${flags.join(" ")}`).toEqual([]);
+            const { stdout, written } = whole as { stdout: unknown; written: unknown };
+            expect(beyondView([stdout, written], bounds), `${label} ${flags.join(" ")}`).toEqual([]);
           }
           const verify = JSON.parse((await cli("verify", path, ...flags, "--json")).stdout) as unknown;
           expect(beyondView(verify, bounds), `verify ${flags.join(" ")}`).toEqual([]);
