@@ -47,7 +47,7 @@ const SAMPLE_CASES: readonly Case[] = [
 ];
 
 /** What a run answered, the source's name taken out (the log and its cut are different files). */
-async function answer(argv: string[], src: string, out: (name: string) => string): Promise<unknown> {
+async function answer(argv: string[], src: string): Promise<unknown> {
   const run = await cli(...argv, "--json");
   const text = (value: string) => value.split(src).join("<src>");
   const flag = argv.findIndex((arg) => arg === "--out" || arg === "--to");
@@ -110,8 +110,8 @@ describe("the view law at the CLI", () => {
           const cut = out(`${name}-cut.jsonl`);
           await writeFile(cut, lines.slice(0, last).map((line) => `${line}\n`).join(""));
           for (const [label, argv] of cases) {
-            const whole = await answer([...argv(path, out), ...flags], path, out);
-            expect(whole, `${label} ${flags.join(" ")}`).toEqual(await answer([...argv(cut, out), ...flags], cut, out));
+            const whole = await answer([...argv(path, out), ...flags], path);
+            expect(whole, `${label} ${flags.join(" ")}`).toEqual(await answer([...argv(cut, out), ...flags], cut));
             const { stdout, written } = whole as { stdout: unknown; written: unknown };
             expect(beyondView([stdout, written], bounds), `${label} ${flags.join(" ")}`).toEqual([]);
           }
