@@ -46,15 +46,23 @@ const SAMPLE_CASES: readonly Case[] = [
   ["metrics", (src) => ["metrics", src]],
 ];
 
-/** What a run answered, the source's name taken out (the log and its cut are different files). */
+/**
+ * What a run answered, the source's identity taken out (the log and its cut are different
+ * files): its name, and the checkpoint of the whole log read that `report` names as the
+ * pack's provenance.
+ */
 async function answer(argv: string[], src: string): Promise<unknown> {
   const run = await cli(...argv, "--json");
   const text = (value: string) => value.split(src).join("<src>");
+  const printed = (value: string): unknown => {
+    const { checkpoint: _checkpoint, ...rest } = JSON.parse(text(value)) as Record<string, unknown>;
+    return rest;
+  };
   const flag = argv.findIndex((arg) => arg === "--out" || arg === "--to");
   const file = flag < 0 ? undefined : argv[flag + 1];
   const written = file === undefined ? undefined : text(await readFile(file, "utf8"));
   const parsed = written !== undefined && file?.endsWith(".json") === true ? (JSON.parse(written) as unknown) : written;
-  return { code: run.code, stdout: run.code === 2 ? text(run.stdout) : JSON.parse(text(run.stdout)), stderr: text(run.stderr), written: parsed };
+  return { code: run.code, stdout: run.code === 2 ? text(run.stdout) : printed(run.stdout), stderr: text(run.stderr), written: parsed };
 }
 
 const readLog = async (path: string): Promise<RecordedEvent[]> => (await readFile(path, "utf8")).trimEnd().split("\n").map((line) => JSON.parse(line) as RecordedEvent);
