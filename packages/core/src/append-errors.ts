@@ -19,6 +19,14 @@ export interface InvalidEvent {
   readonly message: string;
 }
 
+/** The append itself is malformed (its stream id, expected version, list of events or options); nothing was written. */
+export interface InvalidAppend {
+  readonly code: "invalid_append";
+  /** `streamId`, `expectedVersion`, `events` or `options`. */
+  readonly path: string;
+  readonly message: string;
+}
+
 /** An imported log does not verify against this store's chain; nothing was written. */
 export interface ChainRejected {
   readonly code: "chain_rejected";
@@ -27,7 +35,7 @@ export interface ChainRejected {
 }
 
 /** Why an append or import was refused. */
-export type AppendError = VersionConflict | InvalidEvent | ChainRejected;
+export type AppendError = VersionConflict | InvalidEvent | InvalidAppend | ChainRejected;
 
 /** Checks an expected version against the stream's actual version. */
 export function versionConflict(

@@ -7,7 +7,8 @@ import type { AppendOptions, AppendResult, CommandRecord, EventStore, ImportResu
 import { randomIds, type IdGenerator } from "./ids.js";
 import { collectImport } from "./import-log.js";
 import { inLogRange, normaliseLogRange } from "./log-range.js";
-import { prepareBatch } from "./prepare-batch.js";
+import { checkAppendRequest } from "./append-request.js";
+import { recordBatch } from "./prepare-batch.js";
 import { createMemoryMerkleTree } from "./merkle-node-source.js";
 import { toHex } from "./merkle-hash.js";
 
@@ -70,24 +71,22 @@ export function createInMemoryEventStore(options: InMemoryStoreOptions = {}): In
     }
   };
 
-  const append = (
-    streamId: string,
-    events: readonly EventToAppend[],
-    appendOptions: AppendOptions,
-  ): Either<AppendError, AppendResult> => {
-    const commandId = appendOptions.meta?.commandId ?? events[0]?.meta?.commandId;
+  const append = (streamId: string, events: readonly EventToAppend[], appendOptions: AppendOptions): Either<AppendError, AppendResult> => {
+    const checked = checkAppendRequest(streamId, events, appendOptions, context.catalogue);
+    if (checked._tag === "Left") return checked;
+    const { commandId, expectedVersion } = checked.right;
     const previous = commandId === undefined ? undefined : commandRecord(commandId);
     const version = streams.get(streamId)?.length ?? 0;
     if (previous !== undefined) {
       const nextExpectedVersion = streams.get(previous.streamId)?.length ?? 0;
       return right({ streamId: previous.streamId, events: previous.events, nextExpectedVersion, duplicate: true });
     }
-    const conflict = versionConflict(streamId, appendOptions.expectedVersion, version);
+    const conflict = versionConflict(streamId, expectedVersion, version);
     if (conflict !== undefined) return left(conflict);
-    const prepared = prepareBatch(events, appendOptions.meta, { streamId, streamVersion: version, head: head() }, context);
-    if (prepared._tag === "Left") return prepared;
-    commit(prepared.right);
-    return right({ streamId, events: prepared.right, nextExpectedVersion: version + prepared.right.length, duplicate: false });
+    const recorded = recordBatch(checked.right, { streamVersion: version, head: head() }, context);
+    if (recorded._tag === "Left") return recorded;
+    commit(recorded.right);
+    return right({ streamId, events: recorded.right, nextExpectedVersion: version + recorded.right.length, duplicate: false });
   };
 
   const readStream = (streamId: string, range: StreamRange = {}): AsyncIterableIterator<RecordedEvent> =>

@@ -22,12 +22,18 @@ export type {
   CommandRecord,
   ImportResult,
 } from "./event-store.js";
-export type { AppendError, VersionConflict, InvalidEvent, ChainRejected } from "./append-errors.js";
+export type { AppendError, VersionConflict, InvalidEvent, InvalidAppend, ChainRejected } from "./append-errors.js";
 export { versionConflict, matchesExpectedVersion } from "./append-errors.js";
 export type { AppendContext, BatchPlacement } from "./prepare-batch.js";
-export { prepareBatch, checkBatch } from "./prepare-batch.js";
+export { prepareBatch, recordBatch } from "./prepare-batch.js";
+export type { CheckedAppend, CheckedEvent } from "./append-request.js";
+export { checkAppendRequest, checkBatch } from "./append-request.js";
+export type { InputProblem } from "./input-rules.js";
+export { INPUT_LIMITS, MAX_ID_LENGTH, identifierProblem, isWellFormedText, isStorableText } from "./input-rules.js";
+export { jsonValueProblem } from "./json-value-rule.js";
+export { describeValue } from "./describe-value.js";
 export type { ImportChecker, ImportStart } from "./import-log.js";
-export { createImportChecker, collectImport } from "./import-log.js";
+export { createImportChecker, collectImport, importSourceProblem } from "./import-log.js";
 export type { InMemoryEventStore, InMemoryStoreOptions } from "./in-memory-store.js";
 export { createInMemoryEventStore } from "./in-memory-store.js";
 export { inLogRange, filterLogRange, normaliseLogRange } from "./log-range.js";
@@ -52,7 +58,7 @@ export { systemClock, fixedClock, steppingClock } from "./clock.js";
 export type { IdGenerator } from "./ids.js";
 export { randomIds, sequentialIds } from "./ids.js";
 export { toUtcIso, parseInstant, millisBetween } from "./time.js";
-export { isAsyncIterable, toArray, flattenPages } from "./iterables.js";
+export { isAsyncIterable, toArray, flattenPages, emptyAsync } from "./iterables.js";
 export type { Lifecycle } from "./lifecycle.js";
 export { transition, acceptedCommands, reachableStates, lifecycleTable } from "./lifecycle.js";
 export type { StoredEventRow, StoredEventValues } from "./stored-event.js";

@@ -14,3 +14,8 @@ export async function toArray<T>(items: Iterable<T> | AsyncIterable<T>): Promise
 export async function* flattenPages<T>(pages: AsyncIterable<readonly T[]>): AsyncGenerator<T> {
   for await (const page of pages) yield* page;
 }
+
+/** An async iterable that yields nothing: the pages of a stream no store can hold. */
+export async function* emptyAsync<T>(): AsyncGenerator<T> {
+  // Nothing to yield.
+}

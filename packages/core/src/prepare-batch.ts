@@ -1,12 +1,14 @@
 import { left, right, type Either } from "fp-ts/lib/Either.js";
-import type { InvalidEvent } from "./append-errors.js";
+import type { InvalidAppend, InvalidEvent } from "./append-errors.js";
+import { checkAppendRequest, type CheckedAppend } from "./append-request.js";
 import type { EventCatalogue } from "./catalogue.js";
+import { envelopeParts, type EnvelopeParts } from "./canonical-line.js";
 import type { Clock } from "./clock.js";
 import type { ChainHead, EventMeta, EventToAppend, RecordedEvent } from "./envelope.js";
 import { deepFreeze } from "./fold.js";
-import { hashEvent } from "./hash-chain.js";
+import { sha256Hex } from "./hash-chain.js";
 import type { IdGenerator } from "./ids.js";
-import { normaliseMeta } from "./meta.js";
+import { INPUT_LIMITS, lineBytesOverLimit } from "./input-rules.js";
 
 /** What every store needs to turn appended events into recorded ones. */
 export interface AppendContext {
@@ -23,25 +25,35 @@ export interface BatchPlacement {
 }
 
 /**
- * Validates a batch (schemas, meta) and builds its recorded, hash-chained, frozen
- * envelopes. Pure given the context: one shared path for every store.
+ * Validates a batch (stream id, schemas, meta, the input rules) and builds its recorded,
+ * hash-chained, frozen envelopes. Pure given the context: one shared path for every store.
  */
 export function prepareBatch(
   events: readonly EventToAppend[],
   batchMeta: EventMeta | undefined,
   placement: BatchPlacement,
   context: AppendContext,
-): Either<InvalidEvent, RecordedEvent[]> {
-  const checked = checkBatch(events, batchMeta, context.catalogue);
-  if (checked._tag === "Left") return checked;
+): Either<InvalidEvent | InvalidAppend, RecordedEvent[]> {
+  const checked = checkAppendRequest(placement.streamId, events, { expectedVersion: "any", meta: batchMeta }, context.catalogue);
+  if (checked._tag === "Left") return checked as Either<InvalidEvent | InvalidAppend, never>;
+  return recordBatch(checked.right, placement, context);
+}
+
+/**
+ * Builds the recorded envelopes of a batch that `checkAppendRequest` passed, at its
+ * placement: positions, versions, event ids, the record time and the hash chain. Refuses
+ * an event whose canonical line would be longer than `INPUT_LIMITS.eventBytes`, which no
+ * JSONL reader would read back.
+ */
+export function recordBatch(checked: CheckedAppend, placement: Omit<BatchPlacement, "streamId">, context: AppendContext): Either<InvalidEvent, RecordedEvent[]> {
   const recordedAt = context.clock();
   const recorded: RecordedEvent[] = [];
   let prevHash = placement.head.hash;
-  for (let index = 0; index < checked.right.length; index++) {
-    const { event, meta } = checked.right[index] as CheckedEvent;
+  for (let index = 0; index < checked.events.length; index++) {
+    const { event, meta } = checked.events[index] as CheckedAppend["events"][number];
     const envelope = {
       position: placement.head.position + index + 1,
-      streamId: placement.streamId,
+      streamId: checked.streamId,
       version: placement.streamVersion + index + 1,
       eventId: context.ids(),
       type: event.type,
@@ -53,54 +65,35 @@ export function prepareBatch(
       hash: "",
     };
     // The hash covers every field but `hash` itself; filled in place, so the envelope is built once.
-    const hash = hashOrProblem(envelope, index);
-    if (typeof hash !== "string") return left(hash);
-    envelope.hash = hash;
+    const parts = partsOrProblem(envelope, index);
+    if ("code" in parts) return left(parts);
+    const { head, tail } = parts;
+    const tooLong = lineTooLong(head, tail, index, event.type);
+    if (tooLong !== undefined) return left(tooLong);
+    envelope.hash = sha256Hex(prevHash + head + tail);
     recorded.push(Object.freeze(envelope) as RecordedEvent);
-    prevHash = hash;
+    prevHash = envelope.hash;
   }
   return right(recorded);
 }
 
-function hashOrProblem(unhashed: Parameters<typeof hashEvent>[0], index: number): string | InvalidEvent {
+/** The refusal of an event whose line would exceed the limit. */
+function lineTooLong(head: string, tail: string, index: number, eventType: string): InvalidEvent | undefined {
+  const bytes = lineBytesOverLimit(head, tail);
+  if (bytes === undefined) return undefined;
+  return { code: "invalid_event", index, eventType, path: "data", message: `event ${index} (${eventType}): data: with its envelope, the event would take ${bytes} bytes as a line, more than the ${INPUT_LIMITS.eventBytes} (1 MiB) one event may take` };
+}
+
+/**
+ * The canonical parts of an envelope, or the refusal of data that has no canonical form:
+ * checked data cannot get here, but a catalogue's schema may transform data into a value
+ * that is not JSON (a `Date`, a bigint).
+ */
+function partsOrProblem(unhashed: Parameters<typeof envelopeParts>[0], index: number): EnvelopeParts | InvalidEvent {
   try {
-    return hashEvent(unhashed);
+    return envelopeParts(unhashed);
   } catch (error) {
     const reason = error instanceof TypeError ? error.message.replace("canonicalJson: $", "data") : String(error);
     return { code: "invalid_event", index, eventType: unhashed.type, path: "data", message: `event ${index} (${unhashed.type}): ${reason}` };
   }
-}
-
-interface CheckedEvent {
-  readonly event: EventToAppend;
-  readonly meta: EventMeta;
-}
-
-/** Checks every event's schema and meta before anything is built; the first problem refuses the batch. */
-export function checkBatch(
-  events: readonly EventToAppend[],
-  batchMeta: EventMeta | undefined,
-  catalogue: EventCatalogue | undefined,
-): Either<InvalidEvent, CheckedEvent[]> {
-  const normalisedBatchMeta = batchMeta === undefined ? undefined : normaliseMeta(batchMeta);
-  const checked: CheckedEvent[] = [];
-  for (let index = 0; index < events.length; index++) {
-    const original = events[index] as EventToAppend;
-    if (typeof original.type !== "string" || original.type === "") {
-      return left({ code: "invalid_event", index, eventType: String(original.type), path: "type", message: `event ${index}: type must be a non-empty string` });
-    }
-    const metaResult = original.meta === undefined ? normalisedBatchMeta : normaliseMeta(original.meta);
-    if (metaResult === undefined || metaResult._tag === "Left") {
-      const problem = metaResult?.left ?? { path: "meta", message: "meta: the event has no meta and the batch gives none" };
-      return left({ code: "invalid_meta", index, eventType: original.type, path: problem.path, message: `event ${index} (${original.type}): ${problem.message}` });
-    }
-    const validated = catalogue === undefined ? right(original) : catalogue.validate(original);
-    if (validated._tag === "Left") {
-      const problem = validated.left;
-      const code = problem.code === "invalid_event_data" ? "invalid_event" : problem.code;
-      return left({ code, index, eventType: original.type, path: problem.path, message: `event ${index}: ${problem.message}` });
-    }
-    checked.push({ event: validated.right, meta: metaResult.right });
-  }
-  return right(checked);
 }

@@ -1,5 +1,7 @@
 import { canonicalLine } from "./canonical-line.js";
+import { describeValue } from "./describe-value.js";
 import type { EventMeta, RecordedEvent } from "./envelope.js";
+import { identifierProblem } from "./input-rules.js";
 
 const ENVELOPE_FIELDS = [
   "position", "streamId", "version", "eventId", "type", "schemaVersion", "data", "meta", "recordedAt", "prevHash", "hash",
@@ -34,10 +36,10 @@ export function checkRecordedEnvelope(value: unknown): RecordedEvent | string {
 /** The envelope's field checks, in field order: each answers `field: what was wrong`, or undefined. */
 const ENVELOPE_CHECKS: readonly ((record: Record<string, unknown>) => string | undefined)[] = [
   (record) => positiveInteger(record, "position"),
-  (record) => nonEmptyString(record, "streamId"),
+  (record) => identifierProblem(record.streamId, "streamId")?.message,
   (record) => positiveInteger(record, "version"),
-  (record) => nonEmptyString(record, "eventId"),
-  (record) => nonEmptyString(record, "type"),
+  (record) => identifierProblem(record.eventId, "eventId")?.message,
+  (record) => identifierProblem(record.type, "type")?.message,
   (record) => positiveInteger(record, "schemaVersion"),
   (record) => (record.data === undefined ? "data: missing" : undefined),
   (record) => checkMeta(record.meta),
@@ -46,27 +48,33 @@ const ENVELOPE_CHECKS: readonly ((record: Record<string, unknown>) => string | u
   (record) => matching(record, "hash", isHash, "64 lowercase hex digits"),
 ];
 
+/** The ids a recorded meta may hold besides the actor; each is held to the same id rule as on append. */
+const META_IDS = ["commandId", "correlationId", "causationId"] as const;
+
+/** Meta as stored: an actor and ids that pass the id rule every append applies, and a UTC occurredAt. */
 function checkMeta(meta: unknown): string | undefined {
   if (typeof meta !== "object" || meta === null) return "meta: missing";
   const record = meta as Partial<Record<keyof EventMeta, unknown>>;
-  if (typeof record.actor !== "string" || record.actor === "") return "meta.actor: missing";
+  if (record.actor === undefined) return "meta.actor: missing";
+  const actor = identifierProblem(record.actor, "meta.actor");
+  if (actor !== undefined) return actor.message;
   if (typeof record.occurredAt !== "string" || !isUtcTime(record.occurredAt)) {
-    return `meta.occurredAt: expected an ISO-8601 UTC time like 2026-03-12T09:30:00.000Z, got ${JSON.stringify(record.occurredAt)}`;
+    return `meta.occurredAt: expected an ISO-8601 UTC time like 2026-03-12T09:30:00.000Z, got ${describeValue(record.occurredAt)}`;
+  }
+  for (const key of META_IDS) {
+    const value = record[key];
+    const invalid = value === undefined ? undefined : identifierProblem(value, `meta.${key}`);
+    if (invalid !== undefined) return invalid.message;
   }
   return undefined;
 }
 
 function positiveInteger(record: Record<string, unknown>, field: string): string | undefined {
   const value = record[field];
-  return Number.isInteger(value) && (value as number) >= 1 ? undefined : `${field}: expected a positive integer, got ${JSON.stringify(value)}`;
-}
-
-function nonEmptyString(record: Record<string, unknown>, field: string): string | undefined {
-  const value = record[field];
-  return typeof value === "string" && value !== "" ? undefined : `${field}: expected a non-empty string, got ${JSON.stringify(value)}`;
+  return Number.isInteger(value) && (value as number) >= 1 ? undefined : `${field}: expected a positive integer, got ${describeValue(value)}`;
 }
 
 function matching(record: Record<string, unknown>, field: string, test: (value: string) => boolean, what: string): string | undefined {
   const value = record[field];
-  return typeof value === "string" && test(value) ? undefined : `${field}: expected ${what}, got ${JSON.stringify(value)}`;
+  return typeof value === "string" && test(value) ? undefined : `${field}: expected ${what}, got ${describeValue(value)}`;
 }

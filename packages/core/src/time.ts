@@ -1,4 +1,5 @@
 import { left, right, type Either } from "fp-ts/lib/Either.js";
+import { describeValue } from "./describe-value.js";
 
 const ISO_DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -85,5 +86,5 @@ function calendarDateExists(match: RegExpExecArray): boolean {
 }
 
 function describe(value: unknown): string {
-  return typeof value === "string" ? JSON.stringify(value) : String(value);
+  return describeValue(value);
 }

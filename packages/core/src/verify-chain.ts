@@ -1,7 +1,9 @@
 import { EMPTY_HEAD, type ChainHead, type RecordedEvent } from "./envelope.js";
-import { hashEvent } from "./hash-chain.js";
+import { sha256Hex } from "./hash-chain.js";
+import { checkedParts } from "./recorded-text.js";
 import { isAsyncIterable } from "./iterables.js";
 import { checkRecordedEnvelope } from "./recorded-codec.js";
+import { describeValue } from "./describe-value.js";
 
 /** Why a log does not verify at a position. */
 export type ChainFailureReason =
@@ -70,6 +72,7 @@ export function createChainVerifier(options: VerifyOptions = {}): ChainVerifier 
   const check = (event: RecordedEvent): ChainFailure | undefined => {
     if (failure !== undefined) return failure;
     const expectedPosition = lastPosition + 1;
+    if (typeof event !== "object" || event === null) return fail(expectedPosition, "invalid_envelope", `position ${expectedPosition}: expected a recorded event, found ${describeValue(event)}`);
     if (event.position !== expectedPosition) {
       return fail(expectedPosition, "position_gap", `position ${expectedPosition}: expected this position next, found position ${event.position}`);
     }
@@ -85,10 +88,8 @@ export function createChainVerifier(options: VerifyOptions = {}): ChainVerifier 
     if (typeof envelope === "string") {
       return fail(event.position, "invalid_envelope", `position ${event.position}: ${envelope}; the event was edited outside its hashed fields`);
     }
-    const computed = hashEvent(event);
-    if (computed !== event.hash) {
-      return fail(event.position, "hash_mismatch", `position ${event.position}: stored hash ${short(event.hash)} does not match the content (${short(computed)}); the event was edited`);
-    }
+    const content = checkContent(event);
+    if (content !== undefined) return fail(event.position, content.reason, content.message);
     streamVersions.set(event.streamId, expectedVersion);
     lastPosition = expectedPosition;
     headHash = event.hash;
@@ -114,6 +115,15 @@ export function createChainVerifier(options: VerifyOptions = {}): ChainVerifier 
     failure ?? checkHead() ?? Object.freeze({ ok: true as const, count: lastPosition - start.position, headPosition: lastPosition, headHash });
 
   return { check, result };
+}
+
+/** Why an event's content does not verify: it breaks the input rules, or its hash does not match it. */
+function checkContent(event: RecordedEvent): { readonly reason: ChainFailureReason; readonly message: string } | undefined {
+  const parts = checkedParts(event);
+  if (typeof parts === "string") return { reason: "invalid_envelope", message: `position ${event.position}: ${parts}` };
+  const computed = sha256Hex(event.prevHash + parts.head + parts.tail);
+  if (computed === event.hash) return undefined;
+  return { reason: "hash_mismatch", message: `position ${event.position}: stored hash ${short(event.hash)} does not match the content (${short(computed)}); the event was edited` };
 }
 
 /**

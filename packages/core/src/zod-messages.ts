@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { describeValue } from "./describe-value.js";
 
 /** The first problem of a zod error as a field path and one sentence: `data.impact: expected 1, 2 or 3, got "high"`. */
 export function describeZodError(error: z.ZodError, root: string): { path: string; message: string } {
@@ -20,13 +21,7 @@ export function formatPath(root: string, path: ReadonlyArray<PropertyKey>): stri
   return text === "" ? "(root)" : text;
 }
 
+/** The value zod was given, as the message shows it; total (see `describeValue`). */
 function describeInput(input: unknown): string {
-  if (input === undefined) return ", got nothing";
-  let shown: string;
-  try {
-    shown = JSON.stringify(input) ?? String(input);
-  } catch {
-    shown = String(input);
-  }
-  return `, got ${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}`;
+  return `, got ${describeValue(input)}`;
 }

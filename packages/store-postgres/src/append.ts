@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
-import { prepareBatch, versionConflict, type AppendContext, type AppendError, type AppendOptions, type AppendResult, type ChainHead, type EventCatalogue, type EventToAppend, type ExpectedVersion, type RecordedEvent, storedEventValues, STORED_EVENT_INSERT_COLUMNS, decodeStoredEvent, type StoredEventRow } from "@handover/core";
+import { recordBatch, versionConflict, type AppendContext, type AppendError, type AppendResult, type ChainHead, type CheckedAppend, type EventCatalogue, type ExpectedVersion, type RecordedEvent, storedEventValues, STORED_EVENT_INSERT_COLUMNS, decodeStoredEvent, type StoredEventRow } from "@handover/core";
 import { checkoutClient, releaseClient, rollbackQuietly } from "./clients.js";
 import { translateWriteError } from "./errors.js";
 import { commandRecordQuery, streamVersionQuery } from "./queries.js";
@@ -13,7 +13,7 @@ export function highestAcceptableVersion(expected: ExpectedVersion): number | nu
 }
 
 /** Appends one batch: one transaction that holds the log's advisory lock until it commits. */
-export type PostgresAppender = (streamId: string, events: readonly EventToAppend[], options: AppendOptions) => Promise<Either<AppendError, AppendResult>>;
+export type PostgresAppender = (request: CheckedAppend) => Promise<Either<AppendError, AppendResult>>;
 
 /** What the transaction decided: the append's result, and whether it wrote anything to commit. */
 interface Outcome {
@@ -56,31 +56,27 @@ export function createPostgresAppender(pool: pg.Pool, names: LogNames, context: 
     await client.query({ ...insert, values: [...columns, last.position, last.hash, names.channel] });
   };
 
-  const inTransaction = async (
-    client: pg.PoolClient,
-    streamId: string,
-    events: readonly EventToAppend[],
-    options: AppendOptions,
-  ): Promise<Outcome> => {
-    const commandId = options.meta?.commandId ?? events[0]?.meta?.commandId ?? null;
-    const values = [names.appendLock, streamId, commandId, highestAcceptableVersion(options.expectedVersion)];
+  const inTransaction = async (client: pg.PoolClient, request: CheckedAppend): Promise<Outcome> => {
+    const { streamId } = request;
+    const commandId = request.commandId ?? null;
+    const values = [names.appendLock, streamId, commandId, highestAcceptableVersion(request.expectedVersion)];
     const state = (await client.query<BeginRow>({ ...begin, values })).rows[0];
     if (state === undefined) throw new Error(`${names.chainHead} has no row: the schema was changed outside the store`);
     if (state.command_stream !== null && commandId !== null) {
       return { commit: false, result: right(await duplicateOf(client, names, commandId, state.command_stream, context.catalogue)) };
     }
-    const conflict = versionConflict(streamId, options.expectedVersion, state.stream_version);
+    const conflict = versionConflict(streamId, request.expectedVersion, state.stream_version);
     if (conflict !== undefined) return { commit: false, result: left(conflict) };
     const head = lockedHead(state, names);
-    const prepared = prepareBatch(events, options.meta, { streamId, streamVersion: state.stream_version, head }, context);
+    const prepared = recordBatch(request, { streamVersion: state.stream_version, head }, context);
     if (prepared._tag === "Left") return { commit: false, result: prepared };
     await insertBatch(client, prepared.right);
     const nextExpectedVersion = state.stream_version + prepared.right.length;
     return { commit: true, result: right({ streamId, events: prepared.right, nextExpectedVersion, duplicate: false }) };
   };
 
-  return async (streamId, events, options) => {
-    const what = `an append of ${events.length} event(s) to stream ${streamId}`;
+  return async (request) => {
+    const what = `an append of ${request.events.length} event(s) to stream ${request.streamId}`;
     let committing = false;
     let failure: unknown;
     const client = await checkoutClient(pool).catch((error: unknown) => {
@@ -88,7 +84,7 @@ export function createPostgresAppender(pool: pg.Pool, names: LogNames, context: 
     });
     try {
       await client.query("BEGIN");
-      const outcome = await inTransaction(client, streamId, events, options);
+      const outcome = await inTransaction(client, request);
       committing = outcome.commit;
       await client.query(outcome.commit ? "COMMIT" : "ROLLBACK");
       return outcome.result;

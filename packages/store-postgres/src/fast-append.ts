@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
-import { prepareBatch, versionConflict, type AppendContext, type AppendError, type AppendOptions, type AppendResult, type ChainHead, type EventToAppend, type ExpectedVersion, type RecordedEvent, storedEventValues } from "@handover/core";
+import { recordBatch, versionConflict, type AppendContext, type AppendError, type AppendResult, type ChainHead, type CheckedAppend, type ExpectedVersion, type RecordedEvent, storedEventValues } from "@handover/core";
 import { duplicateOf, highestAcceptableVersion, type PostgresAppender } from "./append.js";
 import { translateWriteError } from "./errors.js";
 import type { LogNames } from "./sql-names.js";
@@ -50,7 +50,7 @@ export function createFastAppender(pool: pg.Pool, names: LogNames, context: Appe
     remember(result.right.streamId, result.right.nextExpectedVersion);
     return result;
   };
-  const takeLockedPath: PostgresAppender = async (streamId, events, options) => learn(streamId, await locked(streamId, events, options));
+  const takeLockedPath: PostgresAppender = async (request) => learn(request.streamId, await locked(request));
 
   const send = async (streamId: string, commandId: string | null, expected: ExpectedVersion, base: { version: number; head: ChainHead }, recorded: readonly RecordedEvent[]): Promise<AppendBatchRow> => {
     const columns: unknown[][] = Array.from({ length: 13 }, () => []);
@@ -68,32 +68,33 @@ export function createFastAppender(pool: pg.Pool, names: LogNames, context: Appe
   };
 
   /** The one-statement attempt; undefined when the guess was stale and the locked path must decide. */
-  const attempt = async (streamId: string, events: readonly EventToAppend[], options: AppendOptions, base: { version: number; head: ChainHead }): Promise<Either<AppendError, AppendResult> | undefined> => {
-    const prepared = prepareBatch(events, options.meta, { streamId, streamVersion: base.version, head: base.head }, context);
+  const attempt = async (request: CheckedAppend, base: { version: number; head: ChainHead }): Promise<Either<AppendError, AppendResult> | undefined> => {
+    const { streamId, expectedVersion } = request;
+    const prepared = recordBatch(request, { streamVersion: base.version, head: base.head }, context);
     if (prepared._tag === "Left") return undefined;
-    const commandId = options.meta?.commandId ?? events[0]?.meta?.commandId ?? null;
-    const row = await send(streamId, commandId, options.expectedVersion, base, prepared.right);
+    const commandId = request.commandId ?? null;
+    const row = await send(streamId, commandId, expectedVersion, base, prepared.right);
     if (row.outcome === "duplicate" && row.command_stream !== null && commandId !== null) {
       return right(await duplicateOf(pool, names, commandId, row.command_stream, context.catalogue));
     }
     remember(streamId, row.stream_version);
     head = { position: Number(row.head_position), hash: row.head_hash };
     if (row.outcome === "appended") return right({ streamId, events: prepared.right, nextExpectedVersion: row.stream_version, duplicate: false });
-    const conflict = versionConflict(streamId, options.expectedVersion, row.stream_version);
+    const conflict = versionConflict(streamId, expectedVersion, row.stream_version);
     if (conflict !== undefined) return left(conflict);
     lockedFor = LOCKED_AFTER_STALE;
     return undefined;
   };
 
-  return async (streamId, events, options) => {
-    const version = guessVersion(options.expectedVersion, versions.get(streamId));
-    if (events.length > 0 && head !== undefined && version !== undefined && lockedFor === 0) {
-      const result = await attempt(streamId, events, options, { version, head });
+  return async (request) => {
+    const version = guessVersion(request.expectedVersion, versions.get(request.streamId));
+    if (request.events.length > 0 && head !== undefined && version !== undefined && lockedFor === 0) {
+      const result = await attempt(request, { version, head });
       if (result !== undefined) return result;
     } else {
       lockedFor = Math.max(0, lockedFor - 1);
     }
-    return takeLockedPath(streamId, events, options);
+    return takeLockedPath(request);
   };
 }
 

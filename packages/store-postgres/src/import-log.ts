@@ -3,7 +3,7 @@ import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import { from as copyFrom } from "pg-copy-streams";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
-import { createImportChecker, type AppendError, type ChainHead, type EventCatalogue, type ImportResult, type RecordedEvent, STORED_EVENT_INSERT_COLUMNS } from "@handover/core";
+import { createImportChecker, importSourceProblem, isStorableText, type AppendError, type ChainHead, type EventCatalogue, type ImportResult, type RecordedEvent, STORED_EVENT_INSERT_COLUMNS } from "@handover/core";
 import { checkoutClient, releaseClient, rollbackQuietly } from "./clients.js";
 import { copyLines } from "./copy-text.js";
 import { translateWriteError } from "./errors.js";
@@ -32,6 +32,8 @@ export async function importIntoPostgres(
   target: PostgresImportTarget,
   incoming: Iterable<RecordedEvent> | AsyncIterable<RecordedEvent>,
 ): Promise<Either<AppendError, ImportResult>> {
+  const refused = importSourceProblem(incoming);
+  if (refused !== undefined) return left(refused);
   const client = await checkoutClient(target.pool);
   let failure: unknown;
   let committing = false;
@@ -101,7 +103,8 @@ async function importInTransaction(
 
 /** Fetches the stored versions of the chunk's streams that the import has not met yet. */
 async function loadStreamVersions(client: pg.PoolClient, names: LogNames, chunk: readonly RecordedEvent[], versions: Map<string, number>): Promise<void> {
-  const unknown = [...new Set(chunk.map((event) => event.streamId))].filter((streamId) => !versions.has(streamId));
+  // A stream id no store can hold is never sent to the server: the checker refuses its event.
+  const unknown = [...new Set(chunk.map((event) => (event as { streamId?: unknown } | null)?.streamId))].filter((streamId): streamId is string => isStorableText(streamId) && !versions.has(streamId));
   if (unknown.length === 0) return;
   for (const streamId of unknown) versions.set(streamId, 0);
   const { rows } = await client.query<{ stream_id: string; version: number }>(

@@ -37,7 +37,7 @@ describePostgres("PostgreSQL store features", () => {
 
   it("stores awkward data exactly (tabs, line breaks, backslashes, NUL, emoji) by append and by COPY import", async () => {
     const source = await fixture.open();
-    await source.appendToStream("odd-1", [{ type: "odd.recorded", data: awkward }], { expectedVersion: "any", meta: metaAt(1, { correlationId: "a\tb" }) });
+    await source.appendToStream("odd-1", [{ type: "odd.recorded", data: awkward }], { expectedVersion: "any", meta: metaAt(1, { correlationId: "a\\b c" }) });
     const [stored] = await toArray(source.readAll());
     expect(stored?.data).toEqual({ ...awkward, nested: { list: [1.5, 0, null, true] } });
     const target = await fixture.open();

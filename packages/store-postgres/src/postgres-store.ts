@@ -1,6 +1,6 @@
 import type pg from "pg";
 import type { Either } from "fp-ts/lib/Either.js";
-import { flattenPages, readJsonl, writeJsonl, type AppendError, type ChainHead, type CheckpointStore, type EventStore, type ImportResult, type SnapshotStore, decodeStoredEvent, type StoredEventRow } from "@handover/core";
+import { checkAppendRequest, emptyAsync, flattenPages, isStorableText, readJsonl, writeJsonl, type AppendError, type ChainHead, type CheckpointStore, type EventStore, type ImportResult, type SnapshotStore, decodeStoredEvent, type StoredEventRow } from "@handover/core";
 import { createPostgresAppender } from "./append.js";
 import { checkedReadsOf } from "./checked-reads.js";
 import { createPostgresCheckpointStore, createPostgresSnapshotStore } from "./checkpoints-snapshots.js";
@@ -76,13 +76,16 @@ export async function openPostgresEventStore(options: PostgresStoreOptions): Pro
     snapshots: createPostgresSnapshotStore(pool, names),
     appendToStream: async (streamId, events, appendOptions) => {
       live();
-      return append(streamId, events, appendOptions);
+      // Checked before any query: a malformed append (a NUL or a lone surrogate in an id, a command id that is not text) never reaches the server.
+      const request = checkAppendRequest(streamId, events, appendOptions, catalogue);
+      return request._tag === "Left" ? request : append(request.right);
     },
-    readStream: (streamId, range) => flattenPages(readStreamPages(reads, streamId, range)),
-    readStreamPages: (streamId, range) => readStreamPages(reads, streamId, range),
+    readStream: (streamId, range) => flattenPages(isStorableText(streamId) ? readStreamPages(reads, streamId, range) : emptyAsync()),
+    readStreamPages: (streamId, range) => (isStorableText(streamId) ? readStreamPages(reads, streamId, range) : emptyAsync()),
     readAll: (range) => readLogWithCursor(reads, range),
     streamVersion: async (streamId) => {
       live();
+      if (!isStorableText(streamId)) return 0;
       return (await pool.query<{ version: number }>({ ...streamVersionQuery(names), values: [streamId] })).rows[0]?.version ?? 0;
     },
     head: async () => {
@@ -91,6 +94,7 @@ export async function openPostgresEventStore(options: PostgresStoreOptions): Pro
     },
     findCommand: async (commandId) => {
       live();
+      if (!isStorableText(commandId)) return undefined;
       const { rows } = await pool.query<StoredEventRow>({ ...commandRecordQuery(names), values: [commandId] });
       const first = rows[0];
       return first === undefined ? undefined : { streamId: first.stream_id, events: rows.map((row) => decodeStoredEvent(row, catalogue)) };

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
-import { createImportChecker, type AppendError, type ChainHead, type EventCatalogue, type ImportResult, type RecordedEvent, storedEventValues } from "@handover/core";
+import { createImportChecker, importSourceProblem, type AppendError, type ChainHead, type EventCatalogue, type ImportResult, type RecordedEvent, storedEventValues } from "@handover/core";
 import type { CheckedReads } from "./checked-reads.js";
 import { catchUpTree, type SqliteTreeStatements } from "./merkle.js";
 import type { SqliteQueries, SqliteWrites } from "./queries.js";
@@ -28,6 +28,8 @@ export async function importIntoSqlite(
   incoming: Iterable<RecordedEvent> | AsyncIterable<RecordedEvent>,
 ): Promise<Either<AppendError, ImportResult>> {
   const { writer, queries, writes } = target;
+  const refused = importSourceProblem(incoming);
+  if (refused !== undefined) return left(refused);
   writer.exec("BEGIN IMMEDIATE");
   let committed = false;
   try {

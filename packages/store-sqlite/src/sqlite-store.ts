@@ -11,6 +11,8 @@ import {
   type SnapshotStore,
   type TreeHead,
   flattenPages,
+  isStorableText,
+  emptyAsync,
 } from "@handover/core";
 import { createSqliteAppender, findCommandIn } from "./append.js";
 import { createSqliteCheckpointStore, createSqliteSnapshotStore } from "./checkpoints-snapshots.js";
@@ -104,12 +106,12 @@ export function openSqliteEventStore(options: SqliteStoreOptions): SqliteEventSt
     checkpoints: createSqliteCheckpointStore(sideTables),
     snapshots: createSqliteSnapshotStore(sideTables),
     appendToStream: (streamId, events, appendOptions) => queue.run(() => live(() => append(streamId, events, appendOptions))),
-    readStream: (streamId, range) => flattenPages(readStreamPages(reads, streamId, range)),
-    readStreamPages: (streamId, range) => readStreamPages(reads, streamId, range),
+    readStream: (streamId, range) => flattenPages(isStorableText(streamId) ? readStreamPages(reads, streamId, range) : emptyAsync()),
+    readStreamPages: (streamId, range) => (isStorableText(streamId) ? readStreamPages(reads, streamId, range) : emptyAsync()),
     readAll: (range) => readLogPaged(reads, range),
-    streamVersion: async (streamId) => live(() => readerQueries.streamVersion.get(streamId) ?? 0),
+    streamVersion: async (streamId) => live(() => (isStorableText(streamId) ? readerQueries.streamVersion.get(streamId) ?? 0 : 0)),
     head: async () => live(() => readerQueries.head.get() ?? EMPTY_HEAD),
-    findCommand: async (commandId) => live(() => findCommandIn(readerQueries, commandId, catalogue)),
+    findCommand: async (commandId) => live(() => (isStorableText(commandId) ? findCommandIn(readerQueries, commandId, catalogue) : undefined)),
     importLog,
     importJsonl: (jsonlPath) => importLog(readJsonl(jsonlPath)),
     treeHead: () => queue.run(() => live(() => readTreeHead())),
@@ -139,3 +141,4 @@ function checkHeadMatchesLog(reader: Database.Database, queries: SqliteQueries, 
       ": rows were added, removed or edited outside the store; verify the log before using it",
   );
 }
+

@@ -7,6 +7,7 @@ export { arbitraryJsonData, arbitrarySafeJson, withSafeNumbers, arbitraryInstant
 export type { MakeStore, StoreUnderTestOptions, ConformanceContext } from "./store-conformance.js";
 export { eventStoreConformance, conformanceCatalogue } from "./store-conformance.js";
 export { metaAt, changes, everything, expectChainValid } from "./conformance-support.js";
+export { MALFORMED_APPENDS, nestedArrays, bareObjectWithBigInt, cyclicObject } from "./conformance-input.js";
 export { spawnTypeScript, waitForLine, waitForExit } from "./child-process.js";
 export type { CrashBatchMark, ContentionShape, ContentionReport } from "./store-stress.js";
 export { appendBatchesUntilKilled, expectWholeBatches, appendContended, expectContendedLog } from "./store-stress.js";

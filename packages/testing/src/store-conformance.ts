@@ -12,6 +12,7 @@ import { afterEach, describe } from "vitest";
 import { z } from "zod";
 import { appendConformance } from "./conformance-append.js";
 import { concurrencyConformance } from "./conformance-concurrency.js";
+import { inputConformance } from "./conformance-input.js";
 import { readConformance } from "./conformance-read.js";
 import { treeConformance } from "./conformance-tree.js";
 
@@ -60,5 +61,6 @@ export function eventStoreConformance(name: string, makeStore: MakeStore): void 
     readConformance(context);
     concurrencyConformance(context);
     treeConformance(context);
+    inputConformance(context);
   });
 }
