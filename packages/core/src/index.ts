@@ -83,3 +83,4 @@ export { formatCheckpoint, signCheckpoint, parseCheckpoint, sameTreeHead } from 
 export type { InclusionProof, ConsistencyProof, LogProof, ProofTrust, ProofFailure, ProofVerdict } from "./proof-document.js";
 export { PROOF_FORMAT, buildInclusionProof, buildConsistencyProof, checkProof } from "./proof-document.js";
 export { firstDuplicateKey } from "./non-canonical.js";
+export { checkCommandInput } from "./command-input.js";

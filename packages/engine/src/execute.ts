@@ -1,4 +1,4 @@
-import { domainError, toUtcIso, type Clock, type EventMeta, type EventStore, type RecordedEvent } from "@handover/core";
+import { checkCommandInput, domainError, type Clock, type EventMeta, type EventStore, type RecordedEvent } from "@handover/core";
 import { decideCommand, routeCommand, type ReadinessState, type RoutedCommand } from "@handover/projections";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import type { HandoverError } from "./errors.js";
@@ -44,12 +44,13 @@ export interface ExecutionEnvironment {
  * Nothing is appended when anything refuses.
  */
 export async function executeCommand(env: ExecutionEnvironment, input: unknown, options: ExecuteOptions): Promise<Either<HandoverError, ExecuteResult>> {
+  // The input rules first (core's, the same for every store): nothing below ever sees a malformed command or options.
+  const meta = checkCommandInput(input, options, env.clock);
+  if (meta._tag === "Left") return left(domainError("invalid_command", meta.left.message, { path: meta.left.path }));
   const routed = routeCommand(input);
   if (routed._tag === "Left") return routed;
-  const meta = commandMeta(env.clock, options);
-  if (meta._tag === "Left") return meta;
-  if (options.commandId !== undefined) {
-    const previous = await env.store.findCommand(options.commandId);
+  if (meta.right.commandId !== undefined) {
+    const previous = await env.store.findCommand(meta.right.commandId);
     if (previous !== undefined) return right(resultOf(previous.events, true));
   }
   for (let attempt = 0; attempt <= env.maxRetries; attempt++) {
@@ -77,15 +78,6 @@ async function decideAndAppend(env: ExecutionEnvironment, routed: RoutedCommand,
   return right(resultOf(appended.right.events, appended.right.duplicate));
 }
 
-function commandMeta(clock: Clock, options: ExecuteOptions): Either<HandoverError, EventMeta> {
-  if (typeof options.actor !== "string" || options.actor.trim() === "") {
-    return left(domainError("invalid_command", "actor: every command needs the actor who issues it", { path: "actor" }));
-  }
-  const at = options.occurredAt === undefined ? right(clock()) : toUtcIso(options.occurredAt);
-  if (at._tag === "Left") return left(domainError("invalid_command", `occurredAt: ${at.left}`, { path: "occurredAt" }));
-  const meta: Record<string, string> = { actor: options.actor, occurredAt: at.right };
-  for (const key of ["commandId", "correlationId", "causationId"] as const) if (options[key] !== undefined) meta[key] = options[key];
-  return right(meta as unknown as EventMeta);
 }
 
 function resultOf(events: readonly RecordedEvent[], duplicate: boolean): ExecuteResult {

@@ -1,6 +1,16 @@
+import { identifierProblem } from "@handover/core";
 import { z } from "zod";
 
-const idText = z.string().trim().min(1, "expected a non-empty id").max(200);
+/** The text of every id: trimmed, 1 to 200 characters, and held to core's id rule (visible, well-formed, no control or format characters). */
+const idText = z
+  .string()
+  .trim()
+  .min(1, "expected a non-empty id")
+  .max(200)
+  .superRefine((value, context) => {
+    const problem = identifierProblem(value, "id");
+    if (problem !== undefined) context.addIssue({ code: "custom", message: problem.message.replace(/^id: /, "") });
+  });
 
 /** An incident id, such as `INC0000045`. */
 export const IncidentId = idText.brand<"IncidentId">();
