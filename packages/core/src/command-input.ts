@@ -1,4 +1,4 @@
-import { left, right, type Either } from "fp-ts/lib/Either.js";
+import { left, type Either } from "fp-ts/lib/Either.js";
 import type { Clock } from "./clock.js";
 import { describeValue } from "./describe-value.js";
 import type { EventMeta } from "./envelope.js";
