@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import type { CliCommand, CliIo } from "./command.js";
 import { commands as builtIn } from "./commands/index.js";
 import { commandHelp, overallHelp } from "./help.js";
+import { terminalSafe } from "./output/terminal-text.js";
 import { CLI_VERSION } from "./version.js";
 
 /** Exit codes: 0 done, 1 failed unexpectedly (a bug or a broken disk), 2 bad usage or bad input. */
@@ -79,7 +80,9 @@ function help(commands: readonly CliCommand[], words: readonly string[], io: Cli
  */
 export async function runCli(givenArgv: readonly string[], givenIo: CliIo, commands: readonly CliCommand[] = builtIn): Promise<number> {
   const { argv, colour } = colourChoice(givenArgv);
-  const io: CliIo = colour === undefined ? givenIo : { ...givenIo, colour };
+  // Every text goes out through the output layer: control characters from a log are escaped, never raw.
+  const safeIo = terminalSafe(givenIo);
+  const io: CliIo = colour === undefined ? safeIo : { ...safeIo, colour };
   if (argv.length === 1 && isHelp(argv[0] ?? "")) return help(commands, [], io);
   if (argv.length === 1 && argv[0] === "--version") {
     io.stdout(`${CLI_VERSION}\n`);

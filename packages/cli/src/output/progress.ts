@@ -1,4 +1,5 @@
 import type { CliIo } from "../command.js";
+import { terminalControl } from "./terminal-text.js";
 
 /** A log longer than this many events shows a progress bar while it is read (on a terminal). */
 export const PROGRESS_THRESHOLD = 5000;
@@ -8,6 +9,9 @@ export interface Progress {
   advance(done: number): void;
   finish(): void;
 }
+
+/** A carriage return the bar redraws itself with: this program's own control sequence, so output keeps it. */
+const RETURN = terminalControl("\r");
 
 const silent: Progress = { advance: () => undefined, finish: () => undefined };
 const WIDTH = 28;
@@ -32,7 +36,7 @@ export function startProgress(io: CliIo, label: string, total: number): Progress
   let next = 0;
   const draw = (done: number): void => {
     drawn = progressLine(label, done, total);
-    io.stderr(`\r${drawn}`);
+    io.stderr(`${RETURN}${drawn}`);
   };
   draw(0);
   return {
@@ -43,7 +47,7 @@ export function startProgress(io: CliIo, label: string, total: number): Progress
     },
     finish() {
       if (drawn === "") return;
-      io.stderr(`\r${" ".repeat(drawn.length)}\r`);
+      io.stderr(`${RETURN}${" ".repeat(drawn.length)}${RETURN}`);
       drawn = "";
     },
   };

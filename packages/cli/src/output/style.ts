@@ -1,4 +1,5 @@
 import type { CliIo } from "../command.js";
+import { terminalControl } from "./terminal-text.js";
 
 /** How verdicts are marked in text output: coloured on a terminal, plain otherwise. */
 export interface Style {
@@ -9,7 +10,8 @@ export interface Style {
 }
 
 const plain = (text: string): string => text;
-const ansi = (code: number) => (text: string): string => `\u001b[${code}m${text}\u001b[0m`;
+/** SGR colour around text, as marks that only this program can write (see terminal-text.ts). */
+const ansi = (code: number) => (text: string): string => `${terminalControl(`\u001b[${code}m`)}${text}${terminalControl("\u001b[0m")}`;
 
 /** What `FORCE_COLOR` says: on for any value but `0` and `false` (as Node reads it), nothing when unset. */
 function forcedColour(value: string | undefined): boolean | undefined {

@@ -4,6 +4,7 @@ import { checklistTable, timelineTable } from "../views/readiness-text.js";
 import { paint } from "./style.js";
 import { renderTable } from "./table.js";
 import { stripEscapes } from "./text-width.js";
+import { toTerminal } from "./terminal-text.js";
 
 const colour = paint({ stdout: () => undefined, stderr: () => undefined, now: () => "2026-01-01T00:00:00Z", terminal: { stdout: true, stderr: true }, env: {} });
 
@@ -25,7 +26,7 @@ describe("renderTable", () => {
       ],
     } as unknown as Readiness;
     const table = checklistTable(readiness, colour);
-    expect(table).toContain("\u001b[");
+    expect(toTerminal(table)).toContain("\u001b[");
     expect(new Set(columnsOf(table, /why|taken|INC-1|none agreed/)).size).toBe(1);
     expect(new Set(columnsOf(table, /evidence|@3|@7|-$/)).size).toBe(1);
   });

@@ -1,3 +1,4 @@
+import { escapeCell } from "./terminal-text.js";
 import { padVisible, visibleWidth } from "./text-width.js";
 
 /** A column of a text table: its heading and how a row shows in it. */
@@ -10,9 +11,11 @@ export interface TableColumn<Row> {
 /**
  * Renders rows as a plain-text table with a heading line, columns padded to their widest
  * cell as a terminal draws it (colour codes take no width, wide characters two columns).
+ * Each cell is one line: control characters in it, line feeds and tabs included, are
+ * escaped (`\n`, `\u001b`), so a value from a log can neither break a row nor forge one.
  */
 export function renderTable<Row>(rows: readonly Row[], columns: readonly TableColumn<Row>[]): string {
-  const cells = rows.map((row) => columns.map((column) => column.cell(row)));
+  const cells = rows.map((row) => columns.map((column) => escapeCell(column.cell(row))));
   const widths = columns.map((column, index) => Math.max(visibleWidth(column.heading), ...cells.map((line) => visibleWidth(line[index] ?? ""))));
   const format = (values: readonly string[]) =>
     values

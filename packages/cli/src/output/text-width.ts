@@ -1,3 +1,5 @@
+import { withoutMarks } from "./terminal-text.js";
+
 /** ANSI escape sequences a terminal draws as nothing: SGR colours and other CSI sequences, and OSC strings (links). */
 // eslint-disable-next-line no-control-regex -- matching terminal escape sequences is this pattern's whole purpose
 const ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
@@ -8,9 +10,9 @@ const ZERO_WIDTH = /^(?:[\p{Mn}\p{Me}\u200b-\u200f\u2060-\u2064\ufeff]|\p{Variat
 /** East Asian wide and fullwidth ranges, and emoji presentation: drawn two columns wide. */
 const WIDE = /^(?:[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]|\p{Emoji_Presentation})$/u;
 
-/** Text with its terminal escape sequences removed: what the eye sees. */
+/** Text with its terminal escape sequences (and this program's marks of them) removed: what the eye sees. */
 export function stripEscapes(text: string): string {
-  return text.replace(ESCAPES, "");
+  return withoutMarks(text).replace(ESCAPES, "");
 }
 
 /** The number of terminal columns text takes: escape sequences count nothing, wide characters two, combining marks none. */
