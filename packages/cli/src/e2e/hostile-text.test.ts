@@ -71,8 +71,9 @@ describe("every text command on a log holding terminal escapes", () => {
 
   it("keeps colour, which is this program's own, on a terminal", async () => {
     const run = await cliWith({ terminal: { stdout: true, stderr: false }, env: {} }, "readiness", source, "crm");
-    expect(run.stdout).toMatch(/\u001b\[3[12]m/);
-    expect(run.stdout.replace(/\u001b\[\d+m/g, "")).not.toMatch(RAW_CONTROL);
+    const colours = new RegExp("\u001b\\[\\d+m", "g");
+    expect(run.stdout.match(colours)?.length).toBeGreaterThan(2);
+    expect(run.stdout.replace(colours, "")).not.toMatch(RAW_CONTROL);
   });
 
   it("keeps --json exact: the same text, escaped as JSON escapes it", async () => {
