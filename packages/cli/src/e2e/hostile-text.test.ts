@@ -71,6 +71,7 @@ describe("every text command on a log holding terminal escapes", () => {
 
   it("keeps colour, which is this program's own, on a terminal", async () => {
     const run = await cliWith({ terminal: { stdout: true, stderr: false }, env: {} }, "readiness", source, "crm");
+    // eslint-disable-next-line no-control-regex -- the colour sequences are what this test looks for
     const colours = new RegExp("\u001b\\[\\d+m", "g");
     expect(run.stdout.match(colours)?.length).toBeGreaterThan(2);
     expect(run.stdout.replace(colours, "")).not.toMatch(RAW_CONTROL);
