@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p out
-rm -f out/crm-replacement.db out/crm-replacement.db-wal out/crm-replacement.db-shm
+rm -f out/crm-replacement.db out/crm-replacement.db-wal out/crm-replacement.db-shm out/handover-report.html
 pnpm --silent --filter @handover-examples/crm-replacement start -- --sqlite out/crm-replacement.db
 echo
 echo "== handover verify sqlite:out/crm-replacement.db"

@@ -84,3 +84,5 @@ export type { InclusionProof, ConsistencyProof, LogProof, ProofTrust, ProofFailu
 export { PROOF_FORMAT, buildInclusionProof, buildConsistencyProof, checkProof } from "./proof-document.js";
 export { firstDuplicateKey } from "./non-canonical.js";
 export { checkCommandInput } from "./command-input.js";
+export type { WriteFileOptions, FileContent } from "./write-file.js";
+export { writeFileAtomically, FileExistsError } from "./write-file.js";

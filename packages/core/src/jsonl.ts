@@ -1,6 +1,6 @@
 import { Buffer } from "node:buffer";
-import { open, rename, rm, type FileHandle } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { open, type FileHandle } from "node:fs/promises";
+import { basename } from "node:path";
 import type { EventCatalogue } from "./catalogue.js";
 import type { RecordedEvent } from "./envelope.js";
 import { LogError } from "./errors.js";
@@ -8,6 +8,7 @@ import { createLineSplitter } from "./jsonl-lines.js";
 import { parseLines } from "./jsonl-parse.js";
 import { serializeRecordedEvent } from "./recorded-codec.js";
 import { decodeRecorded } from "./upcast.js";
+import { writeFileAtomically, type WriteFileOptions } from "./write-file.js";
 
 /** Options of `readJsonl`. */
 export interface ReadJsonlOptions {
@@ -67,37 +68,25 @@ async function openLog(path: string): Promise<FileHandle> {
   }
 }
 
-let temporaryCounter = 0;
-
 /**
- * Writes a log as JSONL atomically: to a temporary file beside the target, flushed to
- * disk, then renamed over it. A failure leaves the target as it was.
+ * Writes a log as JSONL, whole or not at all, through core's `writeFileAtomically` (a
+ * temporary file created exclusively beside the target, flushed, then given its name). By
+ * default it replaces a file at the path; with `{ replace: false }` a file there is a
+ * `FileExistsError`. A failure, or events that throw while they are read, leaves the target
+ * as it was.
  */
 export async function writeJsonl(
   path: string,
   events: Iterable<RecordedEvent> | AsyncIterable<RecordedEvent>,
+  options: WriteFileOptions = {},
 ): Promise<{ readonly count: number }> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${++temporaryCounter}.tmp`);
-  const file = await open(temporary, "w");
   let count = 0;
-  try {
-    let buffer = "";
+  async function* lines(): AsyncGenerator<string> {
     for await (const event of events) {
-      buffer += `${serializeRecordedEvent(event)}\n`;
       count++;
-      if (buffer.length >= 1 << 20) {
-        await file.write(buffer);
-        buffer = "";
-      }
+      yield `${serializeRecordedEvent(event)}\n`;
     }
-    if (buffer !== "") await file.write(buffer);
-    await file.sync();
-    await file.close();
-    await rename(temporary, path);
-  } catch (error) {
-    await file.close().catch(() => undefined);
-    await rm(temporary, { force: true });
-    throw error;
   }
+  await writeFileAtomically(path, lines(), { replace: options.replace ?? true });
   return { count };
 }

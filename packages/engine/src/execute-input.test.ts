@@ -17,7 +17,7 @@ const register = (fields: Record<string, unknown> = {}): Record<string, unknown>
 /** Runs a command on a started project; it must be refused with the path, throw nothing, and leave the log as it was. */
 async function expectRefused(command: unknown, options: unknown, path: string): Promise<string> {
   const handover = await startedProject();
-  const result = await handover.execute(command, options as ExecuteOptions);
+  const result = await handover.executeUnknown(command, options as ExecuteOptions);
   expect(result).toMatchObject({ _tag: "Left", left: { code: "invalid_command", details: { path } } });
   const log = await toArray(handover.store.readAll());
   expect(log).toHaveLength(1);
@@ -77,7 +77,7 @@ describe("execute refuses every malformed command or options with a value naming
   it("still takes awkward but well-formed text in free-text fields, exactly", async () => {
     const handover = await startedProject();
     const name = "CRM DB \t tab, é, 😀, \u0007 bell";
-    expect(isRight(await handover.execute(register({ name }), { actor: "José Ñúñez" }))).toBe(true);
+    expect(isRight(await handover.executeUnknown(register({ name }), { actor: "José Ñúñez" }))).toBe(true);
     const [, registered] = await toArray(handover.store.readAll());
     expect(registered).toMatchObject({ data: { name }, meta: { actor: "José Ñúñez" } });
   });

@@ -78,8 +78,6 @@ async function decideAndAppend(env: ExecutionEnvironment, routed: RoutedCommand,
   return right(resultOf(appended.right.events, appended.right.duplicate));
 }
 
-}
-
 function resultOf(events: readonly RecordedEvent[], duplicate: boolean): ExecuteResult {
   return { events, positions: events.map((event) => event.position), duplicate };
 }

@@ -2,8 +2,7 @@ import { processLog, toOcel2, toXes, XES_CASE_KINDS, type XesCaseKind } from "@h
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { usageError, type CliFailure, type CliIo, type CommandArgs } from "../command.js";
 import { renderJson } from "../output/table.js";
-import { writeAtomically } from "../sources/atomic-write.js";
-import { writableTarget } from "../sources/files.js";
+import { newFileTarget, writeNewFile } from "../sources/files.js";
 import { withLog } from "../sources/with-log.js";
 import { describeView, viewJson } from "../views/view.js";
 
@@ -38,12 +37,13 @@ export async function exportMiningLog(sourceText: string, format: "ocel2" | "xes
   if (format === "ocel2" && values.case !== undefined) return left(usageError("--case goes with --format xes; an OCEL 2.0 log holds every object kind"));
   const kind = format === "xes" ? caseKind(values) : right(undefined);
   if (kind._tag === "Left") return kind;
-  const target = await writableTarget(to);
+  const target = await newFileTarget(to, values.force === true);
   if (target._tag === "Left") return target;
   return withLog(sourceText, values, io, async (log) => {
     const mined = await processLog(log.events(), log.view);
     const text = kind.right === undefined ? `${JSON.stringify(toOcel2(mined))}\n` : toXes(mined, kind.right);
-    await writeAtomically(to, text);
+    const written = await writeNewFile(to, text, values.force === true);
+    if (written._tag === "Left") return written;
     const traces = kind.right === undefined ? null : mined.objects.filter((object) => object.kind === kind.right).length;
     const summary = { from: log.source.spec.label, to, format, ...(kind.right === undefined ? {} : { case: kind.right }), view: viewJson(log.view), position: mined.position, events: mined.events.length, objects: mined.objects.length, traces };
     if (values.json === true) io.stdout(renderJson(summary));

@@ -10,7 +10,7 @@ import { readVerified } from "../sources/verified-read.js";
 import { positionalArgs } from "../sources/with-log.js";
 import { exportInFormat, MINING_DETAILS, MINING_OPTIONS } from "./export-mining.js";
 
-const USAGE = "handover export <src> --to <dst> [--format log|ocel2|xes] [--case <kind>] [--schema <name>] [--to-schema <name>] [--json]";
+const USAGE = "handover export <src> --to <dst> [--format log|ocel2|xes] [--case <kind>] [--schema <name>] [--to-schema <name>] [--force] [--json]";
 
 /** What an export copied: how many events and the head both logs now share. */
 export interface ExportSummary {
@@ -54,12 +54,13 @@ export const exportCommand: CliCommand = {
     "  --to <dst>         where to copy it, in the same forms: a new .jsonl file, a SQLite file or PostgreSQL schema that holds no events (created when missing)",
     "  --schema <name>    the schema of a postgres:// source (instead of ?schema=)",
     "  --to-schema <name> the schema of a postgres:// destination (instead of ?schema=)",
+    "  --force            overwrite an existing file (a .jsonl copy, or a process-mining log); a store that holds events is never written into",
     "  --json             print the summary as JSON",
     "  A source that does not verify, or an event that does not decode, stops the export with exit 2 and leaves the destination as it was.",
     ...MINING_DETAILS,
   ],
   example: "handover export history.jsonl --to 'postgres://audit@db/handover?schema=project_crm'",
-  options: { to: { type: "string" }, schema: { type: "string" }, "to-schema": { type: "string" }, json: { type: "boolean", default: false }, ...MINING_OPTIONS },
+  options: { to: { type: "string" }, schema: { type: "string" }, "to-schema": { type: "string" }, force: { type: "boolean", default: false }, json: { type: "boolean", default: false }, ...MINING_OPTIONS },
   async run({ positionals, values }, io) {
     const args = positionalArgs(positionals, ["<src>"], USAGE);
     if (args._tag === "Left") return args;
@@ -71,7 +72,7 @@ export const exportCommand: CliCommand = {
     const source = await openLogSource(sourceSpec);
     if (source._tag === "Left") return source;
     try {
-      const target = await openLogTarget(targetSpec);
+      const target = await openLogTarget(targetSpec, values.force === true);
       if (target._tag === "Left") return target;
       try {
         const summary = await copy(source.right, target.right, io);

@@ -65,7 +65,7 @@ describe("handover import servicenow", () => {
       });
       const out = path("kept.jsonl");
       await writeFile(out, "previous content\n");
-      const run = await cli("import", "servicenow", csv, "--out", out);
+      const run = await cli("import", "servicenow", csv, "--out", out, "--force");
       expect(run.code).toBe(2);
       expect(run.stderr).toContain("broken.csv line 41");
       oneLine(run.stderr);
@@ -111,7 +111,7 @@ describe("handover import servicenow", () => {
   it("prints its help with an example", async () => {
     const run = await cli("import", "servicenow", "--help");
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("usage: handover import servicenow <csv> --out <log.jsonl> [--matrix itil] [--json]");
+    expect(run.stdout).toContain("usage: handover import servicenow <csv> --out <log.jsonl> [--matrix itil] [--force] [--json]");
     expect(run.stdout).toContain("example:\n  handover import servicenow");
   });
 });

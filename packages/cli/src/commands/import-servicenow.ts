@@ -1,13 +1,12 @@
 import { resolve } from "node:path";
-import { writeJsonl } from "@handover/core";
 import { importServiceNowFile, type ServiceNowImport } from "@handover/import-servicenow";
 import { left, right } from "fp-ts/lib/Either.js";
 import { inputError, usageError, type CliCommand } from "../command.js";
 import { renderJson } from "../output/table.js";
-import { existingFile, writableTarget } from "../sources/files.js";
+import { existingFile, newFileTarget, writeNewLog } from "../sources/files.js";
 import { resolveMatrix } from "../sources/matrix.js";
 
-const USAGE = "handover import servicenow <csv> --out <log.jsonl> [--matrix itil] [--json]";
+const USAGE = "handover import servicenow <csv> --out <log.jsonl> [--matrix itil] [--force] [--json]";
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): [string, number][] {
   const counts = new Map<string, number>();
@@ -43,12 +42,13 @@ export const importServiceNowCommand: CliCommand = {
   usage: USAGE,
   details: [
     "  <csv>              the ServiceNow export: one row per audited update of an incident",
-    "  --out <log.jsonl>  the log to write (replaced atomically; nothing is written on an error)",
+    "  --out <log.jsonl>  the log to write, whole or not at all (nothing is written on an error); an existing file is refused",
+    "  --force            overwrite an existing --out file",
     "  --matrix <m>       the priority matrix deviations are measured against: itil (default) or a JSON file {name, cells}",
     "  --json             print the summary as JSON",
   ],
   example: "handover import servicenow incident_event_log.csv --out history.jsonl --matrix itil",
-  options: { out: { type: "string" }, matrix: { type: "string", default: "itil" }, json: { type: "boolean", default: false } },
+  options: { out: { type: "string" }, matrix: { type: "string", default: "itil" }, force: { type: "boolean", default: false }, json: { type: "boolean", default: false } },
   async run({ positionals, values }, io) {
     const [csv, extra] = positionals;
     if (csv === undefined) return left(usageError(`missing the CSV file; usage: ${USAGE}`));
@@ -57,13 +57,15 @@ export const importServiceNowCommand: CliCommand = {
     if (typeof out !== "string" || out === "") return left(usageError(`missing --out <log.jsonl>; usage: ${USAGE}`));
     if (resolve(out) === resolve(csv)) return left(usageError(`--out ${out} is the CSV itself; give the log another file name`));
     const matrixName = typeof values.matrix === "string" ? values.matrix : "itil";
-    const checks = [await existingFile(csv), await writableTarget(out)];
+    const force = values.force === true;
+    const checks = [await existingFile(csv), await newFileTarget(out, force)];
     for (const check of checks) if (check._tag === "Left") return check;
     const matrix = await resolveMatrix(matrixName);
     if (matrix._tag === "Left") return matrix;
     const imported = await importServiceNowFile(csv, { matrix: matrix.right, recordedAt: io.now() });
     if (imported._tag === "Left") return left(inputError(imported.left.message));
-    await writeJsonl(out, imported.right.events);
+    const written = await writeNewLog(out, imported.right.events, force);
+    if (written._tag === "Left") return written;
     io.stdout(values.json === true ? renderJson(imported.right.summary) : describeImport(imported.right, csv, out, matrix.right.name));
     return right(undefined);
   },

@@ -10,8 +10,7 @@ import { renderMarkdownReport } from "../report/markdown.js";
 import { readReportData } from "../report/report-data.js";
 import { CONTROLS_DETAILS, CONTROLS_OPTIONS, readFramework } from "../sources/controls-option.js";
 import { CRITERIA_DETAIL, CRITERIA_OPTION } from "../sources/criteria.js";
-import { writeAtomically } from "../sources/atomic-write.js";
-import { writableTarget, writeNewFile } from "../sources/files.js";
+import { newFileTarget, writeNewFile } from "../sources/files.js";
 import { POLICY_DETAIL, POLICY_OPTION } from "../sources/policy.js";
 import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog } from "../sources/with-log.js";
 import { createLogFacts, missingProject, tapFacts } from "../views/log-facts.js";
@@ -42,7 +41,7 @@ export const reportCommand: CliCommand = {
     "  <projectId>       the project (project.start's projectId)",
     "  --out <file>      where to write it: .html (one file, inline CSS and SVG, nothing fetched when viewed) or .md (GitHub Markdown with a Mermaid graph)",
     "  --sign <key.pem>  also write <out>.sig: the log's checkpoint (size, root, head) and the pack's SHA-256, signed with this Ed25519 key (check it: handover check-proof <out>.sig --key pub.pem)",
-    "  --force           overwrite an existing signature file",
+    "  --force           overwrite an existing pack (and signature); without it, an existing file is refused and nothing is written",
     CRITERIA_DETAIL,
     POLICY_DETAIL,
     ...CONTROLS_DETAILS.map((line) => `${line} (the pack's controls section)`),
@@ -57,8 +56,11 @@ export const reportCommand: CliCommand = {
     if (typeof out !== "string" || out === "") return left(usageError(`missing --out <report.html|report.md>; usage: ${USAGE}`));
     const format = FORMATS[extname(out).toLowerCase()];
     if (format === undefined) return left(usageError(`--out ${out}: name a .html or a .md file`));
-    const target = await writableTarget(out);
-    if (target._tag === "Left") return target;
+    const force = values.force === true;
+    for (const file of typeof values.sign === "string" ? [out, `${out}.sig`] : [out]) {
+      const target = await newFileTarget(file, force);
+      if (target._tag === "Left") return target;
+    }
     const key = typeof values.sign === "string" ? await readPrivateKeyFile(values.sign) : undefined;
     if (key?._tag === "Left") return key;
     const framework = await readFramework(values);
@@ -73,9 +75,10 @@ export const reportCommand: CliCommand = {
         return left(inputError(missingProject(projectId, facts)));
       }
       const text = format === "html" ? renderHtmlReport(data) : renderMarkdownReport(data);
-      await writeAtomically(out, text);
+      const written = await writeNewFile(out, text, force);
+      if (written._tag === "Left") return written;
       const checkpoint = { origin: originOf(projectId), ...opened.checkpoint(), time: io.now() };
-      const signature = key === undefined ? undefined : await signPack(out, text, key.right, checkpoint, values.force === true);
+      const signature = key === undefined ? undefined : await signPack(out, text, key.right, checkpoint, force);
       if (signature?._tag === "Left") return signature;
       const verdict = `${data.readiness.ready ? "READY" : "NOT READY"} (${tally(data.readiness)})`;
       if (values.json === true) io.stdout(renderJson({ out, format, source: data.source, view: viewJson(opened.view), projectId, position: data.summary.position, ready: data.readiness.ready, findings: data.findings.findings.length, checkpoint: opened.checkpoint(), signature: signature?.right ?? null }));

@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
-import { link, open, rename, rm, stat } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { lstat, stat } from "node:fs/promises";
+import { dirname } from "node:path";
+import { FileExistsError, writeFileAtomically, writeJsonl, type FileContent, type RecordedEvent } from "@handover/core";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { inputError, type CliFailure } from "../command.js";
 
@@ -32,29 +32,54 @@ export async function writableTarget(path: string): Promise<Either<CliFailure, s
   return right(path);
 }
 
+/** The refusal of a write over an existing file: name it and say how to overwrite it. */
+export function existsRefusal(path: string): CliFailure {
+  return inputError(`${path} already exists; give --force to overwrite it`);
+}
+
 /**
- * Writes a whole file or nothing: the text goes to a temporary file created exclusively in
- * the target's folder (an unpredictable name, never through a link placed there), flushed,
- * then linked into place, which fails if the target exists; with `force` it is renamed over
- * it instead. Refuses to overwrite without `force`, naming the file.
+ * Checks, before any work, that a file can be written at a path and, without `force`,
+ * that none is there yet: a command refuses early instead of after reading a whole log.
+ * The write itself checks again (`writeNewFile`), so a file that appears meanwhile is
+ * never overwritten.
  */
-export async function writeNewFile(path: string, text: string | Uint8Array, force: boolean): Promise<Either<CliFailure, string>> {
+export async function newFileTarget(path: string, force: boolean): Promise<Either<CliFailure, string>> {
+  const writable = await writableTarget(path);
+  if (writable._tag === "Left" || force) return writable;
+  const taken = await lstat(path).then(
+    () => true,
+    () => false,
+  );
+  return taken ? left(existsRefusal(path)) : right(path);
+}
+
+/**
+ * Writes a file whole or nothing, through core's one writer (`writeFileAtomically`): a
+ * temporary file created exclusively in the target's folder under an unpredictable name
+ * (a link planted there is never followed), flushed, then linked into place, which fails
+ * if the target exists; with `force` it is renamed over it instead. Refuses to overwrite
+ * without `force`, naming the file. Every command that writes a file writes it here.
+ */
+export async function writeNewFile(path: string, content: FileContent, force: boolean): Promise<Either<CliFailure, string>> {
   const writable = await writableTarget(path);
   if (writable._tag === "Left") return writable;
-  const temporary = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
-  const file = await open(temporary, "wx", 0o644);
   try {
-    await file.writeFile(text);
-    await file.sync();
-    await file.close();
-    if (force) await rename(temporary, path);
-    else await link(temporary, path);
+    await writeFileAtomically(path, content, { replace: force });
   } catch (error) {
-    await file.close().catch(() => undefined);
-    await rm(temporary, { force: true });
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return left(inputError(`${path} already exists; give --force to overwrite it`));
+    if (error instanceof FileExistsError) return left(existsRefusal(path));
     throw error;
   }
-  await rm(temporary, { force: true });
   return right(path);
+}
+
+/** Writes a log as a JSONL file the same way (`writeNewFile`): whole or nothing, never over a file without `force`. */
+export async function writeNewLog(path: string, events: AsyncIterable<RecordedEvent> | Iterable<RecordedEvent>, force: boolean): Promise<Either<CliFailure, { readonly count: number }>> {
+  const writable = await writableTarget(path);
+  if (writable._tag === "Left") return writable;
+  try {
+    return right(await writeJsonl(path, events, { replace: force }));
+  } catch (error) {
+    if (error instanceof FileExistsError) return left(existsRefusal(path));
+    throw error;
+  }
 }

@@ -1,8 +1,8 @@
 import { rm, stat } from "node:fs/promises";
-import { writeJsonl, type ChainHead, type EventStore, type ImportResult, type RecordedEvent } from "@handover/core";
+import { type ChainHead, type EventStore, type ImportResult, type RecordedEvent } from "@handover/core";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { inputError, type CliFailure } from "../command.js";
-import { writableTarget } from "./files.js";
+import { newFileTarget, writableTarget, writeNewLog } from "./files.js";
 import { openPostgresStore } from "./open-postgres.js";
 import { loadSqliteStore } from "./open-sqlite.js";
 import { createPool, schemaStanding, type SqlPool } from "./postgres-connection.js";
@@ -26,10 +26,9 @@ async function exists(path: string): Promise<boolean> {
 const refusedNonEmpty = (spec: SourceSpec, head: ChainHead): CliFailure =>
   inputError(`${spec.label} already holds a log (${head.position} events); export into a new file or an empty schema`);
 
-async function jsonlTarget(spec: Extract<SourceSpec, { kind: "jsonl" }>): Promise<Either<CliFailure, LogTarget>> {
-  const writable = await writableTarget(spec.path);
-  if (writable._tag === "Left") return writable;
-  if (await exists(spec.path)) return left(inputError(`${spec.label} already exists; an export never overwrites a log, name a new file`));
+async function jsonlTarget(spec: Extract<SourceSpec, { kind: "jsonl" }>, force: boolean): Promise<Either<CliFailure, LogTarget>> {
+  const target = await newFileTarget(spec.path, force);
+  if (target._tag === "Left") return left(inputError(target.left.message.replace(spec.path, spec.label)));
   const write = async (events: AsyncIterable<RecordedEvent>): Promise<Either<CliFailure, ImportResult>> => {
     let head: ChainHead = { position: 0, hash: "0".repeat(64) };
     const tracked = async function* () {
@@ -38,8 +37,8 @@ async function jsonlTarget(spec: Extract<SourceSpec, { kind: "jsonl" }>): Promis
         yield event;
       }
     };
-    const { count } = await writeJsonl(spec.path, tracked());
-    return right({ count, head });
+    const written = await writeNewLog(spec.path, tracked(), force);
+    return written._tag === "Left" ? written : right({ count: written.right.count, head });
   };
   return right({ spec, write, close: async () => undefined });
 }
@@ -118,15 +117,16 @@ async function postgresTarget(spec: Extract<SourceSpec, { kind: "postgres" }>): 
 }
 
 /**
- * Opens where an export writes. A JSONL file must not exist yet (written to a temporary
- * file and renamed, so a failure leaves nothing); a SQLite file or PostgreSQL schema may
+ * Opens where an export writes. A JSONL file must not exist yet, unless `force` (it is
+ * written through core's one file writer: a temporary file created exclusively beside it,
+ * then linked or renamed into place, so a failure leaves nothing); a SQLite file or PostgreSQL schema may
  * exist but must hold no events, and one the export created is removed again when the
  * export fails.
  */
-export async function openLogTarget(spec: SourceSpec): Promise<Either<CliFailure, LogTarget>> {
+export async function openLogTarget(spec: SourceSpec, force = false): Promise<Either<CliFailure, LogTarget>> {
   switch (spec.kind) {
     case "jsonl":
-      return jsonlTarget(spec);
+      return jsonlTarget(spec, force);
     case "sqlite":
       return sqliteTarget(spec);
     case "postgres":
