@@ -4,6 +4,7 @@ import type { AppendError } from "./append-errors.js";
 import type { EventCatalogue } from "./catalogue.js";
 import type { ChainHead, RecordedEvent } from "./envelope.js";
 import { describeValue } from "./describe-value.js";
+import { boxedItems } from "./iterables.js";
 import { checkRecordedEnvelope } from "./recorded-codec.js";
 import { createChainVerifier } from "./verify-chain.js";
 
@@ -58,7 +59,12 @@ export function createImportChecker(start: ImportStart): ImportChecker {
 
 /** The refusal of an import given something that is not a list of events (an iterable or async iterable), or undefined. */
 export function importSourceProblem(incoming: unknown): AppendError | undefined {
-  const iterable = typeof incoming === "object" && incoming !== null && (typeof (incoming as Iterable<unknown>)[Symbol.iterator] === "function" || typeof (incoming as AsyncIterable<unknown>)[Symbol.asyncIterator] === "function");
+  let iterable: boolean;
+  try {
+    iterable = typeof incoming === "object" && incoming !== null && (typeof (incoming as Iterable<unknown>)[Symbol.iterator] === "function" || typeof (incoming as AsyncIterable<unknown>)[Symbol.asyncIterator] === "function");
+  } catch {
+    iterable = false;
+  }
   return iterable ? undefined : { code: "invalid_append", path: "events", message: `import refused: expected the recorded events (an iterable or async iterable), got ${describeValue(incoming)}` };
 }
 
@@ -71,7 +77,7 @@ export async function collectImport(
   if (refused !== undefined) return left(refused);
   const checker = createImportChecker(start);
   const collected: RecordedEvent[] = [];
-  for await (const event of incoming) {
+  for await (const { item: event } of boxedItems(incoming)) {
     const problem = checker.check(event);
     if (problem !== undefined) return left(problem);
     collected.push(freeze(event, true));

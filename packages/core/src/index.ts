@@ -58,7 +58,7 @@ export { systemClock, fixedClock, steppingClock } from "./clock.js";
 export type { IdGenerator } from "./ids.js";
 export { randomIds, sequentialIds } from "./ids.js";
 export { toUtcIso, parseInstant, millisBetween } from "./time.js";
-export { isAsyncIterable, toArray, flattenPages, emptyAsync } from "./iterables.js";
+export { isAsyncIterable, toArray, flattenPages, emptyAsync, boxedItems } from "./iterables.js";
 export type { Lifecycle } from "./lifecycle.js";
 export { transition, acceptedCommands, reachableStates, lifecycleTable } from "./lifecycle.js";
 export type { StoredEventRow, StoredEventValues } from "./stored-event.js";

@@ -19,3 +19,21 @@ export async function* flattenPages<T>(pages: AsyncIterable<readonly T[]>): Asyn
 export async function* emptyAsync<T>(): AsyncGenerator<T> {
   // Nothing to yield.
 }
+
+/**
+ * The items of an import, each in a box, read without ever awaiting an item itself: `for
+ * await` over a plain list awaits each item, which reads its `then` (a proxy or getter
+ * there would throw out of the loop). A store's import loops over these instead.
+ */
+export async function* boxedItems<T>(items: Iterable<T> | AsyncIterable<T>): AsyncGenerator<{ readonly item: T }> {
+  if (!isAsyncIterable(items)) {
+    for (const item of items) yield { item };
+    return;
+  }
+  const iterator = items[Symbol.asyncIterator]();
+  for (;;) {
+    const step = await iterator.next();
+    if (step.done === true) return;
+    yield { item: step.value };
+  }
+}

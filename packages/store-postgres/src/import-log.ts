@@ -3,7 +3,7 @@ import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import { from as copyFrom } from "pg-copy-streams";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
-import { createImportChecker, importSourceProblem, isStorableText, type AppendError, type ChainHead, type EventCatalogue, type ImportResult, type RecordedEvent, STORED_EVENT_INSERT_COLUMNS } from "@handover/core";
+import { boxedItems, createImportChecker, importSourceProblem, isStorableText, type AppendError, type ChainHead, type EventCatalogue, type ImportResult, type RecordedEvent, STORED_EVENT_INSERT_COLUMNS } from "@handover/core";
 import { checkoutClient, releaseClient, rollbackQuietly } from "./clients.js";
 import { copyLines } from "./copy-text.js";
 import { translateWriteError } from "./errors.js";
@@ -82,7 +82,7 @@ async function importInTransaction(
   };
 
   let chunk: RecordedEvent[] = [];
-  for await (const event of incoming) {
+  for await (const { item: event } of boxedItems(incoming)) {
     chunk.push(event);
     if (chunk.length < target.chunkSize) continue;
     const problem = await flush(chunk);
@@ -104,7 +104,7 @@ async function importInTransaction(
 /** Fetches the stored versions of the chunk's streams that the import has not met yet. */
 async function loadStreamVersions(client: pg.PoolClient, names: LogNames, chunk: readonly RecordedEvent[], versions: Map<string, number>): Promise<void> {
   // A stream id no store can hold is never sent to the server: the checker refuses its event.
-  const unknown = [...new Set(chunk.map((event) => (event as { streamId?: unknown } | null)?.streamId))].filter((streamId): streamId is string => isStorableText(streamId) && !versions.has(streamId));
+  const unknown = [...new Set(chunk.map(streamIdOf))].filter((streamId): streamId is string => isStorableText(streamId) && !versions.has(streamId));
   if (unknown.length === 0) return;
   for (const streamId of unknown) versions.set(streamId, 0);
   const { rows } = await client.query<{ stream_id: string; version: number }>(
@@ -112,4 +112,13 @@ async function loadStreamVersions(client: pg.PoolClient, names: LogNames, chunk:
     [unknown],
   );
   for (const row of rows) versions.set(row.stream_id, row.version);
+}
+
+/** An imported event's stream id, read without trusting the event (the checker refuses it after, naming the position). */
+function streamIdOf(event: unknown): unknown {
+  try {
+    return (event as { streamId?: unknown } | null)?.streamId;
+  } catch {
+    return undefined;
+  }
 }

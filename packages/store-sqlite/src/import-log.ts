@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
-import { createImportChecker, importSourceProblem, type AppendError, type ChainHead, type EventCatalogue, type ImportResult, type RecordedEvent, storedEventValues } from "@handover/core";
+import { boxedItems, createImportChecker, importSourceProblem, type AppendError, type ChainHead, type EventCatalogue, type ImportResult, type RecordedEvent, storedEventValues } from "@handover/core";
 import type { CheckedReads } from "./checked-reads.js";
 import { catchUpTree, type SqliteTreeStatements } from "./merkle.js";
 import type { SqliteQueries, SqliteWrites } from "./queries.js";
@@ -41,7 +41,7 @@ export async function importIntoSqlite(
     });
     let count = 0;
     let last: ChainHead = head;
-    for await (const event of incoming) {
+    for await (const { item: event } of boxedItems(incoming)) {
       const problem = checker.check(event);
       if (problem !== undefined) return left(problem);
       writes.insertEvent.run(...storedEventValues(event));

@@ -12,10 +12,18 @@ export interface LogEntry {
 
 /** Builds a valid hash-chained log from entries in order (positions, versions, ids, hashes). */
 export function buildChainedLog(entries: readonly LogEntry[], recordedAt = "2026-01-01T00:00:00.000Z"): RecordedEvent[] {
+  return continueChainedLog([], entries, recordedAt);
+}
+
+/** Builds the events that continue a log (positions, stream versions and hashes after its last event), from entries in order. */
+export function continueChainedLog(before: readonly RecordedEvent[], entries: readonly LogEntry[], recordedAt = "2026-01-01T00:00:00.000Z"): RecordedEvent[] {
   const versions = new Map<string, number>();
+  for (const event of before) versions.set(event.streamId, event.version);
   const log: RecordedEvent[] = [];
-  let prevHash = GENESIS_HASH;
-  entries.forEach((entry, index) => {
+  let prevHash = before[before.length - 1]?.hash ?? GENESIS_HASH;
+  const offset = before.length;
+  entries.forEach((entry, at) => {
+    const index = offset + at;
     const version = (versions.get(entry.streamId) ?? 0) + 1;
     versions.set(entry.streamId, version);
     const unhashed = {

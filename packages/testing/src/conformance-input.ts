@@ -3,28 +3,8 @@ import { isLeft, isRight } from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { buildChainedLog, type LogEntry } from "./chain-builder.js";
 import { changes, everything, expectChainValid, metaAt } from "./conformance-support.js";
+import { bareObjectWithBigInt, cyclicObject, nestedArrays } from "./hostile-values.js";
 import type { ConformanceContext } from "./store-conformance.js";
-
-/** A value nested `depth` arrays deep: past the 64 levels of the input rules, and deep enough to overflow a recursive schema. */
-export function nestedArrays(depth: number): unknown {
-  let value: unknown = 1;
-  for (let level = 0; level < depth; level++) value = [value];
-  return value;
-}
-
-/** An object without a prototype holding a BigInt: neither JSON nor printable by `String()`. */
-export function bareObjectWithBigInt(): unknown {
-  const bare = Object.create(null) as Record<string, unknown>;
-  bare.amount = 10n;
-  return bare;
-}
-
-/** An object that holds itself. */
-export function cyclicObject(): unknown {
-  const cyclic: Record<string, unknown> = { name: "loop" };
-  cyclic.self = cyclic;
-  return cyclic;
-}
 
 type Attempt = (store: EventStore) => Promise<unknown>;
 

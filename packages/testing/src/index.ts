@@ -1,13 +1,14 @@
 export type { DeciderSpec, DeciderOutcome } from "./decider-spec.js";
 export { deciderSpec } from "./decider-spec.js";
 export type { LogEntry } from "./chain-builder.js";
-export { buildChainedLog } from "./chain-builder.js";
+export { buildChainedLog, continueChainedLog } from "./chain-builder.js";
 export type { RecordedLogOptions } from "./arbitraries.js";
 export { arbitraryJsonData, arbitrarySafeJson, withSafeNumbers, arbitraryInstant, arbitraryLogEntry, arbitraryRecordedLog, arbitraryCommandSequence } from "./arbitraries.js";
 export type { MakeStore, StoreUnderTestOptions, ConformanceContext } from "./store-conformance.js";
 export { eventStoreConformance, conformanceCatalogue } from "./store-conformance.js";
 export { metaAt, changes, everything, expectChainValid } from "./conformance-support.js";
-export { MALFORMED_APPENDS, nestedArrays, bareObjectWithBigInt, cyclicObject } from "./conformance-input.js";
+export { MALFORMED_APPENDS } from "./conformance-input.js";
+export { nestedArrays, bareObjectWithBigInt, cyclicObject, throwingGetter, hostileProxy, pollution, hostileString, hostileValue } from "./hostile-values.js";
 export { spawnTypeScript, waitForLine, waitForExit } from "./child-process.js";
 export type { CrashBatchMark, ContentionShape, ContentionReport } from "./store-stress.js";
 export { appendBatchesUntilKilled, expectWholeBatches, appendContended, expectContendedLog } from "./store-stress.js";

@@ -13,6 +13,7 @@ import { z } from "zod";
 import { appendConformance } from "./conformance-append.js";
 import { concurrencyConformance } from "./conformance-concurrency.js";
 import { inputConformance } from "./conformance-input.js";
+import { inputPropertyConformance } from "./conformance-input-property.js";
 import { readConformance } from "./conformance-read.js";
 import { treeConformance } from "./conformance-tree.js";
 
@@ -62,5 +63,6 @@ export function eventStoreConformance(name: string, makeStore: MakeStore): void 
     concurrencyConformance(context);
     treeConformance(context);
     inputConformance(context);
+    inputPropertyConformance(context);
   });
 }
