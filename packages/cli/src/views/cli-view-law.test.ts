@@ -30,11 +30,11 @@ const EXAMPLE_CASES: readonly Case[] = [
   ["findings --kind", (src) => ["findings", src, "--kind", "ci_change_unauthorised,process_before_phase"]],
   ["trail", (src) => ["trail", src, "--entity", "app-crm-api"]],
   ["incidents", (src) => ["incidents", src]],
-  ["report", (src, out) => ["report", src, "orbit-crm", "--out", out("pack.md")]],
+  ["report", (src, out) => ["report", src, "orbit-crm", "--out", out("pack.md"), "--force"]],
   ["metrics", (src) => ["metrics", src]],
   ["controls", (src) => ["controls", src, "--framework", "sox"]],
-  ["export --format ocel2", (src, out) => ["export", src, "--format", "ocel2", "--to", out("mined.json")]],
-  ["export --format xes", (src, out) => ["export", src, "--format", "xes", "--case", "change", "--to", out("mined.xes")]],
+  ["export --format ocel2", (src, out) => ["export", src, "--format", "ocel2", "--to", out("mined.json"), "--force"]],
+  ["export --format xes", (src, out) => ["export", src, "--format", "xes", "--case", "change", "--to", out("mined.xes"), "--force"]],
 ];
 
 const SAMPLE_CASES: readonly Case[] = [
