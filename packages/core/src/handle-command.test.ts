@@ -22,6 +22,18 @@ describe("handleCommand", () => {
     expect(isRight(result) && result.right.events.map((event) => event.type)).toEqual(["thing.incremented"]);
   });
 
+  it.each([
+    ["null", null, "meta"],
+    ["a string", "u-1", "meta"],
+    ["an object as command id", { actor: "u-1", occurredAt: "2026-03-01T10:00:00Z", commandId: {} }, "meta.commandId"],
+    ["a NUL actor", { actor: "\u0000", occurredAt: "2026-03-01T10:00:00Z" }, "meta.actor"],
+  ])("refuses meta that is %s with a value naming the field, and appends nothing", async (_, given, path) => {
+    const store = newStore();
+    const result = await handleCommand(store, thingDecider, "thing-1", { type: "create", name: "A" }, given as never);
+    expect(result).toMatchObject({ _tag: "Left", left: { code: "invalid_meta", details: { path } } });
+    expect(store.events()).toHaveLength(0);
+  });
+
   it("returns the decider's refusal and appends nothing", async () => {
     const store = newStore();
     const result = await handleCommand(store, thingDecider, "thing-1", { type: "close", reason: "x" }, meta());

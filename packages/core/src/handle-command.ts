@@ -6,6 +6,7 @@ import { domainError, type DomainError } from "./errors.js";
 import type { EventStore } from "./event-store.js";
 import { evolveWithImmer, fold } from "./fold.js";
 import { loadStream } from "./load-stream.js";
+import { normaliseMeta } from "./meta.js";
 import type { SnapshotPolicy } from "./snapshots.js";
 
 /** Options of `handleCommand`. */
@@ -43,7 +44,10 @@ export async function handleCommand<Command, State, Event extends DomainEvent, F
   meta: EventMeta,
   options: HandleCommandOptions<State, Facts> = {},
 ): Promise<Either<HandleCommandError, CommandResult<State, Event>>> {
-  const replay = await replayOfCommand(store, decider, meta.commandId);
+  // Meta is checked first (core's input rules): a command id that is not an id is never looked up.
+  const checked = normaliseMeta(meta);
+  if (checked._tag === "Left") return left(domainError("invalid_meta", checked.left.message, { path: checked.left.path }));
+  const replay = await replayOfCommand(store, decider, checked.right.commandId);
   if (replay !== undefined) return right(replay);
   const maxRetries = options.maxRetries ?? 3;
   for (let attempt = 0; attempt <= maxRetries; attempt++) {
