@@ -3,7 +3,8 @@ import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { inputError, type CliCommand, type CliFailure, type CommandArgs } from "../command.js";
 import { renderJson } from "../output/table.js";
 import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog, type OpenedLog } from "../sources/with-log.js";
-import { baselineTable, baselineTitle } from "../views/baseline-text.js";
+import { BASELINE_TABLES, baselineTable, baselineTitle } from "../views/baseline-text.js";
+import { columnDetails } from "../views/columns.js";
 import { describeView, viewJson } from "../views/view.js";
 
 const USAGE = "handover baseline <src> <name> [--project <id>] [--as-of <time>] [--known-at <time>] [--json]";
@@ -23,7 +24,7 @@ export const baselineCommand: CliCommand = {
   path: ["baseline"],
   summary: "Print a baseline: the CIs it covers with their type, name, owner, status, version, attributes and relationships, as the log stood when it was taken.",
   usage: USAGE,
-  details: [...LOG_DETAILS, "  <name>            the baseline's name (project.take_baseline)", "  --project <id>    the project whose baseline it is, when a log holds several"],
+  details: [...LOG_DETAILS, "  <name>            the baseline's name (project.take_baseline)", "  --project <id>    the project whose baseline it is, when a log holds several", ...columnDetails(BASELINE_TABLES)],
   example: "handover baseline crm.jsonl go-live",
   options: { ...LOG_OPTIONS, ...PROJECT_OPTION },
   async run({ positionals, values }, io) {

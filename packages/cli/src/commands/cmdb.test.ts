@@ -51,7 +51,7 @@ describeEachSource("handover cmdb", (kind, write) => {
       expect(run.code, argv.join(" ")).toBe(2);
       expect(run.stderr.trimEnd().split("\n"), argv.join(" ")).toHaveLength(1);
     }
-    expect((await cli("cmdb", source, "--as-of", "12 March")).stderr).toContain("--as-of 12 March: expected an ISO-8601 date-time");
+    expect((await cli("cmdb", source, "--as-of", "12 March")).stderr).toContain("--as-of 12 March: expected a date (2026-03-12: the end of that day, UTC) or a date-time with a zone (2026-03-12T09:30:00Z)");
   });
 
   if (kind === "jsonl") {

@@ -3,7 +3,8 @@ import { right } from "fp-ts/lib/Either.js";
 import type { CliCommand, CliIo, CommandArgs } from "../command.js";
 import { renderJson } from "../output/table.js";
 import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog, type OpenedLog } from "../sources/with-log.js";
-import { driftTable } from "../views/baseline-text.js";
+import { DIFF_TABLES, driftTable } from "../views/baseline-text.js";
+import { columnDetails } from "../views/columns.js";
 import { describeView, viewJson } from "../views/view.js";
 import { PROJECT_OPTION, readBaseline } from "./baseline.js";
 
@@ -41,6 +42,7 @@ export const diffCommand: CliCommand = {
     "  <baselineA>       the baseline to compare from",
     "  <baselineB>       the baseline to compare to; without it, the CMDB in the view (--as-of, --known-at; default latest) is compared with <baselineA>",
     "  --project <id>    the project whose baselines they are, when a log holds several",
+    ...columnDetails(DIFF_TABLES),
   ],
   example: "handover diff crm.jsonl go-live --as-of 2026-04-30",
   options: { ...LOG_OPTIONS, ...PROJECT_OPTION },

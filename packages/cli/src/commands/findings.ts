@@ -1,7 +1,8 @@
 import { auditFindings, FINDING_KINDS, type AuditFinding, type AuditFindings } from "@handover/projections";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { inputError, usageError, type CliCommand, type CliFailure, type CommandArgs } from "../command.js";
-import { renderJson, renderTable, type TableColumn } from "../output/table.js";
+import { renderJson, renderTable } from "../output/table.js";
+import { columnDetails, type ColumnGroup, type ExplainedColumn } from "../views/columns.js";
 import { loadPolicy, POLICY_DETAIL, POLICY_OPTION } from "../sources/policy.js";
 import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog, type OpenedLog } from "../sources/with-log.js";
 import { createLogFacts, missingProject, tapFacts } from "../views/log-facts.js";
@@ -9,15 +10,22 @@ import { describeView, viewJson } from "../views/view.js";
 
 const USAGE = "handover findings <src> [--project <id>] [--kind <k,...>] [--policy <file>] [--as-of <time>] [--known-at <time>] [--json]";
 
-const COLUMNS: readonly TableColumn<AuditFinding>[] = [
-  { heading: "pos", cell: (finding) => String(finding.position), align: "right" },
-  { heading: "when (UTC)", cell: (finding) => finding.at.slice(0, 16).replace("T", " ") },
-  { heading: "finding", cell: (finding) => finding.kind },
-  { heading: "entity", cell: (finding) => finding.entityId },
-  { heading: "actor", cell: (finding) => finding.actor },
-  { heading: "found by", cell: (finding) => finding.source },
-  { heading: "what", cell: (finding) => finding.message },
+const COLUMNS: readonly ExplainedColumn<AuditFinding>[] = [
+  { heading: "pos", cell: (finding) => String(finding.position), align: "right", meaning: "the log position of the event that broke the rule" },
+  { heading: "when (UTC)", cell: (finding) => finding.at.slice(0, 16).replace("T", " "), meaning: "when that event occurred (business time)" },
+  { heading: "finding", cell: (finding) => finding.kind, meaning: "the kind of rule broken (--kind lists them)" },
+  { heading: "entity", cell: (finding) => finding.entityId, meaning: "the CI, change, incident, release or project whose event it was" },
+  { heading: "actor", cell: (finding) => finding.actor, meaning: "who did it" },
+  {
+    heading: "found by",
+    cell: (finding) => finding.source,
+    meaning: "replay: the audit judged the event against the rules and facts of its moment; recorded: the event carries the breach itself (a rule in record mode, a sign-off override, an import's deviation); both: the two agree",
+  },
+  { heading: "what", cell: (finding) => finding.message, meaning: "the rule, the entity and what was missing, in a sentence" },
 ];
+
+/** The table `findings` prints, as its help and the guide explain it. */
+export const FINDINGS_TABLES: readonly ColumnGroup[] = [{ table: "the findings", columns: COLUMNS }];
 
 function parseKinds(values: CommandArgs["values"]): Either<CliFailure, ReadonlySet<string> | undefined> {
   if (typeof values.kind !== "string") return right(undefined);
@@ -37,10 +45,26 @@ export async function readFindings(log: OpenedLog, values: CommandArgs["values"]
   return right(found);
 }
 
-function describeFindings(found: AuditFindings, shown: readonly AuditFinding[], label: string, log: OpenedLog): string {
-  const counts = Object.entries(found.counts).map(([kind, count]) => `${count} ${kind}`).join(", ");
-  const heading = [`audit findings of ${label} at position ${found.position}: ${found.findings.length} finding(s)${counts === "" ? "" : ` (${counts})`}`, describeView(log.view), ""].join("\n");
-  return `${heading}\n${shown.length === 0 ? "no findings\n" : renderTable(shown, COLUMNS)}`;
+/** Counts by kind, as the heading names them: `1 process_before_phase, 1 ci_change_unauthorised`. */
+function countsText(findings: readonly AuditFinding[]): string {
+  const counts = new Map<string, number>();
+  for (const finding of findings) counts.set(finding.kind, (counts.get(finding.kind) ?? 0) + 1);
+  return [...counts].map(([kind, count]) => `${count} ${kind}`).join(", ");
+}
+
+/** The findings as a person reads them: a heading that counts what is shown (and, filtered, how many the view holds in all), then the table. */
+function describeFindings(found: AuditFindings, shown: readonly AuditFinding[], kinds: ReadonlySet<string> | undefined, label: string, log: OpenedLog): string {
+  const counts = countsText(shown);
+  const filter = kinds === undefined ? "" : ` of kind ${[...kinds].join(", ")}, of ${found.findings.length} in the view`;
+  const heading = [`audit findings of ${label} at position ${found.position}: ${shown.length} finding(s)${filter}${counts === "" ? "" : ` (${counts})`}`, describeView(log.view), ""].join("\n");
+  return `${heading}\n${shown.length === 0 ? `no findings${kinds === undefined ? "" : ` of kind ${[...kinds].join(", ")}`}\n` : renderTable(shown, COLUMNS)}`;
+}
+
+/** The findings as machine output: the kinds asked (null for all), what is shown and its counts, and how many the view holds before the filter. */
+function findingsJson(found: AuditFindings, shown: readonly AuditFinding[], kinds: ReadonlySet<string> | undefined, label: string, log: OpenedLog): unknown {
+  const counts: Record<string, number> = {};
+  for (const finding of shown) counts[finding.kind] = (counts[finding.kind] ?? 0) + 1;
+  return { source: label, view: viewJson(log.view), position: found.position, kinds: kinds === undefined ? null : [...kinds], total: found.findings.length, counts, findings: shown };
 }
 
 /** `handover findings`: the rules broken along the way, found by replaying history against the rules of each moment. */
@@ -53,6 +77,7 @@ export const findingsCommand: CliCommand = {
     "  --project <id>    the project whose phases and policy apply (default: the first one started in the log)",
     `  --kind <k,...>    only these kinds: ${FINDING_KINDS.join(", ")}`,
     POLICY_DETAIL,
+    ...columnDetails(FINDINGS_TABLES),
   ],
   example: "handover findings crm.jsonl --policy org-policy.json --kind ci_change_unauthorised",
   options: { ...LOG_OPTIONS, ...POLICY_OPTION, project: { type: "string" }, kind: { type: "string" } },
@@ -66,7 +91,7 @@ export const findingsCommand: CliCommand = {
       if (found._tag === "Left") return found;
       const shown = kinds.right === undefined ? found.right.findings : found.right.findings.filter((finding) => kinds.right?.has(finding.kind) === true);
       const label = log.source.spec.label;
-      io.stdout(values.json === true ? renderJson({ source: label, view: viewJson(log.view), position: found.right.position, counts: found.right.counts, findings: shown }) : describeFindings(found.right, shown, label, log));
+      io.stdout(values.json === true ? renderJson(findingsJson(found.right, shown, kinds.right, label, log)) : describeFindings(found.right, shown, kinds.right, label, log));
       return right(undefined);
     });
   },

@@ -5,6 +5,7 @@ import { inputError, usageError, type CliCommand, type CliFailure, type CommandA
 import { renderJson, renderTable } from "../output/table.js";
 import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog } from "../sources/with-log.js";
 import { readCmdb } from "../views/cmdb-view.js";
+import { columnDetails, type ColumnGroup, type ExplainedColumn } from "../views/columns.js";
 import { describeView, viewJson } from "../views/view.js";
 
 const USAGE = "handover impact <src> <ciId> [--depth <n>] [--direction upstream|downstream|both] [--types <t,...>] [--as-of <time>] [--known-at <time>] [--json]";
@@ -34,15 +35,19 @@ function parseQuery(values: CommandArgs["values"]): Either<CliFailure, ImpactQue
 
 const SENSES: Record<ImpactDirection, string> = { upstream: "the CIs that depend on it", downstream: "the CIs it depends on" };
 
+const impactColumns = (ciId: string): readonly ExplainedColumn<Impact["cis"][number]>[] => [
+  { heading: "hops", cell: (ci) => String(ci.distance), align: "right", meaning: "how many relationships away it is" },
+  { heading: "CI", cell: (ci) => (ci.known ? ci.ciId : `${ci.ciId} (not in the CMDB)`), meaning: "the CI reached (a relationship may name one the CMDB does not hold)" },
+  { heading: "path", cell: (ci) => [ciId, ...ci.path.map((step) => `${step.type} ${step.to}`)].join(" "), meaning: "a shortest path to it from the CI asked about, each step a relationship as read in that direction" },
+];
+
+/** The table `impact` prints, as its help and the guide explain it. */
+export const IMPACT_TABLES: readonly ColumnGroup[] = [{ table: "each direction", columns: impactColumns("<ciId>") }];
+
 function describeImpact(impact: Impact): string {
   const heading = `${impact.direction} of ${impact.ciId} (${SENSES[impact.direction]}), depth ${Number.isFinite(impact.depth) ? impact.depth : "all"}: ${impact.cis.length} CI(s)`;
   if (impact.cis.length === 0) return `${heading}\n`;
-  const path = (steps: Impact["cis"][number]["path"]) => [impact.ciId, ...steps.map((step) => `${step.type} ${step.to}`)].join(" ");
-  return `${heading}\n${renderTable(impact.cis, [
-    { heading: "hops", cell: (ci) => String(ci.distance), align: "right" },
-    { heading: "CI", cell: (ci) => (ci.known ? ci.ciId : `${ci.ciId} (not in the CMDB)`) },
-    { heading: "path", cell: (ci) => path(ci.path) },
-  ])}`;
+  return `${heading}\n${renderTable(impact.cis, impactColumns(impact.ciId))}`;
 }
 
 function impactsOf(cmdb: Cmdb, ciId: string, query: ImpactQuery): Either<CliFailure, Impact[]> {
@@ -66,6 +71,7 @@ export const impactCommand: CliCommand = {
     "  --depth <n>       follow at most n hops (default: all)",
     "  --direction <d>   upstream (default: who is affected when it changes or fails), downstream (what it needs), or both",
     `  --types <t,...>   the relationship types impact travels along (default: depends_on, runs_on, hosted_on, connects_to; known: ${TYPES.join(", ")})`,
+    ...columnDetails(IMPACT_TABLES),
   ],
   example: "handover impact crm.jsonl crm-db --depth 2",
   options: { ...LOG_OPTIONS, depth: { type: "string" }, direction: { type: "string" }, types: { type: "string" } },

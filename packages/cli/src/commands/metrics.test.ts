@@ -55,7 +55,7 @@ it("refuses bad times, a period that ends before it starts, bad weights and an u
   const unknownPart = path("unknown-part.json");
   await writeFile(unknownPart, JSON.stringify({ speed: 1 }));
   const cases: [string[], RegExp][] = [
-    [["--from", "yesterday"], /--from yesterday: expected an ISO-8601 date-time/],
+    [["--from", "yesterday"], /--from yesterday: expected a date \(2026-03-12: the start of that day, UTC\) or a date-time with a zone/],
     [["--from", "2026-03-10", "--to", "2026-03-01"], /--from 2026-03-10T00:00:00.000Z is after --to 2026-03-01T23:59:59.999Z/],
     [["--weights", weights], /--weights .*bad-weights.json: weights.reviews: Too small/],
     [["--weights", unknownPart], /--weights .*unknown-part.json: .*speed/],

@@ -7,7 +7,8 @@ import { CRITERIA_DETAIL, CRITERIA_OPTION, loadCriteria } from "../sources/crite
 import { loadPolicy, POLICY_DETAIL, POLICY_OPTION } from "../sources/policy.js";
 import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog, type OpenedLog } from "../sources/with-log.js";
 import { createLogFacts, missingProject, tapFacts, type LogFacts } from "../views/log-facts.js";
-import { checklistTable, tally, timelineSummary, timelineTable } from "../views/readiness-text.js";
+import { columnDetails } from "../views/columns.js";
+import { checklistTable, READINESS_TABLES, tally, timelineSummary, timelineTable } from "../views/readiness-text.js";
 import { describeView, viewJson } from "../views/view.js";
 
 const USAGE = "handover readiness <src> <projectId> [--timeline] [--criteria <file>] [--policy <file>] [--as-of <time>] [--known-at <time>] [--json]";
@@ -59,6 +60,7 @@ export const readinessCommand: CliCommand = {
     CRITERIA_DETAIL,
     POLICY_DETAIL,
     "  exit codes:        0 ready (at the end of the view), 1 not ready, 2 bad usage or input (an unknown project among them)",
+    ...columnDetails(READINESS_TABLES),
   ],
   example: "handover readiness crm.jsonl crm --as-of 2026-03-20 && echo ready to hand over",
   options: { ...LOG_OPTIONS, ...CRITERIA_OPTION, ...POLICY_OPTION, timeline: { type: "boolean", default: false } },

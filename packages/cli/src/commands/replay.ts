@@ -7,11 +7,23 @@ import { POLICY_DETAIL, POLICY_OPTION } from "../sources/policy.js";
 import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog } from "../sources/with-log.js";
 import { createLogFacts, missingProject, tapFacts } from "../views/log-facts.js";
 import { tally } from "../views/readiness-text.js";
-import { replaySummary, type ReplaySummary } from "../views/replay-summary.js";
+import { columnDetails, type ColumnGroup, type ExplainedColumn } from "../views/columns.js";
+import { replaySummary, type ProcessCount, type ReplaySummary } from "../views/replay-summary.js";
 import { describeView, viewJson, type LogView } from "../views/view.js";
 import { readinessOptions } from "./readiness.js";
 
 const USAGE = "handover replay <src> [--project <id>] [--criteria <file>] [--policy <file>] [--as-of <time>] [--known-at <time>] [--json]";
+
+type ProcessRow = ProcessCount & { readonly process: string };
+
+const PROCESS_COLUMNS: readonly ExplainedColumn<ProcessRow>[] = [
+  { heading: "process", cell: (row) => row.process, meaning: "configuration (CIs), change, incident, problem or release" },
+  { heading: "total", cell: (row) => String(row.total), align: "right", meaning: "how many of its items the view holds" },
+  { heading: "by state", cell: (row) => Object.entries(row.byState).map(([state, count]) => `${state} ${count}`).join(", ") || "-", meaning: "how many stand in each state at the end of the view" },
+];
+
+/** The table `replay` prints, as its help and the guide explain it. */
+export const REPLAY_TABLES: readonly ColumnGroup[] = [{ table: "the processes", columns: PROCESS_COLUMNS }];
 
 function describeSummary(summary: ReplaySummary, label: string, view: LogView, io: CliIo): string {
   const style = paint(io);
@@ -25,11 +37,7 @@ function describeSummary(summary: ReplaySummary, label: string, view: LogView, i
   const baselines = summary.baselines.map((taken) => `${taken.name} (${taken.kind}, ${taken.cis} CIs, position ${taken.position})`);
   lines.push(`baselines: ${baselines.length === 0 ? "none" : baselines.join("; ")}`, "");
   const rows = Object.entries(summary.processes).map(([process, count]) => ({ process, ...count }));
-  const table = renderTable(rows, [
-    { heading: "process", cell: (row) => row.process },
-    { heading: "total", cell: (row) => String(row.total), align: "right" },
-    { heading: "by state", cell: (row) => Object.entries(row.byState).map(([state, count]) => `${state} ${count}`).join(", ") || "-" },
-  ]);
+  const table = renderTable(rows, PROCESS_COLUMNS);
   return `${lines.join("\n")}\n${table}`;
 }
 
@@ -38,7 +46,7 @@ export const replayCommand: CliCommand = {
   path: ["replay"],
   summary: "Replay a log and summarise the project as of a time: phase and status, counts per process and state, baselines, and the readiness verdict.",
   usage: USAGE,
-  details: [...LOG_DETAILS, "  --project <id>    the project to summarise (default: the first one started in the log)", CRITERIA_DETAIL, POLICY_DETAIL],
+  details: [...LOG_DETAILS, "  --project <id>    the project to summarise (default: the first one started in the log)", CRITERIA_DETAIL, POLICY_DETAIL, ...columnDetails(REPLAY_TABLES)],
   example: "handover replay crm.jsonl --as-of 2026-03-12",
   options: { ...LOG_OPTIONS, ...CRITERIA_OPTION, ...POLICY_OPTION, project: { type: "string" } },
   async run({ positionals, values }, io) {

@@ -27,7 +27,7 @@ describeEachSource("handover trail", (_kind, write) => {
     expect(entries).toEqual(plain(auditTrail(story, { entityId: "C-1" })));
     expect(entries.filter((entry) => entry.relation === "mentioned").map((entry) => entry.position)).toEqual([22, 39]);
     const text = await cli("trail", source, "--entity", "C-1");
-    expect(text.stdout).toMatch(/22 +2026-03-10 19:30 +cm-ben +configuration.attribute_set +crm-db, naming C-1/);
+    expect(text.stdout).toMatch(/22 +2026-03-10 19:30 +2026-03-10 19:32 +cm-ben +configuration.attribute_set +crm-db, naming C-1/);
   });
 
   it("filters by actor, window and type, and shows late recording in the view asked", async () => {
@@ -39,7 +39,7 @@ describeEachSource("handover trail", (_kind, write) => {
     const early = await cli("trail", source, "--entity", "INC-3", "--known-at", "2026-03-19");
     expect(early.stdout).toContain("0 event(s)\nview: known at 2026-03-19T23:59:59.999Z");
     const late = await cli("trail", source, "--entity", "INC-3");
-    expect(late.stdout).toMatch(/48 +2026-03-15 16:00 +2026-03-20 17:00 +desk-hal +incident.logged +INC-3/);
+    expect(late.stdout).toMatch(/48 +2026-03-15 16:00 +2026-03-20 17:00 \(121\.0 h later\) +desk-hal +incident.logged +INC-3/);
   });
 
   it("refuses an entity or actor the log never names, and a bad window", async () => {

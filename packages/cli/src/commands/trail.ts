@@ -1,10 +1,12 @@
 import { auditTrail, type AuditEntry, type AuditTrailOptions } from "@handover/projections";
-import { parseInstant } from "@handover/core";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { inputError, type CliCommand, type CliFailure, type CommandArgs } from "../command.js";
-import { renderJson, renderTable, type TableColumn } from "../output/table.js";
+import { renderJson, renderTable } from "../output/table.js";
+import { columnDetails, type ColumnGroup, type ExplainedColumn } from "../views/columns.js";
+import { durationText } from "../views/duration.js";
 import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog } from "../sources/with-log.js";
 import { createLogFacts, holding, narrowsLog, tapFacts, type LogFacts } from "../views/log-facts.js";
+import { START_FORMS, TIME_FORMS, readTimeOption } from "../views/time-input.js";
 import { describeView, viewJson } from "../views/view.js";
 
 const USAGE = "handover trail <src> [--entity <id>] [--actor <a>] [--from <time>] [--to <time>] [--type <t,...>] [--as-of <time>] [--known-at <time>] [--json]";
@@ -15,22 +17,33 @@ function summary(data: unknown): string {
   return text.length > 100 ? `${text.slice(0, 99)}…` : text;
 }
 
+const minute = (at: string): string => at.slice(0, 16).replace("T", " ");
+
+/** When the log learnt of an event, to the minute, with how much later than it occurred when that is six minutes (0.1 h) or more. */
+function recordedText(entry: AuditEntry): string {
+  const lateMinutes = (Date.parse(entry.recordedAt) - Date.parse(entry.at)) / 60_000;
+  return lateMinutes >= 6 ? `${minute(entry.recordedAt)} (${durationText(lateMinutes)} later)` : minute(entry.recordedAt);
+}
+
 /** The columns of the trail; with `--entity`, an event of another entity that names it says so. */
-const columns = (entityAsked: string | undefined): readonly TableColumn<AuditEntry>[] => [
-  { heading: "pos", cell: (entry) => String(entry.position), align: "right" },
-  { heading: "when (UTC)", cell: (entry) => entry.at.slice(0, 16).replace("T", " ") },
-  { heading: "recorded", cell: (entry) => (entry.recordedAt.slice(0, 10) === entry.at.slice(0, 10) ? "" : entry.recordedAt.slice(0, 16).replace("T", " ")) },
-  { heading: "actor", cell: (entry) => entry.actor },
-  { heading: "event", cell: (entry) => entry.type },
-  { heading: "entity", cell: (entry) => (entry.relation === "mentioned" ? `${entry.entityId}, naming ${entityAsked ?? "it"}` : entry.entityId) },
-  { heading: "data", cell: (entry) => summary(entry.data) },
+const columns = (entityAsked: string | undefined): readonly ExplainedColumn<AuditEntry>[] => [
+  { heading: "pos", cell: (entry) => String(entry.position), align: "right", meaning: "the event's log position" },
+  { heading: "when (UTC)", cell: (entry) => minute(entry.at), meaning: "when it occurred (business time)" },
+  { heading: "recorded (UTC)", cell: recordedText, meaning: "when the log learnt of it, with how much later than it occurred when 0.1 h or more (late-recorded or imported history)" },
+  { heading: "actor", cell: (entry) => entry.actor, meaning: "who did it" },
+  { heading: "event", cell: (entry) => entry.type, meaning: "the event type (docs/events.md describes each)" },
+  { heading: "entity", cell: (entry) => (entry.relation === "mentioned" ? `${entry.entityId}, naming ${entityAsked ?? "it"}` : entry.entityId), meaning: "whose event it is; with --entity, another entity's event that names it says so" },
+  { heading: "data", cell: (entry) => summary(entry.data), meaning: "the event's data in short (--json prints it whole)" },
 ];
+
+/** The table `trail` prints, as its help and the guide explain it. */
+export const TRAIL_TABLES: readonly ColumnGroup[] = [{ table: "the trail", columns: columns(undefined) }];
 
 function windowTime(values: CommandArgs["values"], flag: "from" | "to"): Either<CliFailure, string | undefined> {
   const text = values[flag];
   if (typeof text !== "string") return right(undefined);
-  const parsed = parseInstant(text);
-  return parsed._tag === "Left" ? left(inputError(`--${flag} ${text}: ${parsed.left}`)) : right(text);
+  const read = readTimeOption(flag, text, flag === "from" ? START_FORMS : TIME_FORMS);
+  return read._tag === "Left" ? left(inputError(read.left)) : right(text);
 }
 
 function trailOptions(values: CommandArgs["values"]): Either<CliFailure, AuditTrailOptions> {
@@ -70,9 +83,10 @@ export const trailCommand: CliCommand = {
     ...LOG_DETAILS,
     "  --entity <id>     an aggregate id (C-17, crm-db, INC-1) or stream id (change-C-17): its events and the events that name it",
     "  --actor <a>       only what this actor did",
-    "  --from <time>     only events that occurred from then (a date means its start)",
-    "  --to <time>       only events that occurred until then (a date means its end)",
+    `  --from <time>     only events that occurred from then: ${START_FORMS}`,
+    `  --to <time>       only events that occurred until then: ${TIME_FORMS}`,
     "  --type <t,...>    only these event types (change.authorised, ...)",
+    ...columnDetails(TRAIL_TABLES),
   ],
   example: "handover trail crm.jsonl --entity C-17 --json",
   options: { ...LOG_OPTIONS, entity: { type: "string" }, actor: { type: "string" }, from: { type: "string" }, to: { type: "string" }, type: { type: "string" } },

@@ -44,6 +44,16 @@ describe("the audit CLI on the Orbit CRM example", () => {
     expect(first?.flips).toContainEqual(expect.objectContaining({ check: "service_levels", to: "pass" }));
   });
 
+  it("as of 24 February, names CHG-023's state in words that agree with its waiting for the retrospective CAB review", async () => {
+    const run = await cli("readiness", logs.jsonl, "orbit-crm", "--as-of", "2026-02-24", "--json");
+    const checks = json<{ readiness: { checks: { name: string; explanation: string }[] } }>(run.stdout).readiness.checks;
+    const said = (name: string) => checks.find((check) => check.name === name)?.explanation ?? "";
+    expect(said("emergency_changes_reviewed")).toContain("waits for the retrospective CAB review: CHG-023");
+    expect(said("changes_closed")).toContain("CHG-023 (post-implementation review held, not yet closed)");
+    expect(said("changes_closed")).toContain("CHG-020 (implemented, waiting for its post-implementation review)");
+    expect(said("changes_closed")).not.toMatch(/\((reviewed|implemented)\)/);
+  });
+
   it("finds the two deliberate breaches the example's story records", async () => {
     const run = await cli("findings", logs.jsonl, "--json");
     const kinds = json<{ findings: { kind: string; source: string }[] }>(run.stdout).findings.map((finding) => finding.kind);

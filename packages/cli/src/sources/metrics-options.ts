@@ -3,6 +3,7 @@ import { SUCCESS_SCORE_PARTS, type MetricsOptions, type SuccessScoreWeights } fr
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { z } from "zod";
 import { inputError, type CliFailure, type CommandArgs } from "../command.js";
+import { START_FORMS, TIME_FORMS, readTimeOption } from "../views/time-input.js";
 import { readJsonOption } from "./json-file.js";
 
 /** The options of commands that compute metrics over a period. */
@@ -10,8 +11,8 @@ export const METRICS_OPTIONS = { from: { type: "string" }, to: { type: "string" 
 
 /** Their help lines. */
 export const METRICS_DETAILS: readonly string[] = [
-  "  --from <time>     the period's first moment: a date (its start, UTC) or a date-time with a zone (default: the first event in the view)",
-  "  --to <time>       the period's last moment: a date (its end, UTC) or a date-time with a zone (default: the end of the view)",
+  `  --from <time>     the period's first moment: ${START_FORMS} (default: the first event in the view)`,
+  `  --to <time>       the period's last moment: ${TIME_FORMS} (default: the end of the view)`,
   `  --weights <file>  the change success score's weights as JSON, any of ${SUCCESS_SCORE_PARTS.join(", ")} (numbers 0 or more; default 40, 20, 20, 10, 10)`,
 ];
 
@@ -21,7 +22,9 @@ function time(values: CommandArgs["values"], flag: "from" | "to"): Either<CliFai
   const text = values[flag];
   if (typeof text !== "string") return right(undefined);
   const parsed = flag === "to" ? parseInstant(text) : /^\d{4}-\d{2}-\d{2}$/.test(text) ? toUtcIso(`${text}T00:00:00Z`) : toUtcIso(text);
-  return parsed._tag === "Left" ? left(inputError(`--${flag} ${text}: ${parsed.left}`)) : right(parsed.right);
+  if (parsed._tag === "Right") return right(parsed.right);
+  const why = readTimeOption(flag, text, flag === "from" ? START_FORMS : TIME_FORMS);
+  return left(inputError(why._tag === "Left" ? why.left : `--${flag} ${text}: ${parsed.left}`));
 }
 
 /** Reads `--from`, `--to` and `--weights` into the projections' metrics options; bad times, a period that ends before it starts and bad weights are input errors. */

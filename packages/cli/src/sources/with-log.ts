@@ -1,6 +1,7 @@
 import { GENESIS_HASH, MerkleFrontier, toHex, type RecordedEvent } from "@handover/core";
 import { left, type Either } from "fp-ts/lib/Either.js";
 import { usageError, type CliFailure, type CliIo, type CommandArgs } from "../command.js";
+import { TIME_FORMS } from "../views/time-input.js";
 import { parseView, type LogView } from "../views/view.js";
 import { handoverCatalogue } from "./catalogue.js";
 import type { LogSource } from "./log-source.js";
@@ -19,8 +20,8 @@ export const LOG_OPTIONS = {
 /** The help lines of `LOG_OPTIONS` and the source argument. */
 export const LOG_DETAILS: readonly string[] = [
   `  <src>             the log: ${SOURCE_FORMS}; its hash chain is verified as it is read`,
-  "  --as-of <time>    what was true at a business time: a date (end of that day, UTC) or a date-time with a zone",
-  "  --known-at <time> what the log had recorded by then (late or imported history shows up after it was recorded)",
+  `  --as-of <time>    what was true at a business time: ${TIME_FORMS}`,
+  "  --known-at <time> what the log had recorded by a time, written the same way (late or imported history shows up after it was recorded)",
   "  --schema <name>   the schema of a postgres:// source (instead of ?schema=; default handover)",
   "  --json            machine output (JSON)",
 ];

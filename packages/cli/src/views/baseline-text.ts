@@ -1,5 +1,6 @@
 import type { BaselineContents, BaselineDiff, BaselineItem, Drift, DriftDifference } from "@handover/projections";
-import { renderTable, type TableColumn } from "../output/table.js";
+import { renderTable } from "../output/table.js";
+import type { ColumnGroup, ExplainedColumn } from "./columns.js";
 
 const shown = (value: unknown): string => (value === undefined ? "(unset)" : typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value));
 const minute = (at: string): string => `${at.slice(0, 16).replace("T", " ")} UTC`;
@@ -10,16 +11,29 @@ export function baselineTitle(contents: BaselineContents): string {
   return `baseline "${contents.name}" of project ${contents.projectId}: ${contents.kind}, scope ${scope}, taken ${minute(contents.at)} at position ${contents.position}`;
 }
 
-const ITEM_COLUMNS: readonly TableColumn<BaselineItem>[] = [
-  { heading: "CI", cell: (item) => item.ciId },
-  { heading: "type", cell: (item) => item.ciType },
-  { heading: "name", cell: (item) => item.name },
-  { heading: "owner", cell: (item) => item.owner },
-  { heading: "status", cell: (item) => item.status },
-  { heading: "v", cell: (item) => String(item.version), align: "right" },
-  { heading: "attributes", cell: (item) => Object.entries(item.attributes).map(([name, value]) => `${name}=${shown(value)}`).join(", ") || "-" },
-  { heading: "relationships", cell: (item) => item.relationships.map((each) => `${each.type} ${each.targetCiId}`).join(", ") || "-" },
+const ITEM_COLUMNS: readonly ExplainedColumn<BaselineItem>[] = [
+  { heading: "CI", cell: (item) => item.ciId, meaning: "the configuration item's id" },
+  { heading: "type", cell: (item) => item.ciType, meaning: "its type" },
+  { heading: "name", cell: (item) => item.name, meaning: "its name when the baseline was taken" },
+  { heading: "owner", cell: (item) => item.owner, meaning: "its owner then" },
+  { heading: "status", cell: (item) => item.status, meaning: "its lifecycle status then" },
+  { heading: "v", cell: (item) => String(item.version), align: "right", meaning: "the stream version the baseline holds it at" },
+  { heading: "attributes", cell: (item) => Object.entries(item.attributes).map(([name, value]) => `${name}=${shown(value)}`).join(", ") || "-", meaning: "its attributes then, name=value" },
+  { heading: "relationships", cell: (item) => item.relationships.map((each) => `${each.type} ${each.targetCiId}`).join(", ") || "-", meaning: "what it related to then (type and target CI)" },
 ];
+
+/** The table `baseline` prints, as its help and the guide explain it. */
+export const BASELINE_TABLES: readonly ColumnGroup[] = [{ table: "the baseline", columns: ITEM_COLUMNS }];
+
+const DRIFT_COLUMNS: readonly ExplainedColumn<DriftDifference>[] = [
+  { heading: "CI", cell: (difference) => difference.ciId, meaning: "the configuration item that differs" },
+  { heading: "difference", cell: describeDifference, meaning: "what differs: a CI added or removed, a field or attribute changed (old → new), a relationship added or removed" },
+  { heading: "authorised", cell: (difference) => (difference.authorised ? "yes" : "NO"), meaning: "yes when every event that made it was made under an authorised change naming the CI, inside its window" },
+  { heading: "evidence", cell: describeEvidence, meaning: "the log positions of the events that made it, each with the change it named (unauthorised when it was not one)" },
+];
+
+/** The table `diff` prints, as its help and the guide explain it. */
+export const DIFF_TABLES: readonly ColumnGroup[] = [{ table: "the differences", columns: DRIFT_COLUMNS }];
 
 /** A baseline's CIs as a text table, with the CIs it named that the log could not resolve. */
 export function baselineTable(contents: BaselineContents): string {
@@ -54,12 +68,7 @@ export function describeEvidence(difference: DriftDifference): string {
 /** Drift from a baseline (or a comparison of two) as a text table: each difference, authorised or not, with its evidence. */
 export function driftTable(drift: Pick<Drift, "differences">, none = "no differences: the CMDB matches the baseline"): string {
   if (drift.differences.length === 0) return `${none}\n`;
-  return renderTable(drift.differences, [
-    { heading: "CI", cell: (difference) => difference.ciId },
-    { heading: "difference", cell: describeDifference },
-    { heading: "authorised", cell: (difference) => (difference.authorised ? "yes" : "NO") },
-    { heading: "evidence", cell: describeEvidence },
-  ]);
+  return renderTable(drift.differences, DRIFT_COLUMNS);
 }
 
 /** The lines of a diff between two baselines, grouped: added, removed, changed, relationships. */

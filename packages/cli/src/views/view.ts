@@ -1,6 +1,7 @@
-import { parseInstant, type LogRange } from "@handover/core";
+import type { LogRange } from "@handover/core";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { inputError, type CliFailure, type CommandArgs } from "../command.js";
+import { readTimeOption } from "./time-input.js";
 
 /**
  * Which view of the log a read command shows: `asOf` what was true at a business time
@@ -15,9 +16,8 @@ export interface LogView {
 function instant(values: CommandArgs["values"], flag: "as-of" | "known-at"): Either<CliFailure, string | undefined> {
   const text = values[flag];
   if (text === undefined) return right(undefined);
-  if (typeof text !== "string" || text === "") return left(inputError(`--${flag}: expected a date (2026-03-12) or a date-time with a zone (2026-03-12T09:30:00Z)`));
-  const parsed = parseInstant(text);
-  return parsed._tag === "Left" ? left(inputError(`--${flag} ${text}: ${parsed.left}`)) : right(parsed.right);
+  const read = readTimeOption(flag, text);
+  return read._tag === "Left" ? left(inputError(read.left)) : right(read.right);
 }
 
 /** Reads `--as-of` and `--known-at` (ISO dates mean the end of that day, UTC); a time that is not one is an input error. */

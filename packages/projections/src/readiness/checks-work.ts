@@ -1,3 +1,4 @@
+import type { ChangeStatus } from "@handover/change";
 import { counted, listed, positionsOf, type CheckContext, type CheckDefinition } from "./check.js";
 
 function blockingIncidents(context: CheckContext): [string, number, number][] {
@@ -47,6 +48,27 @@ function openChanges(context: CheckContext): [string, number][] {
   return [...context.state.openChanges].filter(([changeId]) => !context.criteria.deferredChanges.has(changeId));
 }
 
+/**
+ * An open change's state in the words readiness uses: what it has done and what it waits
+ * for, so the sentence never calls a change "reviewed" beside one saying it waits for a
+ * review (its post-implementation review is not an emergency's retrospective CAB review).
+ */
+const OPEN_CHANGE_STANDING: Readonly<Partial<Record<ChangeStatus, string>>> = {
+  raised: "raised, not yet assessed",
+  assessed: "assessed, waiting for its approval",
+  rejected: "rejected, neither revised nor cancelled",
+  authorised: "authorised, not yet scheduled",
+  scheduled: "scheduled, not yet implemented",
+  implementing: "being implemented",
+  implemented: "implemented, waiting for its post-implementation review",
+  reviewed: "post-implementation review held, not yet closed",
+};
+
+/** An open change's state as readiness says it (the state's name when the table has no words for it). */
+function openChangeStanding(status: ChangeStatus | undefined): string {
+  return status === undefined ? "unknown" : (OPEN_CHANGE_STANDING[status] ?? status);
+}
+
 /** Every change is closed (or cancelled), or explicitly deferred by the criteria. */
 export const changesClosedCheck: CheckDefinition = {
   name: "changes_closed",
@@ -57,7 +79,7 @@ export const changesClosedCheck: CheckDefinition = {
   },
   outcome(context) {
     const open = openChanges(context);
-    const status = (changeId: string) => context.state.history.aggregates.of("change").get(changeId)?.state.status ?? "unknown";
+    const status = (changeId: string) => openChangeStanding(context.state.history.aggregates.of("change").get(changeId)?.state.status);
     if (open.length === 0) {
       const deferred = [...context.state.openChanges.keys()];
       const note = deferred.length === 0 ? "" : `; deferred to operations: ${listed(deferred)}`;

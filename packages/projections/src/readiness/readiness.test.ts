@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { handoverStory } from "../fixtures/handover-story.js";
-import { t } from "../fixtures/scenario.js";
+import { createScenario, people, t } from "../fixtures/scenario.js";
+import { startCrm } from "../fixtures/crm-story.js";
 import { toSignOffReadiness, type Readiness } from "./evaluate.js";
 import { readinessTimeline } from "./timeline.js";
 import { transitionReadiness } from "./transition-readiness.js";
@@ -48,8 +49,24 @@ describe("transitionReadiness", () => {
   it("names open changes and the CIs a production baseline does not cover", () => {
     const readiness = transitionReadiness(log, "crm", { asOf: t(5, "12:00") });
     const changes = readiness.checks.find((check) => check.name === "changes_closed");
-    expect(changes?.explanation).toBe("1 change is neither closed nor deferred: C-1 (scheduled); close or cancel them, or defer them explicitly");
+    expect(changes?.explanation).toBe("1 change is neither closed nor deferred: C-1 (scheduled, not yet implemented); close or cancel them, or defer them explicitly");
     expect(statuses(transitionReadiness(log, "crm", { asOf: t(5, "12:00"), criteria: { deferredChanges: ["C-1"] } })).changes_closed).toBe("pass");
+  });
+
+  it("says an emergency change's state in words that agree with its waiting for the retrospective review", () => {
+    const s = createScenario();
+    startCrm(s);
+    const change = (actor: string, at: string, json: Record<string, unknown>) => s.change(actor, at, { changeId: "C-9", ...json });
+    change(people.requester, t(3, "09:00"), { type: "change.raise", changeType: "emergency", scope: { level: "solution", ciIds: ["db"] }, title: "Fix the outage" });
+    change(people.assessor, t(3, "09:10"), { type: "change.assess", risk: "medium", impactSummary: "i", affectedCis: ["db"], implementationPlan: "p", testPlan: "t", backOutPlan: "b" });
+    change(people.ecab, t(3, "09:20"), { type: "change.vote", vote: "approve", comment: "go" });
+    change(people.dev, t(3, "09:30"), { type: "change.start_implementation" });
+    change(people.dev, t(3, "10:00"), { type: "change.complete_implementation", outcome: "successful" });
+    change(people.assessor, t(3, "11:00"), { type: "change.review", result: "successful", lessons: "l" });
+    const byName = Object.fromEntries(transitionReadiness(s.log(), "crm").checks.map((check) => [check.name, check.explanation]));
+    expect(byName.changes_closed).toBe("1 change is neither closed nor deferred: C-9 (post-implementation review held, not yet closed); close or cancel them, or defer them explicitly");
+    expect(byName.emergency_changes_reviewed).toBe("1 emergency change waits for the retrospective CAB review: C-9; hold the review (change.vote by CAB members)");
+    expect(byName.changes_closed).not.toMatch(/\(reviewed\)/);
   });
 
   it("flips back on a P1 incident, and criteria change what blocks", () => {
