@@ -7,8 +7,9 @@ import { CONTROLS_DETAILS, CONTROLS_OPTIONS, readFramework } from "../sources/co
 import { CRITERIA_DETAIL, CRITERIA_OPTION } from "../sources/criteria.js";
 import { POLICY_DETAIL, POLICY_OPTION } from "../sources/policy.js";
 import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog, type OpenedLog } from "../sources/with-log.js";
-import { createLogFacts, holding, tapFacts } from "../views/log-facts.js";
-import { controlsTable, controlsTally } from "../views/controls-text.js";
+import { createLogFacts, missingProject, tapFacts } from "../views/log-facts.js";
+import { columnDetails } from "../views/columns.js";
+import { CONTROLS_TABLES, controlsTable, controlsTally } from "../views/controls-text.js";
 import { describeView, viewJson } from "../views/view.js";
 import { readinessOptions } from "./readiness.js";
 
@@ -31,9 +32,9 @@ export async function readControls(log: OpenedLog, framework: ControlFramework, 
   const options = await readinessOptions(log, values);
   if (options._tag === "Left") return options;
   const asked = typeof values.project === "string" ? values.project : undefined;
-  const facts = createLogFacts();
+  const facts = createLogFacts(log.view);
   const findings = await auditFindings(tapFacts(log.events(), facts), options.right.policy, { ...log.view, ...(asked === undefined ? {} : { projectId: asked }), ...(options.right.criteria === undefined ? {} : { criteria: options.right.criteria }) });
-  if (asked !== undefined && !facts.projects.has(asked)) return left(inputError(`unknown project "${asked}"; ${holding("project(s)", facts.projects)}`));
+  if (asked !== undefined && !facts.projects.has(asked)) return left(inputError(missingProject(asked, facts)));
   const projectId = asked ?? facts.projects.values().next().value ?? null;
   const occasions = await ruleOccasions(log.events(), log.view);
   const readiness = projectId === null ? null : await transitionReadiness(log.events(), projectId, options.right);
@@ -58,6 +59,7 @@ export const controlsCommand: CliCommand = {
     POLICY_DETAIL,
     "  A control fails when a finding of a kind it maps stands or a readiness check it maps fails or warns; it passes when its rules judged events and found nothing;",
     "  it is not evidenced when nothing in the view could show it (no emergency change for the emergency-change control, say). Exit 0 whatever the verdicts.",
+    ...columnDetails(CONTROLS_TABLES),
   ],
   example: "handover controls crm.jsonl --framework sox --as-of 2026-03-31",
   options: { ...LOG_OPTIONS, ...CONTROLS_OPTIONS, ...CRITERIA_OPTION, ...POLICY_OPTION, project: { type: "string" } },

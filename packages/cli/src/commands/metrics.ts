@@ -5,8 +5,9 @@ import { renderJson } from "../output/table.js";
 import { METRICS_DETAILS, METRICS_OPTIONS, readMetricsOptions } from "../sources/metrics-options.js";
 import { loadPolicy, POLICY_DETAIL, POLICY_OPTION } from "../sources/policy.js";
 import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog } from "../sources/with-log.js";
-import { createLogFacts, holding, tapFacts } from "../views/log-facts.js";
-import { renderMetricsText } from "../views/metrics-text.js";
+import { createLogFacts, missingProject, tapFacts } from "../views/log-facts.js";
+import { columnDetails } from "../views/columns.js";
+import { METRICS_TABLES, renderMetricsText } from "../views/metrics-text.js";
 import { describeView, viewJson } from "../views/view.js";
 
 const USAGE = "handover metrics <src> [--project <id>] [--from <time>] [--to <time>] [--weights <file>] [--policy <file>] [--as-of <time>] [--known-at <time>] [--json]";
@@ -23,6 +24,7 @@ export const metricsCommand: CliCommand = {
     ...METRICS_DETAILS,
     POLICY_DETAIL,
     "  Each figure's definition is in docs/guide.md (Metrics).",
+    ...columnDetails(METRICS_TABLES),
   ],
   example: "handover metrics crm.jsonl --from 2026-01-01 --to 2026-03-31 --json",
   options: { ...LOG_OPTIONS, ...POLICY_OPTION, ...METRICS_OPTIONS, project: { type: "string" } },
@@ -35,9 +37,9 @@ export const metricsCommand: CliCommand = {
     if (policy._tag === "Left") return policy;
     const projectId = typeof values.project === "string" ? values.project : undefined;
     return withLog(args.right[0] ?? "", values, io, async (log) => {
-      const facts = createLogFacts();
+      const facts = createLogFacts(log.view);
       const metrics = await processMetrics(tapFacts(log.events(), facts), policy.right, { ...log.view, ...period.right, ...(projectId === undefined ? {} : { projectId }) });
-      if (projectId !== undefined && !facts.projects.has(projectId)) return left(inputError(`unknown project "${projectId}"; ${holding("project(s)", facts.projects)}`));
+      if (projectId !== undefined && !facts.projects.has(projectId)) return left(inputError(missingProject(projectId, facts)));
       const label = log.source.spec.label;
       if (values.json === true) io.stdout(renderJson({ source: label, view: viewJson(log.view), ...metrics }));
       else io.stdout(`process metrics of ${label} at position ${metrics.position}\n${describeView(log.view)}\n${renderMetricsText(metrics)}`);

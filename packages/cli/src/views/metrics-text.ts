@@ -1,5 +1,6 @@
 import type { Figure, ProcessMetrics } from "@handover/projections";
-import { renderTable, type TableColumn } from "../output/table.js";
+import { renderTable } from "../output/table.js";
+import type { ColumnGroup, ExplainedColumn } from "./columns.js";
 import { durationText } from "./duration.js";
 
 /** One row of a metrics table: what the figure is, and the figure. */
@@ -94,12 +95,15 @@ export function evidenceText(positions: readonly number[], max = 6): string {
   return positions.length > max ? `${shown} +${positions.length - max} more` : shown;
 }
 
-const COLUMNS: readonly TableColumn<MetricRow>[] = [
-  { heading: "figure", cell: (row) => row.label },
-  { heading: "value", cell: (row) => formatFigure(row.figure) },
-  { heading: "weekly", cell: (row) => sparkline(row.figure) },
-  { heading: "evidence", cell: (row) => evidenceText(row.figure.evidence) },
+const COLUMNS: readonly ExplainedColumn<MetricRow>[] = [
+  { heading: "figure", cell: (row) => row.label, meaning: "what is measured (docs/guide.md, Metrics, defines each)" },
+  { heading: "value", cell: (row) => formatFigure(row.figure), meaning: "its value over the period: a count, a share with its parts, a duration in hours (mean, median, p90), a rate per week or a score out of 100" },
+  { heading: "weekly", cell: (row) => sparkline(row.figure), meaning: "the value week by week, as bars scaled to the highest week (· for a week with nothing to measure)" },
+  { heading: "evidence", cell: (row) => evidenceText(row.figure.evidence), meaning: "log positions of the first events it was computed from (--json lists all)" },
 ];
+
+/** The tables `metrics` prints, as its help and the guide explain them. */
+export const METRICS_TABLES: readonly ColumnGroup[] = [{ table: "each section", columns: COLUMNS }];
 
 /** The metrics as text: the period, then a table per section with each figure's value, weekly trend and evidence. */
 export function renderMetricsText(metrics: ProcessMetrics): string {

@@ -5,10 +5,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { commandHelp } from "../help.js";
 import { baselineCommand } from "../commands/baseline.js";
 import { cmdbCommand, CMDB_TABLES } from "../commands/cmdb.js";
+import { controlsCommand } from "../commands/controls.js";
 import { diffCommand } from "../commands/diff.js";
 import { findingsCommand, FINDINGS_TABLES } from "../commands/findings.js";
 import { impactCommand, IMPACT_TABLES } from "../commands/impact.js";
 import { incidentsCommand, INCIDENTS_TABLES } from "../commands/incidents.js";
+import { metricsCommand } from "../commands/metrics.js";
 import { readinessCommand } from "../commands/readiness.js";
 import { replayCommand, REPLAY_TABLES } from "../commands/replay.js";
 import { trailCommand, TRAIL_TABLES } from "../commands/trail.js";
@@ -17,6 +19,8 @@ import { cli, scratch } from "../fixtures/cli-harness.js";
 import { projectStory } from "../fixtures/project-story.js";
 import { BASELINE_TABLES, DIFF_TABLES } from "./baseline-text.js";
 import { columnDetails, columnGuideRow, type ColumnGroup } from "./columns.js";
+import { CONTROLS_TABLES } from "./controls-text.js";
+import { METRICS_TABLES } from "./metrics-text.js";
 import { READINESS_TABLES } from "./readiness-text.js";
 import { TIME_FORMS } from "./time-input.js";
 
@@ -33,6 +37,8 @@ const EXPLAINED: readonly (readonly [CliCommand, readonly ColumnGroup[]])[] = [
   [baselineCommand, BASELINE_TABLES],
   [diffCommand, DIFF_TABLES],
   [impactCommand, IMPACT_TABLES],
+  [metricsCommand, METRICS_TABLES],
+  [controlsCommand, CONTROLS_TABLES],
 ];
 
 let log: string;
