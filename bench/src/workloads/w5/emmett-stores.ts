@@ -2,6 +2,7 @@ import type { Event } from "@event-driven-io/emmett";
 import { getPostgreSQLEventStore, type PostgresEventStore } from "@event-driven-io/emmett-postgresql";
 import type * as EmmettSqlite from "@event-driven-io/emmett-sqlite";
 import type { SQLiteEventStore } from "@event-driven-io/emmett-sqlite";
+import { sqlite3Built } from "../../peers/sqlite3-native.js";
 import { PeerUnavailableError } from "../peer-unavailable.js";
 import type { StoredEvent } from "./input.js";
 import { POSTGRES_URL } from "./postgres-schemas.js";
@@ -16,6 +17,8 @@ export const EMMETT_POSTGRES = "Emmett PostgreSQL 0.42.0";
  * binding, which `pnpm install` leaves out and `pnpm bench` (or `pnpm bench:peers`) builds.
  */
 async function loadEmmettSqlite(): Promise<typeof EmmettSqlite> {
+  // Not loaded at all without the binding: Emmett then loads sqlite3 later, in a promise nobody awaits, and its failure is an unhandled rejection.
+  if (!sqlite3Built()) throw new PeerUnavailableError(EMMETT_SQLITE, "its sqlite3 native binding is not built (pnpm install leaves it out); build it with pnpm bench:peers");
   try {
     return await import("@event-driven-io/emmett-sqlite");
   } catch (error) {

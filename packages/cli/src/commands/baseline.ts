@@ -2,10 +2,10 @@ import { baseline, type BaselineContents } from "@handover/projections";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { inputError, type CliCommand, type CliFailure, type CommandArgs } from "../command.js";
 import { renderJson } from "../output/table.js";
-import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog, type OpenedLog } from "../sources/with-log.js";
+import { LOG_DETAILS, LOG_OPTIONS, logJson, type OpenedLog, positionalArgs, withLog } from "../sources/with-log.js";
 import { BASELINE_TABLES, baselineTable, baselineTitle } from "../views/baseline-text.js";
 import { columnDetails } from "../views/columns.js";
-import { describeView, viewJson } from "../views/view.js";
+import { describeView } from "../views/view.js";
 
 const USAGE = "handover baseline <src> <name> [--project <id>] [--as-of <time>] [--known-at <time>] [--json]";
 
@@ -34,7 +34,7 @@ export const baselineCommand: CliCommand = {
     return withLog(source, values, io, async (log) => {
       const contents = await readBaseline(log, name, values);
       if (contents._tag === "Left") return contents;
-      if (values.json === true) io.stdout(renderJson({ source: log.source.spec.label, view: viewJson(log.view), baseline: contents.right }));
+      if (values.json === true) io.stdout(renderJson({ ...logJson(log), baseline: contents.right }));
       else io.stdout(`${baselineTitle(contents.right)}\n${describeView(log.view)}\n${contents.right.cis.length} CI(s)\n\n${baselineTable(contents.right)}`);
       return right(undefined);
     });

@@ -38,7 +38,7 @@ export const cmdbCommand: CliCommand = {
     return withLog(args.right[0] ?? "", values, io, async (log) => {
       const cmdb = await readCmdb(log);
       if (values.json === true) {
-        io.stdout(renderJson(cmdbJson(cmdb, log.source.spec.label, log.view)));
+        io.stdout(renderJson(cmdbJson(cmdb, log)));
         return right(undefined);
       }
       const production = cmdb.cis.filter((ci) => ci.scope === "production").length;

@@ -6,11 +6,11 @@ import { renderJson } from "../output/table.js";
 import { CONTROLS_DETAILS, CONTROLS_OPTIONS, readFramework } from "../sources/controls-option.js";
 import { CRITERIA_DETAIL, CRITERIA_OPTION } from "../sources/criteria.js";
 import { POLICY_DETAIL, POLICY_OPTION } from "../sources/policy.js";
-import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog, type OpenedLog } from "../sources/with-log.js";
+import { LOG_DETAILS, LOG_OPTIONS, logJson, type OpenedLog, positionalArgs, withLog } from "../sources/with-log.js";
 import { createLogFacts, missingProject, tapFacts } from "../views/log-facts.js";
 import { columnDetails } from "../views/columns.js";
 import { CONTROLS_TABLES, controlsTable, controlsTally } from "../views/controls-text.js";
-import { describeView, viewJson } from "../views/view.js";
+import { describeView } from "../views/view.js";
 import { readinessOptions } from "./readiness.js";
 
 const USAGE = "handover controls <src> [--framework iso20000|sox] [--controls <file>] [--project <id>] [--criteria <file>] [--policy <file>] [--as-of <time>] [--known-at <time>] [--json]";
@@ -74,7 +74,7 @@ export const controlsCommand: CliCommand = {
       const { assessment, projectId, position, unmapped } = reading.right;
       const label = log.source.spec.label;
       if (values.json === true) {
-        io.stdout(renderJson({ source: label, view: viewJson(log.view), position, projectId, framework: assessment.framework, counts: assessment.counts, controls: assessment.controls, unmapped }));
+        io.stdout(renderJson({ ...logJson(log), position, projectId, framework: assessment.framework, counts: assessment.counts, controls: assessment.controls, unmapped }));
         return right(undefined);
       }
       const project = projectId === null ? "no project started" : `project ${projectId}`;

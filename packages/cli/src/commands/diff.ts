@@ -2,10 +2,10 @@ import { compareBaselines, drift, type BaselineContents } from "@handover/projec
 import { right } from "fp-ts/lib/Either.js";
 import type { CliCommand, CliIo, CommandArgs } from "../command.js";
 import { renderJson } from "../output/table.js";
-import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog, type OpenedLog } from "../sources/with-log.js";
+import { LOG_DETAILS, LOG_OPTIONS, logJson, type OpenedLog, positionalArgs, withLog } from "../sources/with-log.js";
 import { DIFF_TABLES, driftTable } from "../views/baseline-text.js";
 import { columnDetails } from "../views/columns.js";
-import { describeView, viewJson } from "../views/view.js";
+import { describeView } from "../views/view.js";
 import { PROJECT_OPTION, readBaseline } from "./baseline.js";
 
 const USAGE = "handover diff <src> <baselineA> [<baselineB>] [--as-of <time>] [--known-at <time>] [--project <id>] [--json]";
@@ -15,7 +15,7 @@ const named = (contents: BaselineContents): string => `"${contents.name}" (posit
 async function twoBaselines(log: OpenedLog, from: BaselineContents, to: BaselineContents, values: CommandArgs["values"], io: CliIo): Promise<void> {
   const comparison = await compareBaselines(from, to, log.events(), { ...log.view });
   if (values.json === true) {
-    io.stdout(renderJson({ source: log.source.spec.label, view: viewJson(log.view), ...comparison }));
+    io.stdout(renderJson({ ...logJson(log), ...comparison }));
     return;
   }
   const heading = `diff of baselines ${named(from)} → ${named(to)} in ${log.source.spec.label}: ${comparison.differences.length} difference(s), ${comparison.authorised} authorised, ${comparison.unauthorised} unauthorised`;
@@ -25,7 +25,7 @@ async function twoBaselines(log: OpenedLog, from: BaselineContents, to: Baseline
 async function againstCmdb(log: OpenedLog, from: BaselineContents, values: CommandArgs["values"], io: CliIo): Promise<void> {
   const found = await drift(from, log.events(), { ...log.view });
   if (values.json === true) {
-    io.stdout(renderJson({ source: log.source.spec.label, view: viewJson(log.view), drift: found }));
+    io.stdout(renderJson({ ...logJson(log), drift: found }));
     return;
   }
   const heading = `drift of the CMDB at position ${found.position} from baseline ${named(from)}: ${found.differences.length} difference(s), ${found.authorised} authorised, ${found.unauthorised} unauthorised`;

@@ -45,7 +45,7 @@ export async function exportMiningLog(sourceText: string, format: "ocel2" | "xes
     const written = await writeNewFile(to, text, values.force === true);
     if (written._tag === "Left") return written;
     const traces = kind.right === undefined ? null : mined.objects.filter((object) => object.kind === kind.right).length;
-    const summary = { from: log.source.spec.label, to, format, ...(kind.right === undefined ? {} : { case: kind.right }), view: viewJson(log.view), position: mined.position, events: mined.events.length, objects: mined.objects.length, traces };
+    const summary = { from: log.source.spec.label, to, format, ...(kind.right === undefined ? {} : { case: kind.right }), view: viewJson(log.view), checkpoint: log.checkpoint(), position: mined.position, events: mined.events.length, objects: mined.objects.length, traces };
     if (values.json === true) io.stdout(renderJson(summary));
     else {
       const what = traces === null ? `${mined.objects.length} object(s)` : `${traces} trace(s), one per ${kind.right ?? ""}`;

@@ -4,9 +4,9 @@ import { inputError, usageError, type CliCommand, type CliFailure, type CommandA
 import { renderJson, renderTable } from "../output/table.js";
 import { columnDetails, type ColumnGroup, type ExplainedColumn } from "../views/columns.js";
 import { loadPolicy, POLICY_DETAIL, POLICY_OPTION } from "../sources/policy.js";
-import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog, type OpenedLog } from "../sources/with-log.js";
+import { LOG_DETAILS, LOG_OPTIONS, logJson, type OpenedLog, positionalArgs, withLog } from "../sources/with-log.js";
 import { createLogFacts, missingProject, tapFacts } from "../views/log-facts.js";
-import { describeView, viewJson } from "../views/view.js";
+import { describeView } from "../views/view.js";
 
 const USAGE = "handover findings <src> [--project <id>] [--kind <k,...>] [--policy <file>] [--as-of <time>] [--known-at <time>] [--json]";
 
@@ -64,7 +64,7 @@ function describeFindings(found: AuditFindings, shown: readonly AuditFinding[], 
 function findingsJson(found: AuditFindings, shown: readonly AuditFinding[], kinds: ReadonlySet<string> | undefined, label: string, log: OpenedLog): unknown {
   const counts: Record<string, number> = {};
   for (const finding of shown) counts[finding.kind] = (counts[finding.kind] ?? 0) + 1;
-  return { source: label, view: viewJson(log.view), position: found.position, kinds: kinds === undefined ? null : [...kinds], total: found.findings.length, counts, findings: shown };
+  return { ...logJson(log), position: found.position, kinds: kinds === undefined ? null : [...kinds], total: found.findings.length, counts, findings: shown };
 }
 
 /** `handover findings`: the rules broken along the way, found by replaying history against the rules of each moment. */

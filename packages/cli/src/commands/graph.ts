@@ -4,9 +4,9 @@ import { ciGraph } from "../graph/ci-graph.js";
 import { renderDot } from "../graph/dot.js";
 import { renderMermaid } from "../graph/mermaid.js";
 import { renderJson } from "../output/table.js";
-import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog } from "../sources/with-log.js";
+import { LOG_DETAILS, LOG_OPTIONS, logJson, positionalArgs, withLog } from "../sources/with-log.js";
 import { readCmdb } from "../views/cmdb-view.js";
-import { describeView, viewJson } from "../views/view.js";
+import { describeView } from "../views/view.js";
 
 const USAGE = "handover graph <src> [--format mermaid|dot] [--as-of <time>] [--known-at <time>] [--json]";
 const FORMATS = ["mermaid", "dot"] as const;
@@ -28,7 +28,7 @@ export const graphCommand: CliCommand = {
       const cmdb = await readCmdb(log);
       const graph = ciGraph(cmdb);
       const about = `CI graph of ${log.source.spec.label} at position ${cmdb.position}; ${describeView(log.view)}`;
-      if (values.json === true) io.stdout(renderJson({ source: log.source.spec.label, view: viewJson(log.view), position: cmdb.position, ...graph }));
+      if (values.json === true) io.stdout(renderJson({ ...logJson(log), position: cmdb.position, ...graph }));
       else if (format === "dot") io.stdout(`// ${about}\n${renderDot(graph)}`);
       else io.stdout(`%% ${about}\n${renderMermaid(graph)}`);
       return right(undefined);

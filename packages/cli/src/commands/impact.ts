@@ -3,10 +3,10 @@ import { impactOf, type Cmdb, type Impact, type ImpactDirection } from "@handove
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { inputError, usageError, type CliCommand, type CliFailure, type CommandArgs } from "../command.js";
 import { renderJson, renderTable } from "../output/table.js";
-import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog } from "../sources/with-log.js";
+import { LOG_DETAILS, LOG_OPTIONS, logJson, positionalArgs, withLog } from "../sources/with-log.js";
 import { readCmdb } from "../views/cmdb-view.js";
 import { columnDetails, type ColumnGroup, type ExplainedColumn } from "../views/columns.js";
-import { describeView, viewJson } from "../views/view.js";
+import { describeView } from "../views/view.js";
 
 const USAGE = "handover impact <src> <ciId> [--depth <n>] [--direction upstream|downstream|both] [--types <t,...>] [--as-of <time>] [--known-at <time>] [--json]";
 const DIRECTIONS = ["upstream", "downstream", "both"] as const;
@@ -85,7 +85,7 @@ export const impactCommand: CliCommand = {
       const cmdb = await readCmdb(log);
       const impacts = impactsOf(cmdb, ciId, query.right);
       if (impacts._tag === "Left") return impacts;
-      if (values.json === true) io.stdout(renderJson({ source: log.source.spec.label, view: viewJson(log.view), position: cmdb.position, impacts: impacts.right.map((impact) => ({ ...impact, depth: Number.isFinite(impact.depth) ? impact.depth : null })) }));
+      if (values.json === true) io.stdout(renderJson({ ...logJson(log), position: cmdb.position, impacts: impacts.right.map((impact) => ({ ...impact, depth: Number.isFinite(impact.depth) ? impact.depth : null })) }));
       else io.stdout(`impact in ${log.source.spec.label} at position ${cmdb.position}\n${describeView(log.view)}\n\n${impacts.right.map(describeImpact).join("\n")}`);
       return right(undefined);
     });

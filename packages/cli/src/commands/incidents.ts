@@ -4,9 +4,9 @@ import { right } from "fp-ts/lib/Either.js";
 import type { CliCommand } from "../command.js";
 import { renderJson, renderTable } from "../output/table.js";
 import { columnDetails, type ColumnGroup, type ExplainedColumn } from "../views/columns.js";
-import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog } from "../sources/with-log.js";
+import { LOG_DETAILS, LOG_OPTIONS, logJson, positionalArgs, withLog } from "../sources/with-log.js";
 import { durationText } from "../views/duration.js";
-import { describeView, viewJson } from "../views/view.js";
+import { describeView } from "../views/view.js";
 
 const USAGE = "handover incidents <src> [--as-of <time>] [--known-at <time>] [--json]";
 const list = (values: readonly string[]) => (values.length === 0 ? "-" : values.join(" | "));
@@ -60,7 +60,7 @@ export const incidentsCommand: CliCommand = {
       const summary = await incidentSummary(log.events(), { ...log.view });
       const label = log.source.spec.label;
       if (values.json === true) {
-        io.stdout(renderJson({ source: label, view: viewJson(log.view), position: summary.position, register: summary.register, byPriority: summary.byPriority }));
+        io.stdout(renderJson({ ...logJson(log), position: summary.position, register: summary.register, byPriority: summary.byPriority }));
         return right(undefined);
       }
       const heading = `incident register of ${label} at position ${summary.position}: ${summary.register.length} incident(s)\n${describeView(log.view)}\n\n`;

@@ -29,7 +29,7 @@ describeEachSource("handover metrics", (kind, write) => {
     for (const heading of ["change management", "DORA's four keys", "incident management"]) expect(text.stdout).toContain(`\n${heading}\nfigure `);
     expect(text.stdout).toMatch(/\nchanges raised +\d+ +[▁-█·]+ +@\d+/);
     const json = JSON.parse((await cli("metrics", source, "--as-of", "2026-03-26", "--json")).stdout) as MetricsJson & Record<string, unknown>;
-    const { source: _label, view: _view, ...figures } = json;
+    const { source: _label, view: _view, checkpoint: _checkpoint, ...figures } = json;
     expect(figures).toEqual(JSON.parse(JSON.stringify(processMetrics(story, undefined, { asOf: "2026-03-26" }))));
     expect(json.change.raised.evidence.length).toBe(json.change.raised.value);
   });

@@ -4,11 +4,11 @@ import { inputError, type CliCommand } from "../command.js";
 import { renderJson } from "../output/table.js";
 import { METRICS_DETAILS, METRICS_OPTIONS, readMetricsOptions } from "../sources/metrics-options.js";
 import { loadPolicy, POLICY_DETAIL, POLICY_OPTION } from "../sources/policy.js";
-import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog } from "../sources/with-log.js";
+import { LOG_DETAILS, LOG_OPTIONS, logJson, positionalArgs, withLog } from "../sources/with-log.js";
 import { createLogFacts, missingProject, tapFacts } from "../views/log-facts.js";
 import { columnDetails } from "../views/columns.js";
 import { METRICS_TABLES, renderMetricsText } from "../views/metrics-text.js";
-import { describeView, viewJson } from "../views/view.js";
+import { describeView } from "../views/view.js";
 
 const USAGE = "handover metrics <src> [--project <id>] [--from <time>] [--to <time>] [--weights <file>] [--policy <file>] [--as-of <time>] [--known-at <time>] [--json]";
 
@@ -41,7 +41,7 @@ export const metricsCommand: CliCommand = {
       const metrics = await processMetrics(tapFacts(log.events(), facts), policy.right, { ...log.view, ...period.right, ...(projectId === undefined ? {} : { projectId }) });
       if (projectId !== undefined && !facts.projects.has(projectId)) return left(inputError(missingProject(projectId, facts)));
       const label = log.source.spec.label;
-      if (values.json === true) io.stdout(renderJson({ source: label, view: viewJson(log.view), ...metrics }));
+      if (values.json === true) io.stdout(renderJson({ ...logJson(log), ...metrics }));
       else io.stdout(`process metrics of ${label} at position ${metrics.position}\n${describeView(log.view)}\n${renderMetricsText(metrics)}`);
       return right(undefined);
     });

@@ -5,11 +5,11 @@ import { paint } from "../output/style.js";
 import { renderJson } from "../output/table.js";
 import { CRITERIA_DETAIL, CRITERIA_OPTION, loadCriteria } from "../sources/criteria.js";
 import { loadPolicy, POLICY_DETAIL, POLICY_OPTION } from "../sources/policy.js";
-import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog, type OpenedLog } from "../sources/with-log.js";
+import { LOG_DETAILS, LOG_OPTIONS, logJson, type OpenedLog, positionalArgs, withLog } from "../sources/with-log.js";
 import { createLogFacts, missingProject, tapFacts, type LogFacts } from "../views/log-facts.js";
 import { columnDetails } from "../views/columns.js";
 import { checklistTable, READINESS_TABLES, tally, timelineSummary, timelineTable } from "../views/readiness-text.js";
-import { describeView, viewJson } from "../views/view.js";
+import { describeView } from "../views/view.js";
 
 const USAGE = "handover readiness <src> <projectId> [--timeline] [--criteria <file>] [--policy <file>] [--as-of <time>] [--known-at <time>] [--json]";
 
@@ -29,7 +29,7 @@ async function checklist(log: OpenedLog, projectId: string, options: ReadinessOp
   const readiness = await transitionReadiness(tapFacts(log.events(), facts), projectId, options);
   if (!facts.projects.has(projectId)) return left(unknownProject(projectId, facts));
   const label = log.source.spec.label;
-  if (values.json === true) io.stdout(renderJson({ source: label, view: viewJson(log.view), readiness }));
+  if (values.json === true) io.stdout(renderJson({ ...logJson(log), readiness }));
   else {
     const style = paint(io);
     const verdict = readiness.ready ? style.pass("READY") : style.fail("NOT READY");
@@ -43,7 +43,7 @@ async function timeline(log: OpenedLog, projectId: string, options: ReadinessOpt
   const found = await readinessTimeline(tapFacts(log.events(), facts), projectId, options);
   if (!facts.projects.has(projectId)) return left(unknownProject(projectId, facts));
   const label = log.source.spec.label;
-  if (values.json === true) io.stdout(renderJson({ source: label, view: viewJson(log.view), timeline: found }));
+  if (values.json === true) io.stdout(renderJson({ ...logJson(log), timeline: found }));
   else io.stdout(`readiness timeline of project ${projectId} in ${label}: ${timelineSummary(found)}\n${describeView(log.view)}\n\n${timelineTable(found, paint(io))}`);
   return right(found.ready ? 0 : 1);
 }

@@ -4,12 +4,12 @@ import { paint } from "../output/style.js";
 import { renderJson, renderTable } from "../output/table.js";
 import { CRITERIA_DETAIL, CRITERIA_OPTION } from "../sources/criteria.js";
 import { POLICY_DETAIL, POLICY_OPTION } from "../sources/policy.js";
-import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog } from "../sources/with-log.js";
+import { LOG_DETAILS, LOG_OPTIONS, logJson, positionalArgs, withLog } from "../sources/with-log.js";
 import { createLogFacts, missingProject, tapFacts } from "../views/log-facts.js";
 import { tally } from "../views/readiness-text.js";
 import { columnDetails, type ColumnGroup, type ExplainedColumn } from "../views/columns.js";
 import { replaySummary, type ProcessCount, type ReplaySummary } from "../views/replay-summary.js";
-import { describeView, viewJson, type LogView } from "../views/view.js";
+import { describeView, type LogView } from "../views/view.js";
 import { readinessOptions } from "./readiness.js";
 
 const USAGE = "handover replay <src> [--project <id>] [--criteria <file>] [--policy <file>] [--as-of <time>] [--known-at <time>] [--json]";
@@ -61,7 +61,7 @@ export const replayCommand: CliCommand = {
       if (projectId !== undefined && !facts.projects.has(projectId)) return left(inputError(missingProject(projectId, facts)));
       const label = log.source.spec.label;
       const { sla: _sla, ...shown } = summary;
-      io.stdout(values.json === true ? renderJson({ source: label, view: viewJson(log.view), ...shown }) : describeSummary(summary, label, log.view, io));
+      io.stdout(values.json === true ? renderJson({ ...logJson(log), ...shown }) : describeSummary(summary, label, log.view, io));
       return right(undefined);
     });
   },

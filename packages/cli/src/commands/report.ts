@@ -12,9 +12,9 @@ import { CONTROLS_DETAILS, CONTROLS_OPTIONS, readFramework } from "../sources/co
 import { CRITERIA_DETAIL, CRITERIA_OPTION } from "../sources/criteria.js";
 import { newFileTarget, writeNewFile } from "../sources/files.js";
 import { POLICY_DETAIL, POLICY_OPTION } from "../sources/policy.js";
-import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog } from "../sources/with-log.js";
+import { LOG_DETAILS, LOG_OPTIONS, logJson, positionalArgs, withLog } from "../sources/with-log.js";
 import { createLogFacts, missingProject, tapFacts } from "../views/log-facts.js";
-import { describeView, viewJson } from "../views/view.js";
+import { describeView } from "../views/view.js";
 import { tally } from "../views/readiness-text.js";
 import { readinessOptions } from "./readiness.js";
 
@@ -81,7 +81,7 @@ export const reportCommand: CliCommand = {
       const signature = key === undefined ? undefined : await signPack(out, text, key.right, checkpoint, force);
       if (signature?._tag === "Left") return signature;
       const verdict = `${data.readiness.ready ? "READY" : "NOT READY"} (${tally(data.readiness)})`;
-      if (values.json === true) io.stdout(renderJson({ out, format, source: data.source, view: viewJson(opened.view), projectId, position: data.summary.position, ready: data.readiness.ready, findings: data.findings.findings.length, checkpoint: opened.checkpoint(), signature: signature?.right ?? null }));
+      if (values.json === true) io.stdout(renderJson({ out, format, ...logJson(opened), source: data.source, projectId, position: data.summary.position, ready: data.readiness.ready, findings: data.findings.findings.length, signature: signature?.right ?? null }));
       else io.stdout(`wrote ${out}: the handover pack of project ${projectId}, ${format}, from checkpoint size ${checkpoint.size} root ${checkpoint.root}${signature === undefined ? "" : `; signed in ${signature.right}`}\nreadiness: ${verdict}; ${data.findings.findings.length} finding(s); ${data.summary.openIncidents.length} open incident(s)\n${describeView(opened.view)}\n`);
       return right(undefined);
     });

@@ -4,10 +4,10 @@ import { inputError, type CliCommand, type CliFailure, type CommandArgs } from "
 import { renderJson, renderTable } from "../output/table.js";
 import { columnDetails, type ColumnGroup, type ExplainedColumn } from "../views/columns.js";
 import { durationText } from "../views/duration.js";
-import { LOG_DETAILS, LOG_OPTIONS, positionalArgs, withLog } from "../sources/with-log.js";
+import { LOG_DETAILS, LOG_OPTIONS, logJson, positionalArgs, withLog } from "../sources/with-log.js";
 import { createLogFacts, holding, narrowsLog, tapFacts, type LogFacts } from "../views/log-facts.js";
 import { START_FORMS, TIME_FORMS, readTimeOption } from "../views/time-input.js";
-import { describeView, viewJson } from "../views/view.js";
+import { describeView } from "../views/view.js";
 
 const USAGE = "handover trail <src> [--entity <id>] [--actor <a>] [--from <time>] [--to <time>] [--type <t,...>] [--as-of <time>] [--known-at <time>] [--json]";
 
@@ -101,7 +101,7 @@ export const trailCommand: CliCommand = {
       const missing = unseen(options.right, facts);
       if (missing !== undefined && !narrowsLog(log.view)) return left(inputError(missing));
       const label = log.source.spec.label;
-      if (values.json === true) io.stdout(renderJson({ source: label, view: viewJson(log.view), entries }));
+      if (values.json === true) io.stdout(renderJson({ ...logJson(log), entries }));
       else io.stdout(`audit trail of ${label}: ${entries.length} event(s)\n${describeView(log.view)}\n\n${entries.length === 0 ? `no events match${missing === undefined ? "" : ` (${missing})`}\n` : renderTable(entries, columns(options.right.entityId))}`);
       return right(undefined);
     });

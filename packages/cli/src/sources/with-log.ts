@@ -2,7 +2,7 @@ import { GENESIS_HASH, MerkleFrontier, toHex, type RecordedEvent } from "@handov
 import { left, type Either } from "fp-ts/lib/Either.js";
 import { usageError, type CliFailure, type CliIo, type CommandArgs } from "../command.js";
 import { TIME_FORMS } from "../views/time-input.js";
-import { parseView, type LogView } from "../views/view.js";
+import { parseView, viewJson, type LogView } from "../views/view.js";
 import { handoverCatalogue } from "./catalogue.js";
 import type { LogSource } from "./log-source.js";
 import { openLogSource } from "./open-source.js";
@@ -42,6 +42,11 @@ export interface LogCheckpoint {
   readonly root: string;
   /** The chain hash of the last event read. */
   readonly headHash: string;
+}
+
+/** What every read command's `--json` output opens with: the source, the view asked for, and the checkpoint (size, root, head) its answer was computed from. */
+export function logJson(log: OpenedLog): { readonly source: string; readonly view: ReturnType<typeof viewJson>; readonly checkpoint: LogCheckpoint } {
+  return { source: log.source.spec.label, view: viewJson(log.view), checkpoint: log.checkpoint() };
 }
 
 /** A command's positional arguments by name: the right count, or a usage error naming what is missing or extra. */

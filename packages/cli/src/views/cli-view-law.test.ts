@@ -1,5 +1,5 @@
 import { readFile, writeFile } from "node:fs/promises";
-import { parseInstant, type RecordedEvent } from "@handover/core";
+import { parseInstant, rootOfEvents, toHex, type RecordedEvent } from "@handover/core";
 import { beyondView, cutToView, type ViewBounds } from "@handover/testing";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -107,6 +107,21 @@ describe("the view law at the CLI", () => {
     const checked = new Set([...EXAMPLE_CASES, ...SAMPLE_CASES].map(([, argv]) => argv("<src>", () => "x")[0]));
     expect(viewed.filter((name) => !checked.has(name) && name !== "verify")).toEqual([]);
   });
+
+  it("names in every --json answer the checkpoint it was computed from: the size, tree root and head hash of the events it read, which handover checkpoint gives when it read them all", async () => {
+    for (const [name, cases] of [["example", EXAMPLE_CASES], ["sample", SAMPLE_CASES]] as const) {
+      const { path, events } = logs[name];
+      const prefix = (size: number) => ({ size, root: toHex(rootOfEvents(events.slice(0, size).map((event) => event.hash))), headHash: events[size - 1]?.hash });
+      const given = JSON.parse((await cli("checkpoint", path, "--json")).stdout) as { size: number; root: string; headHash: string };
+      expect({ size: given.size, root: given.root, headHash: given.headHash }).toEqual(prefix(events.length));
+      for (const [label, argv] of [...cases, ["findings as of the first event", (src: string) => ["findings", src, "--as-of", events[0]?.meta.occurredAt ?? ""]] as const]) {
+        const run = await cli(...argv(path, out), "--json");
+        expect(run.code, `${label}: ${run.stderr}`).not.toBe(2);
+        const { checkpoint } = JSON.parse(run.stdout) as { checkpoint?: { size: number } };
+        expect(checkpoint, `${name} ${label}`).toEqual(prefix(checkpoint?.size ?? -1));
+      }
+    }
+  }, 120_000);
 
   for (const [name, cases] of [["example", EXAMPLE_CASES], ["sample", SAMPLE_CASES]] as const) {
     it(`prints on the ${name === "example" ? "Orbit CRM example" : "imported ServiceNow sample"} what the log cut to the view prints, and nothing later than the view`, async () => {
