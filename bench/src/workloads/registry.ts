@@ -1,6 +1,7 @@
 import { appendPathWorkload } from "./append-path.js";
 import { appendWorkload } from "./append.js";
 import { foldWorkload } from "./fold.js";
+import { treeCheckpointWorkload, treeProofWorkload } from "./tree-proofs.js";
 import type { ScalingTarget, Workload } from "./types.js";
 import { w1Workload } from "./w1-command-handling.js";
 import { w2Workload } from "./w2-rehydrate.js";
@@ -23,6 +24,8 @@ export const workloads: readonly Workload[] = [
   w2Workload,
   w3Workload,
   w4Workload,
+  treeCheckpointWorkload,
+  treeProofWorkload,
   w5SqliteCommandWorkload,
   w5SqliteBulkWorkload,
   w5SqliteReadWorkload,
