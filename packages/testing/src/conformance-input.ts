@@ -6,14 +6,15 @@ import { changes, everything, expectChainValid, metaAt } from "./conformance-sup
 import { bareObjectWithBigInt, cyclicObject, nestedArrays } from "./hostile-values.js";
 import type { ConformanceContext } from "./store-conformance.js";
 
-type Attempt = (store: EventStore) => Promise<unknown>;
+/** One call of a store with malformed input, as the conformance suite makes it. */
+export type MalformedAttempt = (store: EventStore) => Promise<unknown>;
 
-const append = (streamId: unknown, events: unknown, options: unknown): Attempt => (store) =>
+const append = (streamId: unknown, events: unknown, options: unknown): MalformedAttempt => (store) =>
   store.appendToStream(streamId as string, events as readonly EventToAppend[], options as AppendOptions);
 const one = (data: unknown): EventToAppend[] => [{ type: "thing.changed", data }];
 
 /** Appends every store must refuse with a `Left` naming the field (code and path), writing nothing and throwing nothing. */
-export const MALFORMED_APPENDS: readonly { readonly name: string; readonly attempt: Attempt; readonly refusal: { readonly code: string; readonly path: string } }[] = [
+export const MALFORMED_APPENDS: readonly { readonly name: string; readonly attempt: MalformedAttempt; readonly refusal: { readonly code: string; readonly path: string } }[] = [
   { name: "a lone surrogate in the stream id", attempt: append("thing-\ud800", changes(1), { expectedVersion: "any", meta: metaAt(1) }), refusal: { code: "invalid_append", path: "streamId" } },
   { name: "a NUL in the stream id", attempt: append("thing-\u0000", changes(1), { expectedVersion: "any", meta: metaAt(1) }), refusal: { code: "invalid_append", path: "streamId" } },
   { name: "a stream id that is not a string", attempt: append({ id: 1 }, changes(1), { expectedVersion: "any", meta: metaAt(1) }), refusal: { code: "invalid_append", path: "streamId" } },

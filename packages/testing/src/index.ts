@@ -8,6 +8,7 @@ export type { MakeStore, StoreUnderTestOptions, ConformanceContext } from "./sto
 export { eventStoreConformance, conformanceCatalogue } from "./store-conformance.js";
 export { metaAt, changes, everything, expectChainValid } from "./conformance-support.js";
 export { MALFORMED_APPENDS } from "./conformance-input.js";
+export type { MalformedAttempt } from "./conformance-input.js";
 export { nestedArrays, bareObjectWithBigInt, cyclicObject, throwingGetter, hostileProxy, pollution, hostileString, hostileValue } from "./hostile-values.js";
 export { spawnTypeScript, waitForLine, waitForExit } from "./child-process.js";
 export type { CrashBatchMark, ContentionShape, ContentionReport } from "./store-stress.js";
