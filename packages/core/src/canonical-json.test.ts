@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalJson } from "./canonical-json.js";
+import { canonicalJson, canonicalJsonOfParsed, MAX_JSON_DEPTH } from "./canonical-json.js";
 import { canonicalEnvelope } from "./hash-chain.js";
 import { arbitraryRecordedLog, arbitrarySafeJson } from "@handover/testing";
 
@@ -134,5 +134,33 @@ describe("canonicalJson", () => {
         }
       }),
     );
+  });
+});
+
+describe("canonicalJsonOfParsed", () => {
+  /** Parsed JSON as a log line gives it: integer-like keys, keys already in order or not, -0, exponents, unsafe integers, any text. */
+  const parsedJson = fc
+    .oneof(
+      fc.json({ depthSize: "medium" }),
+      fc.jsonValue().map((value) => JSON.stringify(value)),
+      fc.dictionary(fc.oneof(fc.constantFrom("1", "10", "2", "01", "-1", "a", "B", "\u00e9", "4294967295", "4294967294"), fc.string()), fc.oneof(fc.integer(), fc.constantFrom("-0", "1e21", "9007199254740993", "1.5e-7", "[]", "{}")), { maxKeys: 8 }).map((record) => `{${Object.entries(record).map(([key, member]) => `${JSON.stringify(key)}:${member}`).join(",")}}`),
+    )
+    .map((text) => JSON.parse(text) as unknown);
+
+  it("gives exactly what canonicalJson gives, or refuses with the same error, for any parsed value", () => {
+    fc.assert(
+      fc.property(parsedJson, (value) => {
+        expect(outcome(canonicalJsonOfParsed, value)).toBe(outcome(canonicalJson, value));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("sorts integer-like keys by code units, which object order does not, and refuses what canonicalJson refuses", () => {
+    expect(canonicalJsonOfParsed(JSON.parse('{"2":0,"10":1,"1":2}'))).toBe('{"1":2,"10":1,"2":0}');
+    expect(canonicalJsonOfParsed(JSON.parse('{"b":-0,"a":1.0}'))).toBe('{"a":1,"b":0}');
+    expect(() => canonicalJsonOfParsed(JSON.parse('{"a":9007199254740993}'))).toThrow(/beyond the safe integer range/);
+    const deep = JSON.parse(`${"[".repeat(MAX_JSON_DEPTH + 1)}${"]".repeat(MAX_JSON_DEPTH + 1)}`) as unknown;
+    expect(() => canonicalJsonOfParsed(deep)).toThrow(/nested deeper than 64 levels/);
   });
 });

@@ -31,6 +31,37 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
+ * `canonicalJson` of a value `JSON.parse` gave, the fast way: when every object's keys
+ * already enumerate in canonical order (sorted by UTF-16 code units; integer-like keys,
+ * which objects enumerate first, may break that), every number is safe and nothing nests
+ * too deep, `JSON.stringify` writes exactly the canonical text, natively. Anything else
+ * goes to `canonicalJson`, which writes it or throws as it would. Parsed values only: no
+ * `undefined`, `toJSON` or non-JSON values are looked for.
+ */
+export function canonicalJsonOfParsed(value: unknown): string {
+  return inCanonicalOrder(value, 0) ? JSON.stringify(value) : canonicalJson(value);
+}
+
+/** Whether `JSON.stringify` of a parsed value is its canonical JSON (see `canonicalJsonOfParsed`). */
+function inCanonicalOrder(value: unknown, depth: number): boolean {
+  if (typeof value === "number") return Number.isFinite(value) && (Number.isSafeInteger(value) || !Number.isInteger(value));
+  if (typeof value !== "object" || value === null) return true;
+  if (depth >= MAX_JSON_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) if (!inCanonicalOrder(value[index], depth + 1)) return false;
+    return true;
+  }
+  const record = value as Record<string, unknown>;
+  let previous: string | undefined;
+  for (const key in record) {
+    if (previous !== undefined && !(previous < key)) return false;
+    if (!inCanonicalOrder(record[key], depth + 1)) return false;
+    previous = key;
+  }
+  return true;
+}
+
+/**
  * The keys walked from the root to the value being written. Kept as a stack and turned
  * into a `$.a[1]` path only for an error message: building a path string for every value
  * cost more than writing the value.

@@ -1,4 +1,4 @@
-import { canonicalJson, CanonicalJsonError } from "./canonical-json.js";
+import { canonicalJsonOfParsed, CanonicalJsonError } from "./canonical-json.js";
 import { joinLine, rememberEnvelopeParts, writeParts, type EnvelopeParts } from "./canonical-line.js";
 import type { RecordedEvent } from "./envelope.js";
 import { LogError } from "./errors.js";
@@ -82,7 +82,7 @@ function partsOrError(event: RecordedEvent, where: string, lineNumber: number): 
 /** The canonical JSON of data or meta, or the error naming the value that has none (nested too deep, an unsafe number). */
 function canonicalOrError(value: unknown, field: "data" | "meta", position: number, where: string, lineNumber: number): string | LogError {
   try {
-    return canonicalJson(value);
+    return canonicalJsonOfParsed(value);
   } catch (error) {
     if (!(error instanceof CanonicalJsonError)) throw error;
     const code = error.problem === "not_json" ? "invalid_envelope" : error.problem;
