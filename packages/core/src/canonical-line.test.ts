@@ -11,6 +11,7 @@ import type { RecordedEvent } from "./envelope.js";
 import { LogError } from "./errors.js";
 import { toArray } from "./iterables.js";
 import { readJsonl } from "./jsonl.js";
+import { verifyChain } from "./verify-chain.js";
 
 let folder = "";
 beforeAll(async () => {
@@ -59,6 +60,21 @@ describe("the canonical line", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it("lets an event read from a line carry its checked text invisibly: JSON, keys, spreads and equality see the event alone, and a copy hashes to the same", async () => {
+    const written = log();
+    const path = join(folder, "remembered.jsonl");
+    await writeFile(path, written.map((event) => `${canonicalLine(event)}\n`).join(""));
+    const read = await toArray(readJsonl(path));
+    expect(read).toEqual(written);
+    for (const [index, event] of read.entries()) {
+      expect(Reflect.ownKeys(event).filter((key) => Object.getOwnPropertyDescriptor(event, key)?.enumerable).sort()).toEqual(Object.keys(written[index] as RecordedEvent).sort());
+      expect(JSON.stringify(event)).toBe(canonicalLine(event));
+      expect(canonicalLine(event)).toBe(canonicalLine({ ...event }));
+      expect(verifyChain([{ ...event, data: { ...event.data, name: "forged" } }]).ok).toBe(false);
+    }
+    expect(verifyChain(read).ok).toBe(true);
   });
 
   it("refuses a duplicate key (a forged actor beside the real one), naming the key, line and position", async () => {
