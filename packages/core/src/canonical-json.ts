@@ -47,15 +47,18 @@ function inCanonicalOrder(value: unknown, depth: number): boolean {
   if (typeof value === "number") return Number.isFinite(value) && (Number.isSafeInteger(value) || !Number.isInteger(value));
   if (typeof value !== "object" || value === null) return true;
   if (depth >= MAX_JSON_DEPTH) return false;
-  if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index++) if (!inCanonicalOrder(value[index], depth + 1)) return false;
-    return true;
-  }
-  const record = value as Record<string, unknown>;
+  return Array.isArray(value) ? itemsInCanonicalOrder(value, depth + 1) : membersInCanonicalOrder(value as Record<string, unknown>, depth + 1);
+}
+
+function itemsInCanonicalOrder(items: readonly unknown[], depth: number): boolean {
+  for (let index = 0; index < items.length; index++) if (!inCanonicalOrder(items[index], depth)) return false;
+  return true;
+}
+
+function membersInCanonicalOrder(record: Record<string, unknown>, depth: number): boolean {
   let previous: string | undefined;
   for (const key in record) {
-    if (previous !== undefined && !(previous < key)) return false;
-    if (!inCanonicalOrder(record[key], depth + 1)) return false;
+    if ((previous !== undefined && !(previous < key)) || !inCanonicalOrder(record[key], depth)) return false;
     previous = key;
   }
   return true;

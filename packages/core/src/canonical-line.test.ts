@@ -72,7 +72,7 @@ describe("the canonical line", () => {
       expect(Reflect.ownKeys(event).filter((key) => Object.getOwnPropertyDescriptor(event, key)?.enumerable).sort()).toEqual(Object.keys(written[index] as RecordedEvent).sort());
       expect(JSON.stringify(event)).toBe(canonicalLine(event));
       expect(canonicalLine(event)).toBe(canonicalLine({ ...event }));
-      expect(verifyChain([{ ...event, data: { ...event.data, name: "forged" } }]).ok).toBe(false);
+      expect(verifyChain([{ ...event, data: { ...(event.data as Record<string, unknown>), name: "forged" } }]).ok).toBe(false);
     }
     expect(verifyChain(read).ok).toBe(true);
   });

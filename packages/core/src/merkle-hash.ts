@@ -1,9 +1,17 @@
 import * as crypto from "node:crypto";
+import { SHORT_SHA256_MAX_BYTES, shortSha256 } from "./short-sha256.js";
 
-/** sha256 of bytes into a fresh 32-byte buffer, through Node's one-shot hash where it has one. */
-const oneShot = (crypto as { hash?: (algorithm: string, data: Uint8Array, encoding: "buffer") => Buffer }).hash;
+/**
+ * sha256 of bytes into a fresh 32-byte buffer: the tree's short inputs in JavaScript
+ * (`shortSha256`, several times faster than a native call for them), anything longer
+ * through Node's one-shot hash.
+ */
 function sha256(bytes: Uint8Array): Buffer {
-  if (oneShot !== undefined) return oneShot("sha256", bytes, "buffer");
+  if (bytes.length <= SHORT_SHA256_MAX_BYTES) {
+    const out = Buffer.allocUnsafe(32);
+    shortSha256(bytes, out);
+    return out;
+  }
   return crypto.createHash("sha256").update(bytes).digest();
 }
 
@@ -21,9 +29,24 @@ const HEX_HASH = /^[0-9a-f]{64}$/;
  * the event's whole canonical line but the hash itself, so the leaf commits to the line.
  */
 export function leafHashOf(eventHash: string): Buffer {
-  if (!HEX_HASH.test(eventHash)) throw new TypeError(`leafHashOf: "${eventHash}" is not a hash (64 lowercase hex digits)`);
-  leafInput.write(eventHash, 1, "hex");
+  if (!writeHexHash(eventHash, leafInput, 1)) throw new TypeError(`leafHashOf: "${eventHash}" is not a hash (64 lowercase hex digits)`);
   return sha256(leafInput);
+}
+
+/** The value of each lowercase hex digit by its character code; -1 for anything else. */
+const HEX_VALUE = new Int8Array(128).fill(-1);
+for (let digit = 0; digit < 16; digit++) HEX_VALUE["0123456789abcdef".charCodeAt(digit)] = digit;
+
+/** Writes a 64-digit lowercase hex hash as 32 bytes at `offset`, checking every digit as it goes; false (bytes undefined) when it is not one. */
+function writeHexHash(hex: string, into: Uint8Array, offset: number): boolean {
+  if (hex.length !== 64) return false;
+  for (let index = 0; index < 32; index++) {
+    const high = HEX_VALUE[hex.charCodeAt(index * 2)] ?? -1;
+    const low = HEX_VALUE[hex.charCodeAt(index * 2 + 1)] ?? -1;
+    if (high < 0 || low < 0) return false;
+    into[offset + index] = (high << 4) | low;
+  }
+  return true;
 }
 
 /** The leaf hash of any entry: `SHA-256(0x00 ‖ entry)` (RFC 9162 §2.1.1). */
