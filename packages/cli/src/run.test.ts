@@ -24,6 +24,16 @@ describe("the handover binary", () => {
     expect(await cli("import", "jira")).toMatchObject({ code: 2, stderr: 'handover import: unknown "jira"; known: servicenow\n' });
   });
 
+  it("suggests the command or option a typo meant, and names an unknown option with balanced quotes", async () => {
+    expect(await cli("verfy", "x.jsonl")).toMatchObject({ code: 2, stderr: expect.stringMatching(/^handover: unknown command "verfy" \(did you mean verify\?\); commands: /) });
+    expect(await cli("import", "servicenw")).toMatchObject({ code: 2, stderr: 'handover import: unknown "servicenw" (did you mean servicenow?); known: servicenow\n' });
+    const timelin = await cli("readiness", "x.jsonl", "p", "--timelin");
+    expect(timelin).toMatchObject({ code: 2, stderr: expect.stringMatching(/^handover readiness: unknown option --timelin \(did you mean --timeline\?\); usage: handover readiness /) });
+    expect((timelin.stderr.match(/'/g) ?? []).length % 2).toBe(0);
+    expect(await cli("findings", "x.jsonl", "--kinds=phase_gate")).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown option --kinds (did you mean --kind?)") });
+    expect(await cli("readiness", "x.jsonl", "p", "--zzzz")).toMatchObject({ code: 2, stderr: expect.stringMatching(/^handover readiness: unknown option --zzzz; usage: /) });
+  });
+
   it("runs as a process: help exits 0, a broken CSV exits 2 with one line and writes nothing", async () => {
     expect(handover("incidents", "--help")).toMatchObject({ status: 0, stdout: expect.stringContaining("example:") });
     const path = await scratch();

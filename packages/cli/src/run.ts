@@ -2,6 +2,7 @@ import { LogError } from "@handover/core";
 import { parseArgs } from "node:util";
 import type { CliCommand, CliIo } from "./command.js";
 import { commands as builtIn } from "./commands/index.js";
+import { suggestion } from "./did-you-mean.js";
 import { commandHelp, overallHelp } from "./help.js";
 import { terminalSafe } from "./output/terminal-text.js";
 import { CLI_VERSION } from "./version.js";
@@ -21,15 +22,32 @@ function unknownCommand(commands: readonly CliCommand[], argv: readonly string[]
   const group = commands.filter((command) => command.path.length > 1 && command.path[0] === argv[0]);
   if (group.length > 0) {
     const known = group.map((command) => command.path.slice(1).join(" ")).join(", ");
-    return argv[1] === undefined ? `handover ${argv[0]}: say what to ${argv[0]}: ${known}` : `handover ${argv[0]}: unknown "${argv[1]}"; known: ${known}`;
+    const meant = suggestion(argv[1] ?? "", group.map((command) => command.path.slice(1).join(" ")));
+    return argv[1] === undefined ? `handover ${argv[0]}: say what to ${argv[0]}: ${known}` : `handover ${argv[0]}: unknown "${argv[1]}"${meant}; known: ${known}`;
   }
   const known = commands.map((command) => command.path.join(" ")).join(", ");
-  return argv[0] === undefined ? `handover: no command given; commands: ${known} (see handover --help)` : `handover: unknown command "${argv[0]}"; commands: ${known} (see handover --help)`;
+  const meant = suggestion(argv[0] ?? "", [...new Set(commands.map((command) => command.path[0] ?? ""))]);
+  return argv[0] === undefined ? `handover: no command given; commands: ${known} (see handover --help)` : `handover: unknown command "${argv[0]}"${meant}; commands: ${known} (see handover --help)`;
 }
 
 function fail(io: CliIo, message: string, code: number): number {
   io.stderr(`${message.replace(/\s*\n\s*/g, " ")}\n`);
   return code;
+}
+
+/** A command's options as they are written: `--name`. */
+const optionNames = (command: CliCommand): string[] => Object.keys(command.options).map((option) => `--${option}`);
+
+/** The first argument (before a lone `--`) that names an option the command does not take, as written (`--timelin`). */
+function unknownOption(command: CliCommand, rest: readonly string[]): string | undefined {
+  const known = new Set(optionNames(command));
+  for (const arg of rest) {
+    if (arg === "--") return undefined;
+    if (!arg.startsWith("-") || arg === "-") continue;
+    const written = arg.split("=")[0] ?? arg;
+    if (!known.has(written)) return written;
+  }
+  return undefined;
 }
 
 /** Parses a command's arguments and runs it; a failure it returns, or a log it cannot read, is exit 2. */
@@ -39,7 +57,9 @@ async function runCommand(command: CliCommand, rest: readonly string[], io: CliI
   try {
     parsed = parseArgs({ args: [...rest], options: command.options, allowPositionals: true, strict: true });
   } catch (error) {
-    return fail(io, `${name}: ${error instanceof Error ? error.message : String(error)}; usage: ${command.usage}`, EXIT.usage);
+    const unknown = unknownOption(command, rest);
+    const problem = unknown === undefined ? (error instanceof Error ? error.message : String(error)) : `unknown option ${unknown}${suggestion(unknown, optionNames(command))}`;
+    return fail(io, `${name}: ${problem}; usage: ${command.usage}`, EXIT.usage);
   }
   try {
     const outcome = await command.run({ positionals: parsed.positionals, values: parsed.values }, io);

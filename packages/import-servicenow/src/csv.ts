@@ -1,5 +1,6 @@
 import { parse, type CsvError } from "csv-parse/sync";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
+import { binaryEvidence } from "./binary-input.js";
 import { importError, type ImportError } from "./import-error.js";
 
 /** One record of the CSV: its fields and the 1-based line it starts on. */
@@ -61,11 +62,22 @@ function describeCsvError(error: CsvError, header: readonly string[] | undefined
 
 /**
  * Parses a CSV export (quoted fields, CRLF or LF, a UTF-8 byte-order mark, blank lines
- * skipped) with csv-parse. A broken line is an error naming the line the record starts on and the
+ * skipped) with csv-parse. Binary input (a NUL byte, bytes that are not UTF-8) is refused
+ * as not a CSV, naming where, without echoing it. A broken line is an error naming the line the record starts on and the
  * column where it breaks; an empty file is an error too.
  */
 export function parseCsv(bytes: Uint8Array, source: string): Either<ImportError, CsvTable> {
   const starts = lineStarts(bytes);
+  const binary = binaryEvidence(bytes);
+  if (binary !== undefined) {
+    const line = lineOfOffset(starts, binary.offset);
+    const byte = binary.offset - (starts[line - 1] ?? 0) + 1;
+    const problem =
+      binary.kind === "nul"
+        ? `not a CSV file: it holds binary data (a NUL byte at byte ${byte} of line ${line}); expected a ServiceNow incident audit log exported as CSV`
+        : `not UTF-8 text (byte ${byte} of line ${line} is not UTF-8); a ServiceNow CSV export is UTF-8: export it again with UTF-8 encoding`;
+    return left(importError("not_csv", { source, line }, problem));
+  }
   const records: CsvRecord[] = [];
   let header: string[] | undefined;
   let consumed = 0;

@@ -65,6 +65,18 @@ describe("bad input is an error naming the line and column; nothing is produced"
     expect(result._tag === "Left" && result.left).toMatchObject({ code: "outside_matrix", line: 2, column: "impact", message: expect.stringContaining("impact 3 is outside matrix two") });
   });
 
+  it("a binary file, named as not a CSV without echoing its bytes: a NUL byte, or bytes that are not UTF-8, at their line and byte", () => {
+    const binary = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x0a, 0x00, 0xff, 0x1b, 0x5b]);
+    const zipped = importServiceNow(binary, { source: "export.zip" });
+    expect(zipped._tag === "Left" && zipped.left).toEqual({ code: "not_csv", line: 2, message: "export.zip line 2: not a CSV file: it holds binary data (a NUL byte at byte 1 of line 2); expected a ServiceNow incident audit log exported as CSV" });
+    const latin1 = importServiceNow(Uint8Array.from([...Buffer.from("number,state\nINC1,caf"), 0xe9, 0x0a]), { source: "latin1.csv" });
+    expect(latin1._tag === "Left" && latin1.left).toMatchObject({ code: "not_csv", line: 2, message: expect.stringContaining("not UTF-8 text (byte 9 of line 2 is not UTF-8)") });
+    for (const bad of [[0xc0, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82]]) {
+      const result = importServiceNow(Uint8Array.from([...Buffer.from("number\n"), ...bad]), { source: "bad.csv" });
+      expect(result._tag === "Left" && result.left, bad.join(" ")).toMatchObject({ code: "not_csv", line: 2 });
+    }
+  });
+
   it("an empty file", () => {
     expect(refusal("")).toMatchObject({ code: "empty_file", line: 1 });
   });

@@ -3,6 +3,7 @@ export interface ImportError {
   readonly code:
     | "missing_file"
     | "empty_file"
+    | "not_csv"
     | "broken_line"
     | "missing_column"
     | "malformed_date"
