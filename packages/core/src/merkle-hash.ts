@@ -49,6 +49,20 @@ function writeHexHash(hex: string, into: Uint8Array, offset: number): boolean {
   return true;
 }
 
+/** `leafHashOf` written into `out` (32 bytes) instead of a new buffer; false, writing nothing, when the text is not a hash. */
+export function writeLeafHashOf(eventHash: string, out: Uint8Array): boolean {
+  if (!writeHexHash(eventHash, leafInput, 1)) return false;
+  shortSha256(leafInput, out);
+  return true;
+}
+
+/** `nodeHash` written into `out` (32 bytes, which may be `left` or `right`: both are copied first). */
+export function writeNodeHash(left: Uint8Array, right: Uint8Array, out: Uint8Array): void {
+  nodeInput.set(left, 1);
+  nodeInput.set(right, 33);
+  shortSha256(nodeInput, out);
+}
+
 /** The leaf hash of any entry: `SHA-256(0x00 ‖ entry)` (RFC 9162 §2.1.1). */
 export function leafHash(entry: Uint8Array): Buffer {
   const input = Buffer.alloc(entry.length + 1);

@@ -1,4 +1,7 @@
-import { EMPTY_TREE_ROOT, leafHashOf, nodeHash, toHex } from "./merkle-hash.js";
+import { EMPTY_TREE_ROOT, leafHashOf, nodeHash, toHex, writeLeafHashOf, writeNodeHash } from "./merkle-hash.js";
+
+/** Where `addEvent` hashes when nobody hears of the nodes in between: one buffer, so an event allocates only the root it keeps. */
+const scratch = new Uint8Array(32);
 
 /** The level from which a store keeps every complete subtree root (subtrees of 256 leaves and up), so a proof reads at most 256 event hashes. */
 export const STORED_NODE_LEVEL = 8;
@@ -32,7 +35,15 @@ export class MerkleFrontier {
 
   /** Adds the leaf of an event by its chain hash; `completed` hears of every subtree it finishes at or above `fromLevel`. */
   addEvent(eventHash: string, completed?: (node: CompletedNode) => void, fromLevel = STORED_NODE_LEVEL): void {
-    this.addLeaf(leafHashOf(eventHash), completed, fromLevel);
+    if (completed !== undefined) {
+      this.addLeaf(leafHashOf(eventHash), completed, fromLevel);
+      return;
+    }
+    // Not a hash: leafHashOf throws the TypeError naming it.
+    if (!writeLeafHashOf(eventHash, scratch)) leafHashOf(eventHash);
+    for (let count = this.#size + 1; count % 2 === 0; count /= 2) writeNodeHash(this.#roots.pop() as Buffer, scratch, scratch);
+    this.#roots.push(Buffer.from(scratch));
+    this.#size++;
   }
 
   /** Adds a leaf hash (see `addEvent`). */

@@ -133,4 +133,24 @@ describe("Merkle tree (RFC 9162 §2.1)", () => {
     expect(MerkleFrontier.fromText(15, frontier.toText())).toBeUndefined();
     expect(MerkleFrontier.fromText(0, "")?.size).toBe(0);
   });
+
+  it("grows the same tree by event hashes with and without hearing of completed nodes, and as the straightforward recursion does", () => {
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ minLength: 32, maxLength: 32 }), { maxLength: 600 }), (hashes) => {
+        const quiet = new MerkleFrontier();
+        const heard = new MerkleFrontier();
+        const nodes: string[] = [];
+        for (const bytes of hashes) {
+          quiet.addEvent(toHex(bytes));
+          heard.addEvent(toHex(bytes), (node) => void nodes.push(toHex(node.hash)), 0);
+        }
+        expect(toHex(quiet.root())).toBe(toHex(heard.root()));
+        expect(quiet.toText()).toBe(heard.toText());
+        expect(toHex(quiet.root())).toBe(mth(hashes.map((bytes) => Buffer.from(bytes))).toString("hex"));
+        expect(nodes.length).toBe(2 * hashes.length - quiet.toText().length / 64);
+      }),
+      { numRuns: 200 },
+    );
+    expect(() => new MerkleFrontier().addEvent("A".repeat(64))).toThrow(TypeError);
+  });
 });
