@@ -6,6 +6,7 @@ import type { Breach, Rule, RuleContext } from "./rules.js";
  * that opens one of its aggregates: logging an incident, raising a change) before the phase
  * the policy makes it apply from is a breach, in the process's mode; so is starting one the
  * policy leaves out (always refused). Work on what already exists goes on whatever the phase.
+ * A log that holds no project has no phase: the gate judges nothing there.
  * `opens` are the event types that start using the process, `controlled` names the controlled
  * process one of them starts using (a change's level decides between project and solution
  * change), `label` names the entity for the sentence.
@@ -21,7 +22,7 @@ export function phaseGateRule<State, Event extends { readonly type: string }, Fa
     summary: "a process is started (an incident logged, a change raised, a release planned) only from the phase the policy makes it apply from, and not at all when the policy leaves it out",
     check: (state, event, facts): Breach | undefined => {
       const process = controlled(state, event);
-      if (process === undefined) return undefined;
+      if (process === undefined || facts.withoutProject === true) return undefined;
       const gate = phaseGate(facts.policy.control, process, facts.phase);
       if (gate.verdict === "allowed") return undefined;
       const entity = `${label(event)}: ${event.type}`;

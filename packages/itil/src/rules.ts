@@ -41,6 +41,12 @@ export interface Breach {
  */
 export interface RuleContext extends CommandContext {
   readonly phase: ProjectPhase;
+  /**
+   * True when the log holds no project (history imported from a tool that has none): there is
+   * no phase, so the phase gate has nothing to judge. A decision never sees it: the engine
+   * refuses every command before `project.start`.
+   */
+  readonly withoutProject?: boolean;
   readonly rolesOf: (actor: string) => readonly Role[];
 }
 

@@ -56,7 +56,7 @@ function countsText(findings: readonly AuditFinding[]): string {
 function describeFindings(found: AuditFindings, shown: readonly AuditFinding[], kinds: ReadonlySet<string> | undefined, label: string, log: OpenedLog): string {
   const counts = countsText(shown);
   const filter = kinds === undefined ? "" : ` of kind ${[...kinds].join(", ")}, of ${found.findings.length} in the view`;
-  const heading = [`audit findings of ${label} at position ${found.position}: ${shown.length} finding(s)${filter}${counts === "" ? "" : ` (${counts})`}`, describeView(log.view), ""].join("\n");
+  const heading = [`audit findings of ${label} at position ${found.position}: ${shown.length} finding(s)${filter}${counts === "" ? "" : ` (${counts})`}`, describeView(log.view), ...found.notes.map((note) => `note: ${note}`), ""].join("\n");
   return `${heading}\n${shown.length === 0 ? `no findings${kinds === undefined ? "" : ` of kind ${[...kinds].join(", ")}`}\n` : renderTable(shown, COLUMNS)}`;
 }
 
@@ -64,7 +64,7 @@ function describeFindings(found: AuditFindings, shown: readonly AuditFinding[], 
 function findingsJson(found: AuditFindings, shown: readonly AuditFinding[], kinds: ReadonlySet<string> | undefined, label: string, log: OpenedLog): unknown {
   const counts: Record<string, number> = {};
   for (const finding of shown) counts[finding.kind] = (counts[finding.kind] ?? 0) + 1;
-  return { ...logJson(log), position: found.position, kinds: kinds === undefined ? null : [...kinds], total: found.findings.length, counts, findings: shown };
+  return { ...logJson(log), position: found.position, kinds: kinds === undefined ? null : [...kinds], total: found.findings.length, counts, notes: found.notes, findings: shown };
 }
 
 /** `handover findings`: the rules broken along the way, found by replaying history against the rules of each moment. */

@@ -35,6 +35,23 @@ describe("handover import servicenow", () => {
     expect(run.stdout).toContain("assigned → incident.resolved");
   });
 
+  it("gives every count its unit, and the findings of the imported log agree with the summary's deviations; a log with no project gets no phase-gate findings, said once", async () => {
+    const log = path("units.jsonl");
+    const run = await cli("import", "servicenow", SAMPLE, "--out", log, "--json");
+    const summary = JSON.parse(run.stdout) as { priorityDeviations: number; lifecycleDeviations: number };
+    const text = await cli("import", "servicenow", SAMPLE, "--out", path("units-text.jsonl"));
+    expect(text.stdout).toMatch(new RegExp(`priority deviations {3}${summary.priorityDeviations} rows in \\d+ incidents`));
+    expect(text.stdout).toContain(`lifecycle deviations  ${summary.lifecycleDeviations} events`);
+    const findings = JSON.parse((await cli("findings", log, "--json")).stdout) as { counts: Record<string, number>; notes: string[] };
+    expect(findings.counts.import_lifecycle_deviation).toBe(summary.lifecycleDeviations);
+    const incidentsDeviating = Number(/rows in (\d+) incidents/.exec(text.stdout)?.[1]);
+    expect(findings.counts.import_priority_deviation).toBeGreaterThanOrEqual(incidentsDeviating);
+    expect(findings.counts.process_before_phase).toBeUndefined();
+    expect(findings.notes).toEqual([expect.stringContaining("the log holds no project, so no phase: the phase gate (process_before_phase) has nothing to judge")]);
+    const printed = await cli("findings", log);
+    expect(printed.stdout.match(/phase gate/g)).toHaveLength(1);
+  });
+
   it("measures deviations against a matrix from a JSON file", async () => {
     const matrix = path("servicenow-matrix.json");
     await writeFile(matrix, JSON.stringify({ name: "instance", cells: [[1, 2, 3], [2, 3, 4], [3, 4, 4]] }));

@@ -23,15 +23,15 @@ export function describeImport(imported: ServiceNowImport, csv: string, out: str
     `  rows                  ${summary.rows}`,
     `  duplicate rows        ${summary.duplicateRows}`,
     `  out-of-order rows     ${summary.outOfOrderRows}`,
-    `  priority deviations   ${summary.priorityDeviations}`,
-    `  lifecycle deviations  ${summary.lifecycleDeviations}`,
+    `  priority deviations   ${summary.priorityDeviations} rows in ${new Set(imported.priorityDeviations.map((deviation) => deviation.number)).size} incidents  (handover findings: one import_priority_deviation each time an incident's source priority starts to differ)`,
+    `  lifecycle deviations  ${summary.lifecycleDeviations} events  (handover findings: one import_lifecycle_deviation each)`,
     `  rows ahead of time    ${summary.rowsAheadOfTime}  (a time later than the row's update: recorded when it falls due)`,
     `  events                ${summary.events}`,
   ];
   const priorities = countBy(imported.priorityDeviations, (d) => `impact ${d.impact} / urgency ${d.urgency}: source priority ${d.sourcePriority}, ${matrixName} gives ${d.matrixPriority}`);
-  if (priorities.length > 0) lines.push("priority deviations (kept as the source recorded them):", ...priorities.map(([what, count]) => `  ${String(count).padStart(5)}  ${what}`));
+  if (priorities.length > 0) lines.push("priority deviations, in rows (kept as the source recorded them):", ...priorities.map(([what, count]) => `  ${String(count).padStart(5)}  ${what}`));
   const lifecycle = countBy(imported.lifecycleDeviations, (d) => `${d.from} → ${d.eventType}`);
-  if (lifecycle.length > 0) lines.push("lifecycle deviations (imported as facts of history):", ...lifecycle.map(([what, count]) => `  ${String(count).padStart(5)}  ${what}`));
+  if (lifecycle.length > 0) lines.push("lifecycle deviations, in events (imported as facts of history):", ...lifecycle.map(([what, count]) => `  ${String(count).padStart(5)}  ${what}`));
   return `${lines.join("\n")}\n`;
 }
 

@@ -29,7 +29,12 @@ export interface AuditFindings {
   readonly position: number;
   readonly findings: readonly AuditFinding[];
   readonly counts: Readonly<Partial<Record<FindingKind, number>>>;
+  /** What the audit could not judge, said once: a log without a project has no phase for the phase gate. */
+  readonly notes: readonly string[];
 }
+
+/** The note of a log that holds no project. */
+export const NO_PROJECT_NOTE = "the log holds no project, so no phase: the phase gate (process_before_phase) has nothing to judge; every other rule was applied";
 
 /** A sign-off with an override: allowed by the rule, and shown, since it went ahead although readiness failed. */
 function checkOverride(event: RecordedEvent, findings: FindingsCollector): void {
@@ -78,7 +83,8 @@ export function auditFindings<L extends Log>(log: L, policy: HandoverPolicy = de
     const list = findings.list();
     const counts: Partial<Record<FindingKind, number>> = {};
     for (const finding of list) counts[finding.kind] = (counts[finding.kind] ?? 0) + 1;
-    return deepFreeze({ position: model.history.cmdb.position, findings: list, counts });
+    const notes = model.history.project() === undefined && model.history.cmdb.position > 0 ? [NO_PROJECT_NOTE] : [];
+    return deepFreeze({ position: model.history.cmdb.position, findings: list, counts, notes });
   };
   return scanLog(log, logRangeOf(options), visit, finish);
 }
