@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 
 /** Lint: the TypeScript recommended rules, no `any`, no `!`, and the size habits of STYLE.md as warnings. */
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", "**/coverage/**", "bench/results/**", "**/test-output/**", "docs/api/**", "**/.readme-example/**"] },
+  { ignores: ["**/dist/**", "**/node_modules/**", "**/coverage/**", "bench/results/**", "**/test-output/**", "docs/api/**", "**/.readme-example/**", "**/.guide-embedding/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
