@@ -43,7 +43,8 @@ describeEachSource("handover report", (kind, write) => {
     const page = await readFile(out, "utf8");
     expect(page).toContain("CRM &lt;app&gt; &amp; portal");
     expect(page).toContain("Search &lt;script&gt; times out");
-    expect(page).not.toMatch(/<script|<link|<iframe|<img|@import|\bsrc=|\bhref=/i);
+    expect(page).not.toMatch(/<script|<link|<iframe|<img|@import|\bsrc=|\bhref="(?!#)/i);
+    expect(page).toMatch(/<a class="ev" href="#event-\d+">@\d+<\/a>/);
     expect(page.match(/https?:\/\/[^"'\s<]+/g)?.filter((url) => url !== "http://www.w3.org/2000/svg") ?? []).toEqual([]);
     expect(page).toContain("@media print");
     expect(page).toContain('<p class="verdict pass" id="verdict">Ready to hand over</p>');

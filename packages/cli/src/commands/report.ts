@@ -1,24 +1,33 @@
 import { basename, extname } from "node:path";
 import { createHash, type KeyObject } from "node:crypto";
-import { formatCheckpoint, isKeyName, signNote, type Checkpoint } from "@handover/core";
+import { formatCheckpoint, isKeyName, signNote, type Checkpoint, type RecordedEvent } from "@handover/core";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { originOf, readPrivateKeyFile } from "../sources/checkpoint-file.js";
 import { inputError, usageError, type CliCommand, type CliFailure } from "../command.js";
 import { renderJson } from "../output/table.js";
 import { renderHtmlReport } from "../report/html/page.js";
+import { citedPositions } from "../report/html/parts.js";
 import { renderMarkdownReport } from "../report/markdown.js";
-import { readReportData } from "../report/report-data.js";
+import { readReportData, type ReportData } from "../report/report-data.js";
 import { CONTROLS_DETAILS, CONTROLS_OPTIONS, readFramework } from "../sources/controls-option.js";
 import { CRITERIA_DETAIL, CRITERIA_OPTION } from "../sources/criteria.js";
 import { newFileTarget, writeNewFile } from "../sources/files.js";
 import { POLICY_DETAIL, POLICY_OPTION } from "../sources/policy.js";
-import { LOG_DETAILS, LOG_OPTIONS, logJson, positionalArgs, withLog } from "../sources/with-log.js";
+import { LOG_DETAILS, LOG_OPTIONS, logJson, positionalArgs, withLog, type LogCheckpoint, type OpenedLog } from "../sources/with-log.js";
 import { createLogFacts, missingProject, tapFacts } from "../views/log-facts.js";
 import { describeView } from "../views/view.js";
 import { tally } from "../views/readiness-text.js";
 import { readinessOptions } from "./readiness.js";
 
 const USAGE = "handover report <src> <projectId> --out <report.html|report.md> [--sign <key.pem>] [--criteria <file>] [--policy <file>] [--as-of <time>] [--known-at <time>] [--json]";
+
+/** The HTML pack with its provenance: the checkpoint of the log read on the first page, and the events its evidence cites (read again from the log, chain verified) in its trail. */
+async function htmlPack(opened: OpenedLog, data: ReportData, checkpoint: LogCheckpoint): Promise<string> {
+  const cited = new Set(citedPositions(renderHtmlReport(data, { checkpoint })));
+  const trail: RecordedEvent[] = [];
+  if (cited.size > 0) for await (const event of opened.events()) if (cited.has(event.position)) trail.push(event);
+  return renderHtmlReport(data, { checkpoint, trail });
+}
 
 /**
  * Writes the pack's detached signature beside it (`<out>.sig`): a checkpoint of the log the
@@ -74,10 +83,11 @@ export const reportCommand: CliCommand = {
       if (data === undefined) {
         return left(inputError(missingProject(projectId, facts)));
       }
-      const text = format === "html" ? renderHtmlReport(data) : renderMarkdownReport(data);
+      const read = opened.checkpoint();
+      const text = format === "html" ? await htmlPack(opened, data, read) : renderMarkdownReport(data);
       const written = await writeNewFile(out, text, force);
       if (written._tag === "Left") return written;
-      const checkpoint = { origin: originOf(projectId), ...opened.checkpoint(), time: io.now() };
+      const checkpoint = { origin: originOf(projectId), ...read, time: io.now() };
       const signature = key === undefined ? undefined : await signPack(out, text, key.right, checkpoint, force);
       if (signature?._tag === "Left") return signature;
       const verdict = `${data.readiness.ready ? "READY" : "NOT READY"} (${tally(data.readiness)})`;

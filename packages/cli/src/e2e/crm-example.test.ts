@@ -116,6 +116,49 @@ describeChromium("the handover pack in headless Chromium", () => {
     await page.close();
   }, 60_000);
 
+  it("fits the page at 1,280 px and at A4 landscape in print: no horizontal overflow, the CI graph scaled to the page, times on one line; the first page names the log's checkpoint; every @n links to its event in the evidence trail", async () => {
+    const verified = JSON.parse((await cli("verify", logs.jsonl, "--json")).stdout) as { headHash: string };
+    expect(verified.headHash).toMatch(/^[0-9a-f]{64}$/);
+    for (const [label, viewport, media] of [["1280 px screen", { width: 1280, height: 900 }, "screen"], ["A4 landscape print", { width: 1123, height: 794 }, "print"]] as const) {
+      const page = await browser.newPage({ viewport });
+      await page.emulateMedia({ media });
+      await page.goto(pathToFileURL(report).href);
+      const layout = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const overflowing = [...document.querySelectorAll("body *")].filter((element) => element.getBoundingClientRect().right > width + 1).map((element) => element.tagName.toLowerCase());
+        const graph = document.querySelector("svg.ci-graph")?.getBoundingClientRect();
+        const lines = [...document.querySelectorAll("td.when")].map((cell) => {
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+        });
+        const targets = [...document.querySelectorAll("a.ev")].map((link) => (link.getAttribute("href") ?? "").slice(1));
+        const missing = targets.filter((id) => document.getElementById(id) === null);
+        const firstScreen = document.body.innerText.slice(0, 1200);
+        return { width, scrollWidth: document.documentElement.scrollWidth, overflowing, graphWidth: graph?.width ?? 0, whenCells: lines.length, wrapped: lines.filter((count) => count > 1).length, links: targets.length, missing, firstScreen };
+      });
+      expect(layout.scrollWidth, label).toBe(layout.width);
+      expect(layout.overflowing, label).toEqual([]);
+      expect(layout.graphWidth, label).toBeGreaterThan(600);
+      expect(layout.graphWidth, label).toBeLessThanOrEqual(layout.width);
+      expect(layout.whenCells, label).toBeGreaterThan(10);
+      expect(layout.wrapped, label).toBe(0);
+      expect(layout.links, label).toBeGreaterThan(10);
+      expect(layout.missing, label).toEqual([]);
+      expect(layout.firstScreen, label).toMatch(/Log checkpoint: size \d+ · head hash [0-9a-f]{64} · tree root [0-9a-f]{64}/);
+      expect(layout.firstScreen, label).toContain(`head hash ${verified.headHash}`);
+      await page.close();
+    }
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(pathToFileURL(report).href);
+    const first = page.locator("a.ev").first();
+    const target = (await first.getAttribute("href")) ?? "";
+    await first.click();
+    expect(new URL(page.url()).hash).toBe(target);
+    expect(await page.locator(`${target} td`).first().innerText()).toBe(`@${target.replace("#event-", "")}`);
+    await page.close();
+  }, 60_000);
+
   it("renders the controls with their statuses and the process metrics with a weekly chart per key figure, without a script", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(pathToFileURL(report).href);

@@ -30,7 +30,7 @@ export function timelineSection(data: ReportData): SafeHtml {
       : `Readiness first passed at position ${first.position} (${when(first.at)}, ${first.type}); it flipped back ${flipsBack.length} time(s) since.`;
   const rows = timeline.points.map(
     (point) =>
-      html`<tr><td class="num">${point.position}</td><td>${when(point.at)}</td><td><code>${point.type}</code></td><td>${badge(point.ready ? "pass" : "fail")}</td><td>${point.flips.map((flip) => `${flip.check}: ${flip.from ?? "-"} → ${flip.to}`).join("; ")}</td></tr>`,
+      html`<tr><td class="num">${point.position}</td><td class="when">${when(point.at)}</td><td><code>${point.type}</code></td><td>${badge(point.ready ? "pass" : "fail")}</td><td>${point.flips.map((flip) => `${flip.check}: ${flip.from ?? "-"} → ${flip.to}`).join("; ")}</td></tr>`,
   );
   const legend = raw('<p class="legend"><span><i style="background:#4ac26b"></i>pass</span><span><i style="background:#e3b341"></i>warn</span><span><i style="background:#f47067"></i>fail</span></p>');
   const chart = raw(renderTimelineChart(timeline, data.readiness.checks.map((check) => check.name), data.summary.lastAt));

@@ -43,6 +43,11 @@ svg.ci-graph marker path { fill: #8c959f; }
 svg.metric-chart .bar { fill: #54aeff; } svg.metric-chart .gap { fill: #d1d9e0; } svg.metric-chart .axis { stroke: #8c959f; }
 svg.metric-chart .tick { font-size: 9px; fill: var(--muted); } svg.metric-chart .title { font-size: 11px; font-weight: 600; fill: var(--ink); }
 tr.control.fail td:first-child { border-left: 4px solid var(--fail); } tr.control.pass td:first-child { border-left: 4px solid var(--pass); } tr.control.not_evidenced td:first-child { border-left: 4px solid var(--warn); }
+td.when, .when { white-space: nowrap; }
+a.ev { color: inherit; text-decoration: underline dotted; } a.ev:hover { text-decoration: underline; }
+p.checkpoint code.hash { font-size: 11px; overflow-wrap: anywhere; }
+tr.trail-event:target { background: #fff8c5; }
+svg.ci-graph { max-width: 100%; height: auto; }
 footer { margin-top: 32px; font-size: 12px; color: var(--muted); border-top: 1px solid var(--line); padding-top: 8px; }
 @media print {
   @page { size: A4 landscape; margin: 12mm; }

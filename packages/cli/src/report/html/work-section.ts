@@ -6,7 +6,7 @@ import type { OpenIncident } from "../../views/replay-summary.js";
 import { evidence, none, table, when } from "./parts.js";
 
 function findingRow(finding: AuditFinding): SafeHtml {
-  return html`<tr><td class="num">${finding.position}</td><td>${when(finding.at)}</td><td><code>${finding.kind}</code></td><td>${finding.entityId}</td><td>${finding.actor}</td><td>${finding.message}</td><td>${evidence(finding.evidence)}</td></tr>`;
+  return html`<tr><td class="num">${finding.position}</td><td class="when">${when(finding.at)}</td><td><code>${finding.kind}</code></td><td>${finding.entityId}</td><td>${finding.actor}</td><td>${finding.message}</td><td>${evidence(finding.evidence)}</td></tr>`;
 }
 
 /** The audit findings: the rules broken along the way, each with its event and evidence. */
@@ -18,7 +18,7 @@ export function findingsSection(data: ReportData): SafeHtml {
 
 function incidentRow(incident: OpenIncident, madeSla: ReadonlyMap<string, boolean>): SafeHtml {
   const sla = madeSla.get(incident.incidentId);
-  return html`<tr><td><code>${incident.incidentId}</code></td><td>${incident.title ?? "-"}</td><td class="num">P${incident.priority}</td><td>${incident.status}</td><td>${incident.assignedTo ?? "-"}</td><td>${when(incident.loggedAt)}</td><td>${incident.ciIds.join(", ") || "-"}</td><td>${incident.problemIds.join(", ") || "-"}</td><td>${sla === undefined ? "-" : sla ? "yes" : "breached"}</td></tr>`;
+  return html`<tr><td><code>${incident.incidentId}</code></td><td>${incident.title ?? "-"}</td><td class="num">P${incident.priority}</td><td>${incident.status}</td><td>${incident.assignedTo ?? "-"}</td><td class="when">${when(incident.loggedAt)}</td><td>${incident.ciIds.join(", ") || "-"}</td><td>${incident.problemIds.join(", ") || "-"}</td><td>${sla === undefined ? "-" : sla ? "yes" : "breached"}</td></tr>`;
 }
 
 function slaRow(row: PrioritySummary): SafeHtml {
