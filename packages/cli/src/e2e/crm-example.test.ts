@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser } from "playwright-core";
