@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser } from "playwright-core";
