@@ -60,10 +60,11 @@ function changeSection(): string {
 function readinessSection(): string {
   const criteria = resolveCriteria();
   return [
-    `- Checks, in the order they are reported (all ${READINESS_CHECKS.length}): ${criteria.checks.map(code).join(", ")}; each fails sign-off when it does not pass (severity ${code("fail")}; a criteria file may make one ${code("warn")}).`,
+    `- Checks, in the order they are reported (all ${READINESS_CHECKS.length}): ${criteria.checks.map(code).join(", ")}. A check of severity ${code("fail")} blocks sign-off when it does not pass; one of severity ${code("warn")} is reported and does not block (a criteria file may set either for any check). Severity ${code("warn")} by default: ${criteria.checks.filter((name) => criteria.severities[name] === "warn").map(code).join(", ") || "none"}; every other check ${code("fail")}.`,
     `- Open incidents at priority ${criteria.blockingPriority} or higher (a lower number) block the handover.`,
     `- Changes deferred to operations: ${criteria.deferredChanges.size === 0 ? "none (a criteria file lists them)" : [...criteria.deferredChanges].map(code).join(", ")}.`,
     `- CI types that are services and need agreed service levels: ${criteria.serviceCiTypes.map(code).join(", ")}.`,
+    `- SLA performance: at least ${criteria.slaAttainmentAtLeast * 100}% of the resolved incidents met their SLA (the incident register's verdict under the policy in force; ${code("slaAttainmentAtLeast")} in a criteria file).`,
   ].join("\n");
 }
 

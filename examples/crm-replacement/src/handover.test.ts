@@ -47,13 +47,15 @@ describe("the Orbit CRM history: releases and handover", () => {
   });
 
   it("becomes ready for handover when the identity team's service levels are agreed, and the service owner signs off on a passing verdict", () => {
-    const failing = (asOf: string) => transitionReadiness(log, "orbit-crm", { asOf }).checks.filter((check) => check.status !== "pass").map((check) => check.name);
+    const failing = (asOf: string) => transitionReadiness(log, "orbit-crm", { asOf }).checks.filter((check) => check.status === "fail").map((check) => check.name);
     expect(failing("2026-02-21T19:30:00Z")).toEqual(["changes_closed", "service_levels"]);
     expect(failing("2026-02-24T10:00:00Z")).toEqual(["changes_closed", "emergency_changes_reviewed", "service_levels"]);
     expect(failing("2026-02-25T16:00:00Z")).toEqual(["service_levels"]);
     const atSignOff = transitionReadiness(log, "orbit-crm", { asOf: "2026-02-27T11:00:00Z" });
     expect(atSignOff.ready).toBe(true);
-    expect(atSignOff.checks.every((check) => check.status === "pass")).toBe(true);
+    expect(atSignOff.checks.filter((check) => check.status !== "pass").map((check) => [check.name, check.status])).toEqual([["sla_performance", "warn"]]);
+    // Most resolved incidents of the story breached their SLA: the pack says so beside READY, as a warning operations inherit.
+    expect(atSignOff.checks.find((check) => check.name === "sla_performance")?.explanation).toMatch(/^\d+ of \d+ resolved incidents breached their SLA \(P1: /);
     const agreed = queries.ofType<{ serviceLevels: { service: string }[] }>("project.service_levels_agreed").find((event) => event.data.serviceLevels.some((level) => level.service === "svc-identity"));
     const timeline = readinessTimeline(log, "orbit-crm");
     expect(timeline.firstReady).toBe(agreed?.position);

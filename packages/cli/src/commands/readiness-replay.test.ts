@@ -23,7 +23,7 @@ describeEachSource("handover readiness", (_kind, write) => {
     expect((JSON.parse(run.stdout) as { readiness: unknown }).readiness).toEqual(plain(transitionReadiness(story, "crm")));
     const text = await cli("readiness", source, "crm");
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^readiness of project crm in .* at position 55: READY \(9 pass, 0 warn, 0 fail\)\nview: latest/);
+    expect(text.stdout).toMatch(/^readiness of project crm in .* at position 55: READY \(10 pass, 0 warn, 0 fail\)\nview: latest/);
     expect(text.stdout).toMatch(/production_baseline +PASS +production baseline "go-live" covers every CI in service +@51/);
   });
 
@@ -31,7 +31,7 @@ describeEachSource("handover readiness", (_kind, write) => {
     const source = await write("not_ready", story);
     const run = await cli("readiness", source, "crm", "--as-of", "2026-03-26");
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain("NOT READY (8 pass, 0 warn, 1 fail)");
+    expect(run.stdout).toContain("NOT READY (9 pass, 0 warn, 1 fail)");
     expect(run.stdout).toMatch(/incident_workarounds +FAIL +1 open incident has neither a workaround nor a known error: INC-3.* +@48/);
   });
 
@@ -61,7 +61,7 @@ describeEachSource("handover readiness", (_kind, write) => {
     await writeFile(path("criteria.json"), JSON.stringify({ severities: { incident_workarounds: "warn" } }));
     const run = await cli("readiness", source, "crm", "--as-of", "2026-03-26", "--criteria", path("criteria.json"));
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("READY (8 pass, 1 warn, 0 fail)");
+    expect(run.stdout).toContain("READY (9 pass, 1 warn, 0 fail)");
   });
 
   it("refuses an unknown project, bad criteria and a bad time with exit 2 and one line", async () => {
@@ -105,7 +105,7 @@ describeEachSource("handover replay", (_kind, write) => {
     const run = await cli("replay", source, "--as-of", "2026-03-12T09:30:00Z");
     expect(run.stdout).toContain("view: as of 2026-03-12T09:30:00.000Z");
     expect(run.stdout).toContain('project crm "CRM replacement" (manager pm-ana): phase system_test, status active');
-    expect(run.stdout).toContain("readiness: NOT READY (5 pass, 0 warn, 4 fail); failing: production_baseline, incident_workarounds, production_release, service_levels");
+    expect(run.stdout).toContain("readiness: NOT READY (6 pass, 0 warn, 4 fail); failing: production_baseline, incident_workarounds, production_release, service_levels");
     expect(run.stdout).toMatch(/incident +1 +assigned 1/);
     expect(run.stdout).toContain("baselines: design-freeze (project, 5 CIs, position 12)\n");
   });

@@ -23,7 +23,7 @@ describeEachSource("handover report", (kind, write) => {
     const out = path(`pack-${kind}.html`);
     const run = await cli("report", source, "crm", "--out", out, "--as-of", "2026-03-26");
     expect(run).toMatchObject({ code: 0, stderr: "" });
-    expect(run.stdout).toContain("readiness: NOT READY (8 pass, 0 warn, 1 fail); 3 finding(s); 2 open incident(s)");
+    expect(run.stdout).toContain("readiness: NOT READY (9 pass, 0 warn, 1 fail); 3 finding(s); 2 open incident(s)");
     const page = await readFile(out, "utf8");
     const expected = transitionReadiness(story, "crm", { asOf: "2026-03-26" });
     expect(checklistRows(page)).toEqual(expected.checks.map((check) => [check.name, check.status]));

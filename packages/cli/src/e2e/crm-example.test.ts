@@ -36,7 +36,8 @@ describe("the audit CLI on the Orbit CRM example", () => {
   it("gates on readiness: ready at the end of the story, not ready before the identity service's levels were agreed", async () => {
     const end = await cli("readiness", logs.jsonl, "orbit-crm");
     expect(end.code).toBe(0);
-    expect(end.stdout).toContain("READY (9 pass, 0 warn, 0 fail)");
+    expect(end.stdout).toContain("READY (9 pass, 1 warn, 0 fail)");
+    expect(end.stdout).toMatch(/sla_performance +WARN +\d+ of \d+ resolved incidents breached their SLA /);
     const before = await cli("readiness", logs.sqlite, "orbit-crm", "--as-of", "2026-02-24", "--json");
     expect(before.code).toBe(1);
     const failing = json<{ readiness: { checks: { name: string; status: string }[] } }>(before.stdout).readiness.checks.filter((check) => check.status === "fail").map((check) => check.name);
@@ -97,7 +98,7 @@ describeChromium("the handover pack in headless Chromium", () => {
     const url = pathToFileURL(report).href;
     await page.goto(url);
     const rows = page.locator("table.checklist tbody tr");
-    expect(await rows.count()).toBe(9);
+    expect(await rows.count()).toBe(10);
     const pass = page.locator("tr.check.pass").first();
     const fail = page.locator("tr.check.fail").first();
     expect([await pass.isVisible(), await fail.isVisible()]).toEqual([true, true]);
@@ -165,7 +166,7 @@ describeChromium("the handover pack in headless Chromium", () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(pathToFileURL(report).href);
     expect(await page.locator("script").count()).toBe(0);
-    expect(await page.locator("#controls tr.control").count()).toBe(16);
+    expect(await page.locator("#controls tr.control").count()).toBe(17);
     expect(await page.locator("#controls tr.control.fail").count()).toBeGreaterThan(0);
     expect(await page.locator("#controls tr.control.fail .badge").first().innerText()).toBe("FAIL");
     const charts = page.locator("#metrics svg.metric-chart");

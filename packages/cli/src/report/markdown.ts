@@ -48,13 +48,15 @@ function work(data: ReportData): string[] {
   const madeSla = new Map(data.incidents.register.map((entry) => [entry.number, entry.madeSla]));
   const open = data.summary.openIncidents.map((incident) => [md(incident.incidentId), md(incident.title), `P${incident.priority}`, md(incident.status), md(incident.assignedTo), mdWhen(incident.loggedAt), md(incident.ciIds.join(", ")), madeSla.get(incident.incidentId) === false ? "breached" : "yes"]);
   const sla = data.incidents.byPriority.map((row) => [`P${row.priority}`, String(row.count), String(row.open), String(row.resolved), durationText(row.medianResolutionMinutes), durationText(row.p90ResolutionMinutes), String(row.breaches)]);
+  const slaCheck = data.readiness.checks.find((check) => check.name === "sla_performance");
   const known = data.knownErrors.knownErrors.map((entry) => [md(entry.problemId), md(entry.title), md(entry.symptom), md(entry.workaround), md(entry.cis.map((ci) => ci.ciId).join(", ")), md(entry.incidentIds.join(", "))]);
   return [
     "## Audit findings",
     findings.length === 0 ? "No rule was broken in this view." : mdTable(["Position", "When", "Finding", "Entity", "Actor", "What", "Evidence"], findings),
     "## Open incidents",
     open.length === 0 ? "No incident is open." : mdTable(["Incident", "Title", "Priority", "State", "Assigned to", "Logged", "CIs", "Made SLA"], open),
-    "### Service levels by priority",
+    "### Service level performance",
+    slaCheck === undefined ? "SLA performance is not among this pack's readiness criteria." : `${mdStatus(slaCheck.status)} ${md(slaCheck.explanation)}`,
     sla.length === 0 ? "No incidents in this view." : mdTable(["Priority", "Incidents", "Open", "Resolved", "Median to resolve", "90th percentile", "SLA breaches"], sla),
     "## Known errors handed to operations",
     known.length === 0 ? "No open known error." : mdTable(["Problem", "Title", "Symptom", "Workaround", "CIs", "Incidents"], known),

@@ -9,7 +9,7 @@ export const CRITERIA_OPTION = { criteria: { type: "string" } } as const;
 
 /** Its help line. */
 export const CRITERIA_DETAIL =
-  '  --criteria <file> readiness criteria as JSON: {"checks": [...], "severities": {"service_levels": "warn"}, "blockingPriority": 2, "deferredChanges": ["C-9"], "serviceCiTypes": ["service"]} (default: docs/policy.md\'s)';
+  '  --criteria <file> readiness criteria as JSON: {"checks": [...], "severities": {"service_levels": "warn"}, "blockingPriority": 2, "deferredChanges": ["C-9"], "serviceCiTypes": ["service"], "slaAttainmentAtLeast": 0.9} (default: docs/policy.md\'s)';
 
 const CriteriaFile = z.strictObject({
   checks: z.array(z.string()).optional(),
@@ -17,6 +17,7 @@ const CriteriaFile = z.strictObject({
   blockingPriority: z.number().int().min(0).optional(),
   deferredChanges: z.array(z.string()).optional(),
   serviceCiTypes: z.array(z.string()).optional(),
+  slaAttainmentAtLeast: z.number().min(0).max(1).optional(),
 });
 
 /**

@@ -56,7 +56,7 @@ export const FINDING_OCCASIONS: Readonly<Record<FindingKind, Judges>> = {
 /**
  * Which events are the subject of each readiness check: the baselines, the incidents, the
  * known errors, the changes, the emergency changes, the production deployments, the CIs
- * and their owners, the relationships, the agreed service levels. A check that passes
+ * and their owners, the relationships, the agreed service levels, the resolved incidents. A check that passes
  * with no such event in the view passed on nothing.
  */
 export const READINESS_OCCASIONS: Readonly<Record<ReadinessCheckName, Judges>> = {
@@ -69,6 +69,7 @@ export const READINESS_OCCASIONS: Readonly<Record<ReadinessCheckName, Judges>> =
   ci_owners: is("configuration.ci_registered", "configuration.owner_transferred"),
   relationships: is("configuration.relationship_added", "configuration.relationship_removed"),
   service_levels: is("project.service_levels_agreed"),
+  sla_performance: is("incident.resolved", "incident.closed", "incident.reopened"),
 };
 
 function tableOf<K extends string>(judges: Readonly<Record<K, Judges>>): [K, Judges][] {

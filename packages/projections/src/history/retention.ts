@@ -20,12 +20,13 @@ export interface Trimming<State> {
 
 /**
  * An incident: readiness reads its status and priority (open at a blocking priority, open
- * without a known error). Its status moves by its status and the event alone, its priority
- * is set by events, so nothing else is needed to follow a later event.
+ * without a known error) and its SLA verdict once resolved (sla_performance: the times, the
+ * clock stops and an import's source verdict). Its status moves by its status and the event
+ * alone, its priority is set by events, so nothing else is needed to follow a later event.
  */
 export const incidentTrimming: Trimming<IncidentState> = {
   finished: (state) => incidentProcess.groups.finished.includes(state.status),
-  kept: ({ incidentId, status, priority }) => ({ incidentId, status, priority }),
+  kept: ({ incidentId, status, priority, loggedAt, ownedAt, resolvedAt, closedAt, clockStops, source }) => ({ incidentId, status, priority, loggedAt, ownedAt, resolvedAt, closedAt, clockStops, source }),
 };
 
 /** A problem: readiness reads whether it has a known error (its incidents' workaround); its status moves by its status and the event. */

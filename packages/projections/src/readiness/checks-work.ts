@@ -107,3 +107,35 @@ export const emergencyChangesReviewedCheck: CheckDefinition = {
     };
   },
 };
+
+/** Resolved incidents per priority, and how many of them breached their SLA: `P3: 28 of 28`. */
+function breachesByPriority(context: CheckContext): string {
+  const byPriority = new Map<number, [number, number]>();
+  for (const { priority, madeSla } of context.state.resolvedSla.values()) {
+    const counts = byPriority.get(priority) ?? [0, 0];
+    counts[0] += madeSla ? 0 : 1;
+    counts[1] += 1;
+    byPriority.set(priority, counts);
+  }
+  return [...byPriority].sort(([a], [b]) => a - b).map(([priority, [breached, resolved]]) => `P${priority}: ${breached} of ${resolved}`).join(", ");
+}
+
+/** Resolved incidents met their SLA often enough (the criteria's share, 90% by default); warns by default, since it informs the handover rather than blocks it. */
+export const slaPerformanceCheck: CheckDefinition = {
+  name: "sla_performance",
+  passes: (context) => {
+    const { resolved, breached } = context.state.slaTally;
+    return resolved === 0 || (resolved - breached) / resolved >= context.criteria.slaAttainmentAtLeast;
+  },
+  outcome(context) {
+    const { resolved, breached } = context.state.slaTally;
+    if (resolved === 0) return { passes: true, explanation: "no incident has been resolved yet: no SLA performance to judge", evidence: [] };
+    const share = (resolved - breached) / resolved;
+    const percent = (value: number) => `${Number((value * 100).toFixed(1))}%`;
+    const summary = `${breached} of ${resolved} resolved incidents breached their SLA (${breachesByPriority(context)}): ${percent(share)} met it`;
+    const target = `at least ${percent(context.criteria.slaAttainmentAtLeast)}`;
+    if (share >= context.criteria.slaAttainmentAtLeast) return { passes: true, explanation: `${summary}, ${target} must`, evidence: [] };
+    const late = [...context.state.resolvedSla.values()].filter((entry) => !entry.madeSla).map((entry) => entry.position);
+    return { passes: false, explanation: `${summary}, ${target} must; review the service levels with the service owner, or staff the resolver groups before operations inherit them`, evidence: positionsOf(late) };
+  },
+};

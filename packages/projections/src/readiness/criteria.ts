@@ -9,6 +9,7 @@ export const READINESS_CHECKS = [
   "ci_owners",
   "relationships",
   "service_levels",
+  "sla_performance",
 ] as const;
 /** A readiness check. */
 export type ReadinessCheckName = (typeof READINESS_CHECKS)[number];
@@ -28,7 +29,12 @@ export interface ReadinessCriteria {
   readonly deferredChanges?: readonly string[];
   /** CI types that are services and need agreed service levels (default: service). */
   readonly serviceCiTypes?: readonly string[];
+  /** The share of resolved incidents that must have met their SLA (default 0.9: at most one in ten breached); sla_performance warns below it, unless its severity is set to fail. */
+  readonly slaAttainmentAtLeast?: number;
 }
+
+/** What a check that does not pass reports by default: `fail`, but for SLA performance, which informs the handover rather than blocks it. */
+const DEFAULT_SEVERITY: Readonly<Partial<Record<ReadinessCheckName, "fail" | "warn">>> = { sla_performance: "warn" };
 
 /** Criteria with every default filled in. */
 export interface ResolvedCriteria {
@@ -37,6 +43,7 @@ export interface ResolvedCriteria {
   readonly blockingPriority: number;
   readonly deferredChanges: ReadonlySet<string>;
   readonly serviceCiTypes: readonly string[];
+  readonly slaAttainmentAtLeast: number;
 }
 
 /** Fills in the defaults (docs/policy.md); checks keep READINESS_CHECKS' order. Bad thresholds are a programmer error (RangeError). */
@@ -46,12 +53,15 @@ export function resolveCriteria(criteria: ReadinessCriteria = {}): ResolvedCrite
   const asked = new Set(criteria.checks ?? READINESS_CHECKS);
   const unknown = [...asked].filter((name) => !(READINESS_CHECKS as readonly string[]).includes(name));
   if (unknown.length > 0) throw new RangeError(`criteria.checks: unknown check ${unknown.join(", ")}; known: ${READINESS_CHECKS.join(", ")}`);
-  const severities = Object.fromEntries(READINESS_CHECKS.map((name) => [name, criteria.severities?.[name] ?? "fail"])) as Record<ReadinessCheckName, "fail" | "warn">;
+  const slaAttainmentAtLeast = criteria.slaAttainmentAtLeast ?? 0.9;
+  if (!(slaAttainmentAtLeast >= 0 && slaAttainmentAtLeast <= 1)) throw new RangeError(`criteria.slaAttainmentAtLeast: expected a share from 0 to 1, got ${slaAttainmentAtLeast}`);
+  const severities = Object.fromEntries(READINESS_CHECKS.map((name) => [name, criteria.severities?.[name] ?? DEFAULT_SEVERITY[name] ?? "fail"])) as Record<ReadinessCheckName, "fail" | "warn">;
   return {
     checks: READINESS_CHECKS.filter((name) => asked.has(name)),
     severities,
     blockingPriority,
     deferredChanges: new Set(criteria.deferredChanges ?? []),
     serviceCiTypes: criteria.serviceCiTypes ?? ["service"],
+    slaAttainmentAtLeast,
   };
 }

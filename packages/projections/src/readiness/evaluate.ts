@@ -3,7 +3,7 @@ import { deepFreeze } from "../freeze.js";
 import type { CheckContext, CheckDefinition } from "./check.js";
 import { ciOwnersCheck, productionBaselineCheck, relationshipsCheck } from "./checks-configuration.js";
 import { productionReleaseCheck, serviceLevelsCheck } from "./checks-handover.js";
-import { changesClosedCheck, emergencyChangesReviewedCheck, incidentWorkaroundsCheck, majorIncidentsCheck } from "./checks-work.js";
+import { changesClosedCheck, emergencyChangesReviewedCheck, incidentWorkaroundsCheck, majorIncidentsCheck, slaPerformanceCheck } from "./checks-work.js";
 import { resolveCriteria, type CheckStatus, type ReadinessCheckName, type ReadinessCriteria, type ResolvedCriteria } from "./criteria.js";
 import type { ReadinessState } from "./state.js";
 
@@ -17,6 +17,7 @@ const DEFINITIONS: Readonly<Record<ReadinessCheckName, CheckDefinition>> = {
   ci_owners: ciOwnersCheck,
   relationships: relationshipsCheck,
   service_levels: serviceLevelsCheck,
+  sla_performance: slaPerformanceCheck,
 };
 
 /** One check's verdict: its status, a sentence a person can act on, and the positions of the events that are its evidence. */

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { awaitsRetrospectiveReview } from "@handover/change";
 import { createInMemoryEventStore, readJsonl, writeJsonl, type RecordedEvent } from "@handover/core";
+import { registerEntry } from "@handover/incident";
 import { isInProduction } from "@handover/release";
 import { fc, test } from "@fast-check/vitest";
 import { afterAll, describe, expect } from "vitest";
@@ -30,6 +31,7 @@ function bruteForce(state: ReadinessState, log: readonly RecordedEvent[]): Recor
   const entered = (releaseId: string) => log.find((event) => event.type === "release.deployed" && (event.data as { releaseId: string; environment: string }).releaseId === releaseId && (event.data as { environment: string }).environment === "production")?.position ?? 0;
   const current = released.sort((a, b) => entered(String(b.state.releaseId)) - entered(String(a.state.releaseId)))[0]?.state;
   const services = inService.filter((ci) => ci.ciType === "service");
+  const resolved = [...aggregates.of("incident").values()].map((tracked) => tracked.state).filter((incident) => incident.status === "resolved" || incident.status === "closed");
   return {
     production_baseline: cmdb.baselines.some((baseline) => baseline.kind === "production" && baseline.projectId === "crm") && inService.every((ci) => ci.scope === "production"),
     major_incidents: incidents.every((incident) => incident.priority > 2),
@@ -40,6 +42,7 @@ function bruteForce(state: ReadinessState, log: readonly RecordedEvent[]): Recor
     ci_owners: inService.filter((ci) => ci.scope === "production").every((ci) => ci.owner.trim() !== ""),
     relationships: inService.every((ci) => ci.relationships.every((relationship) => cmdb.cis.has(relationship.targetCiId) && cmdb.cis.get(relationship.targetCiId)?.status !== "retired")),
     service_levels: project !== undefined && Object.keys(project.serviceLevels).length > 0 && services.every((ci) => Object.hasOwn(project.serviceLevels, ci.ciId)),
+    sla_performance: resolved.length === 0 || resolved.filter((incident) => registerEntry(incident, state.history.policy().sla, incident.resolvedAt ?? incident.closedAt ?? "").madeSla).length / resolved.length >= 0.9,
   };
 }
 

@@ -24,9 +24,25 @@ describe("transitionReadiness", () => {
       ["ci_owners", "pass", "every production CI in service has an owner"],
       ["relationships", "pass", "no relationship points at a retired or unknown CI"],
       ["service_levels", "pass", "service levels are agreed for crm-svc"],
+      ["sla_performance", "warn", "1 of 1 resolved incidents breached their SLA (P2: 1 of 1): 0% met it, at least 90% must; review the service levels with the service owner, or staff the resolver groups before operations inherit them"],
     ]);
     expect(readiness.checks[0]?.evidence).toEqual([positionOf("project.baseline_taken", t(9))]);
     expect(readiness.checks[5]?.evidence).toEqual([positionOf("release.deployed", t(7, "18:00"))]);
+  });
+
+  it("measures SLA performance over resolved incidents: a warning by default, the share the criteria set, a failure when its severity says so", () => {
+    const asOf = t(9, "12:00");
+    const byDefault = transitionReadiness(log, "crm", { asOf });
+    const sla = byDefault.checks.find((check) => check.name === "sla_performance");
+    expect(sla).toMatchObject({ status: "warn", explanation: expect.stringMatching(/^1 of 1 resolved incidents breached their SLA \(P2: 1 of 1\): 0% met it, at least 90% must/) });
+    expect(sla?.evidence).toHaveLength(1);
+    expect(byDefault.ready).toBe(true);
+    const lenient = transitionReadiness(log, "crm", { asOf, criteria: { slaAttainmentAtLeast: 0 } });
+    expect(lenient.checks.find((check) => check.name === "sla_performance")).toMatchObject({ status: "pass", evidence: [] });
+    const blocking = transitionReadiness(log, "crm", { asOf, criteria: { severities: { sla_performance: "fail" } } });
+    expect(blocking.ready).toBe(false);
+    expect(transitionReadiness(log, "crm", { asOf: t(1) }).checks.find((check) => check.name === "sla_performance")).toMatchObject({ status: "pass", explanation: "no incident has been resolved yet: no SLA performance to judge" });
+    expect(() => transitionReadiness(log, "crm", { asOf, criteria: { slaAttainmentAtLeast: 1.5 } })).toThrow(RangeError);
   });
 
   it("says what is missing, with evidence, before the handover work is done", () => {

@@ -46,6 +46,18 @@ export interface ReadinessState {
   readonly inProduction: Map<string, number>;
   /** Where each project agreed service levels for each service: `projectId` → service → position. */
   readonly agreements: Map<string, Map<string, number>>;
+  /** Resolved and closed incidents with their SLA verdict (the register's `madeSla`), by incident id; a reopened one leaves. */
+  readonly resolvedSla: Map<string, ResolvedSla>;
+  /** How many of `resolvedSla` breached their SLA, kept as they come and go, so the check is constant-time. */
+  readonly slaTally: { resolved: number; breached: number };
+}
+
+/** A resolved incident's SLA verdict, as readiness counts it. */
+export interface ResolvedSla {
+  readonly priority: number;
+  readonly madeSla: boolean;
+  /** The position of the event that resolved or closed it. */
+  readonly position: number;
 }
 
 /** An empty readiness state over a history (default: a fresh one), judged by these criteria when asked without others (default: docs/policy.md's). */
@@ -67,6 +79,8 @@ export function createReadinessState(history: History = createHistory(), criteri
     unreviewedEmergencies: new Map(),
     inProduction: new Map(),
     agreements: new Map(),
+    resolvedSla: new Map(),
+    slaTally: { resolved: 0, breached: 0 },
   };
 }
 

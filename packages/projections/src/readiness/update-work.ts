@@ -1,5 +1,5 @@
 import { awaitsRetrospectiveReview, changeProcess } from "@handover/change";
-import { incidentProcess } from "@handover/incident";
+import { incidentProcess, registerEntry, type IncidentState } from "@handover/incident";
 import type { RecordedEvent } from "@handover/core";
 import type { ProjectEventOf } from "@handover/project";
 import { isInProduction } from "@handover/release";
@@ -7,6 +7,8 @@ import type { ReadinessState } from "./state.js";
 
 /** Open incidents, as incident management's descriptor groups them. */
 const OPEN_INCIDENT: ReadonlySet<string> = new Set(incidentProcess.groups.open);
+/** Incidents whose resolution is done: their SLA verdict is final (until a reopening). */
+const RESOLVED_INCIDENT: ReadonlySet<string> = new Set(["resolved", "closed"]);
 /** Finished changes, as change management's descriptor groups them. */
 const FINISHED_CHANGE: ReadonlySet<string> = new Set(changeProcess.groups.finished);
 
@@ -23,9 +25,27 @@ function hasKnownError(state: ReadinessState, incidentId: string): boolean {
   return false;
 }
 
-/** Re-judges an incident: open by priority, and open without a known error. */
+/** Keeps a resolved incident's SLA verdict (the register's `madeSla`, under the policy in force), or drops it when the incident is open again. */
+function tallySla(state: ReadinessState, incidentId: string, incident: IncidentState | undefined, position: number): void {
+  const before = state.resolvedSla.get(incidentId);
+  if (before !== undefined) {
+    state.slaTally.resolved--;
+    if (!before.madeSla) state.slaTally.breached--;
+    state.resolvedSla.delete(incidentId);
+  }
+  if (incident === undefined || !RESOLVED_INCIDENT.has(incident.status)) return;
+  const entry = registerEntry(incident, state.history.policy().sla, incident.resolvedAt ?? incident.closedAt ?? "");
+  const kept = before !== undefined && before.madeSla === entry.madeSla && before.priority === entry.priority ? before : { priority: entry.priority, madeSla: entry.madeSla, position };
+  // The register's verdict, from the fields the trimming keeps too (history/retention.ts), so a trimmed history counts the same.
+  state.resolvedSla.set(incidentId, kept);
+  state.slaTally.resolved++;
+  if (!kept.madeSla) state.slaTally.breached++;
+}
+
+/** Re-judges an incident: open by priority, open without a known error, and resolved within its SLA or not. */
 function judgeIncident(state: ReadinessState, incidentId: string): void {
   const tracked = state.history.aggregates.of("incident").get(incidentId);
+  tallySla(state, incidentId, tracked?.state, tracked?.lastPosition ?? 0);
   const open = tracked !== undefined && OPEN_INCIDENT.has(tracked.state.status);
   const previous = state.priorityOfOpen.get(incidentId);
   const priority = open ? tracked.state.priority : undefined;

@@ -6,7 +6,7 @@ import type { ReportData } from "../report-data.js";
 import { baselineSection, graphSection } from "./cmdb-section.js";
 import { checklistSection, timelineSection } from "./readiness-section.js";
 import { REPORT_CSS } from "./style.js";
-import { countsSection, findingsSection, incidentsSection, knownErrorsSection } from "./work-section.js";
+import { countsSection, findingsSection, incidentsSection, knownErrorsSection, slaSection } from "./work-section.js";
 import { controlsSection } from "./controls-section.js";
 import { metricsSection } from "./metrics-section.js";
 import { trailSection } from "./trail-section.js";
@@ -30,7 +30,7 @@ function checkpointLine(checkpoint: LogCheckpoint | undefined): SafeHtml | strin
  * inline SVG, no script and no link to fetch, every text escaped. Sections: readiness
  * checklist, readiness timeline, CI graph, CMDB baseline with drift and the diff from the
  * baseline before, audit findings, the controls of a framework, the process metrics with
- * weekly charts, open incidents with the SLA summary, known errors; the log's checkpoint on
+ * weekly charts, service level performance (how many resolved incidents breached, by priority), open incidents, known errors; the log's checkpoint on
  * the first page and, given the cited events, the evidence trail every `@n` links to.
  */
 export function renderHtmlReport(data: ReportData, provenance: PackProvenance = {}): string {
@@ -52,6 +52,7 @@ ${baselineSection(data)}
 ${findingsSection(data)}
 ${controlsSection(data)}
 ${metricsSection(data)}
+${slaSection(data)}
 ${incidentsSection(data)}
 ${knownErrorsSection(data)}
 ${countsSection(data)}

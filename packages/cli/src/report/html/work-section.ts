@@ -3,7 +3,7 @@ import { html, type SafeHtml } from "../escape.js";
 import type { ReportData } from "../report-data.js";
 import { durationText } from "../../views/duration.js";
 import type { OpenIncident } from "../../views/replay-summary.js";
-import { evidence, none, table, when } from "./parts.js";
+import { badge, evidence, none, table, when } from "./parts.js";
 
 function findingRow(finding: AuditFinding): SafeHtml {
   return html`<tr><td class="num">${finding.position}</td><td class="when">${when(finding.at)}</td><td><code>${finding.kind}</code></td><td>${finding.entityId}</td><td>${finding.actor}</td><td>${finding.message}</td><td>${evidence(finding.evidence)}</td></tr>`;
@@ -25,13 +25,20 @@ function slaRow(row: PrioritySummary): SafeHtml {
   return html`<tr><td class="num">P${row.priority}</td><td class="num">${row.count}</td><td class="num">${row.open}</td><td class="num">${row.resolved}</td><td class="num">${durationText(row.medianResolutionMinutes)}</td><td class="num">${durationText(row.p90ResolutionMinutes)}</td><td class="num">${row.breaches}</td></tr>`;
 }
 
-/** Open incidents (most urgent first, with their SLA verdict) and the SLA summary by priority. */
+/** Open incidents, most urgent first, with their SLA verdict. */
 export function incidentsSection(data: ReportData): SafeHtml {
   const open = data.summary.openIncidents;
   const madeSla = new Map(data.incidents.register.map((entry) => [entry.number, entry.madeSla]));
   const openBody = open.length === 0 ? none("No incident is open.") : table(["Incident", "Title", "Priority", "State", "Assigned to", "Logged", "CIs", "Problems", "Made SLA"], open.map((incident) => incidentRow(incident, madeSla)), "open-incidents");
+  return html`<section id="incidents"><h2>Open incidents</h2>${openBody}</section>`;
+}
+
+/** How the service levels were met: the readiness check's plain sentence (how many resolved incidents breached, by priority) and the figures by priority. */
+export function slaSection(data: ReportData): SafeHtml {
+  const check = data.readiness.checks.find((each) => each.name === "sla_performance");
+  const verdict = check === undefined ? none("SLA performance is not among this pack's readiness criteria.") : html`<p class="sla-verdict">${badge(check.status)} ${check.explanation}</p>`;
   const slaBody = data.incidents.byPriority.length === 0 ? none("No incidents in this view.") : table(["Priority", "Incidents", "Open", "Resolved", "Median to resolve", "90th percentile", "SLA breaches"], data.incidents.byPriority.map(slaRow), "sla");
-  return html`<section id="incidents"><h2>Open incidents</h2>${openBody}<h3>Service levels by priority</h3>${slaBody}</section>`;
+  return html`<section id="sla"><h2>Service level performance</h2>${verdict}${slaBody}</section>`;
 }
 
 function knownErrorRow(entry: KnownErrorEntry): SafeHtml {
