@@ -2,19 +2,21 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bearer, testCredentials } from "./fixtures/callers.js";
 import { startService, type RunningService } from "./service.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "embed-http-reads-"));
 const database = join(scratch, "log.sqlite");
 let service: RunningService;
+const credentials = testCredentials(["pm-ana", "cm-ben", "cab-cai", "cab-dee", "eve", "kate"]);
 
 async function get(path: string, method = "GET"): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
-  const response = await fetch(`${service.url}${path}`, { method });
+  const response = await fetch(`${service.url}${path}`, { method, headers: bearer("pm-ana") });
   return { status: response.status, body: (await response.json()) as Record<string, unknown>, headers: response.headers };
 }
 
 async function run(command: Record<string, unknown>, actor: string, occurredAt: string): Promise<void> {
-  const response = await fetch(`${service.url}/commands`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ command, actor, occurredAt }) });
+  const response = await fetch(`${service.url}/commands`, { method: "POST", headers: { "content-type": "application/json", ...bearer(actor) }, body: JSON.stringify({ command, occurredAt }) });
   expect(response.status, JSON.stringify(await response.clone().json())).toBe(201);
 }
 
@@ -22,7 +24,7 @@ type CiBody = { ciId: string; status: string; scope: string; attributes: Record<
 const cisOf = (body: Record<string, unknown>) => body["cis"] as CiBody[];
 
 beforeAll(async () => {
-  service = await startService({ database, port: 0 });
+  service = await startService({ database, port: 0, credentials });
 });
 
 afterAll(async () => {
@@ -76,7 +78,7 @@ describe("reads", () => {
   it("answers from the same SQLite file after a restart, and goes on appending after its head", async () => {
     const before = (await get("/cmdb")).body;
     await service.close();
-    service = await startService({ database, port: 0 });
+    service = await startService({ database, port: 0, credentials });
     expect((await get("/cmdb")).body).toEqual(before);
     await run({ type: "ci.transfer_owner", ciId: "crm-app", owner: "pm-ana" }, "cm-ben", "2026-03-11T10:00:00Z");
     expect((await get("/cmdb")).body["position"]).toBe(6);

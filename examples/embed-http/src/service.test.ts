@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bearer, testCredentials } from "./fixtures/callers.js";
 import { startService, type RunningService } from "./service.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "embed-http-"));
@@ -14,18 +15,22 @@ interface Answer {
   readonly headers: Headers;
 }
 
-async function call(path: string, init: RequestInit = {}): Promise<Answer> {
-  const response = await fetch(`${service.url}${path}`, init);
+async function call(path: string, init: RequestInit = {}, actor: string | null = "cm-ben"): Promise<Answer> {
+  const response = await fetch(`${service.url}${path}`, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), ...(actor === null ? {} : bearer(actor)) } });
   return { status: response.status, body: (await response.json()) as Record<string, unknown>, headers: response.headers };
 }
 
-const post = (body: unknown) => call("/commands", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-const postRaw = (body: string, type = "application/json") => call("/commands", { method: "POST", headers: { "content-type": type }, body });
+/** Posts a command request as the actor it names: the actor goes into the credential, the rest into the body. */
+const post = (request: unknown) => {
+  const { actor, ...body } = typeof request === "object" && request !== null && !Array.isArray(request) ? (request as { actor?: string }) : { actor: undefined };
+  return call("/commands", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(Array.isArray(request) ? request : body) }, actor ?? "cm-ben");
+};
+const postRaw = (body: string, type = "application/json", actor: string | null = "cm-ben") => call("/commands", { method: "POST", headers: { "content-type": type }, body }, actor);
 
 const roles = { "pm-ana": ["project_manager"], "cm-ben": ["change_manager", "configuration_manager"], "cab-cai": ["cab_member"], "cab-dee": ["cab_member"] };
 
 beforeAll(async () => {
-  service = await startService({ database, port: 0 });
+  service = await startService({ database, port: 0, credentials: testCredentials(["pm-ana", "cm-ben", "cab-cai", "cab-dee"]) });
   const started = await post({ command: { type: "project.start", projectId: "crm", name: "CRM replacement", manager: "pm-ana", policy: { roles } }, actor: "pm-ana", occurredAt: "2026-03-02T09:00:00Z" });
   expect(started.status).toBe(201);
 });
@@ -33,6 +38,32 @@ beforeAll(async () => {
 afterAll(async () => {
   await service.close();
   rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("authentication", () => {
+  it("answers 401 with WWW-Authenticate to a request without a token, with a token nobody holds, or with a malformed header, reads included, and appends nothing", async () => {
+    const before = (await call("/cmdb")).body["position"];
+    const attempts: Answer[] = [
+      await call("/cmdb", {}, null),
+      await call("/readiness", {}, null),
+      await postRaw(JSON.stringify({ command: { type: "ci.register", ciId: "intruder", ciType: "server", name: "x", owner: "cm-ben" } }), "application/json", null),
+      await call("/cmdb", { headers: { authorization: "Bearer not-a-token-anyone-holds" } }, null),
+      await call("/cmdb", { headers: { authorization: `Basic ${Buffer.from("cm-ben:x").toString("base64")}` } }, null),
+      await call("/cmdb", { headers: { authorization: `Bearer ${"x".repeat(8)}` } }, null),
+    ];
+    for (const attempt of attempts) {
+      expect([attempt.status, attempt.body["code"]]).toEqual([401, "unauthenticated"]);
+      expect(attempt.headers.get("www-authenticate")).toBe('Bearer realm="handover"');
+    }
+    expect((await call("/cmdb")).body["position"]).toBe(before);
+  });
+
+  it("takes the actor of every command from the credential, and refuses a body that names one", async () => {
+    const answer = await post({ command: { type: "ci.register", ciId: "auth-srv", ciType: "server", name: "Auth", owner: "cm-ben" }, actor: "cm-ben" });
+    expect((answer.body["events"] as { meta: { actor: string } }[])[0]?.meta.actor).toBe("cm-ben");
+    const forged = await postRaw(JSON.stringify({ command: { type: "ci.set_attribute", ciId: "auth-srv", name: "x", value: "1" }, actor: "pm-ana" }));
+    expect([forged.status, forged.body["code"], forged.body["path"]]).toEqual([400, "invalid_request", "actor"]);
+  });
 });
 
 describe("POST /commands", () => {
@@ -51,9 +82,9 @@ describe("POST /commands", () => {
       [postRaw("{not json"), "invalid_json", "body"],
       [postRaw(""), "invalid_json", "body"],
       [post([1, 2]), "invalid_request", "body"],
-      [post({ command: { type: "ci.start_development", ciId: "crm-db" } }), "invalid_request", "actor"],
+      [postRaw(JSON.stringify({ command: { type: "ci.start_development", ciId: "crm-db" }, actor: "pm-ana" })), "invalid_request", "actor"],
       [post({ command: { type: "ci.start_development", ciId: "crm-db" }, actor: "cm-ben", colour: "blue" }), "invalid_request", "body"],
-      [post({ actor: "cm-ben" }), "invalid_request", "command"],
+      [post({ actor: "cm-ben", commandId: "c" }), "invalid_request", "command"],
       [post({ command: { ciId: "crm-db" }, actor: "cm-ben" }), "invalid_command", "command.type"],
       [post({ command: { type: "cmdb.wipe" }, actor: "cm-ben" }), "unknown_command", "command.type"],
       [post({ command: { type: "ci.register", ciId: "x", ciType: "database", name: "", owner: "cm-ben" }, actor: "cm-ben" }), "invalid_command", "command.name"],

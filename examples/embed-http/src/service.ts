@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createHandover, type Handover, type ReadinessSource } from "@handover/engine";
 import { toSignOffReadiness, transitionReadiness } from "@handover/projections";
 import { openSqliteEventStore } from "@handover/store-sqlite";
+import type { Credentials } from "./credentials.js";
 import { createRequestHandler } from "./router.js";
 
 /** Sign-off readiness from the projections' transition readiness as of the sign-off's business time. */
@@ -16,6 +17,8 @@ export interface ServiceOptions {
   readonly port: number;
   /** Interface to listen on (default 127.0.0.1). */
   readonly host?: string;
+  /** Who may call the service: every request needs a bearer token these credentials know; the token's actor issues the commands. */
+  readonly credentials: Credentials;
   /** Where errors the routes did not expect are reported (default: nowhere). */
   readonly report?: (error: unknown) => void;
 }
@@ -32,7 +35,7 @@ export interface RunningService {
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const store = openSqliteEventStore({ path: options.database });
   const handover = createHandover({ store, readiness: projectionsReadiness });
-  const server = createServer(createRequestHandler(handover, options.report));
+  const server = createServer(createRequestHandler(handover, options.credentials, options.report));
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

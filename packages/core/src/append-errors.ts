@@ -11,7 +11,8 @@ export interface VersionConflict {
 
 /** An event of the batch failed its schema or had no valid meta; nothing was written. */
 export interface InvalidEvent {
-  readonly code: "invalid_event" | "invalid_meta" | "unknown_event_type" | "unknown_schema_version";
+  /** `invalid_clock`: the store's clock gave something that is not a time (path `recordedAt`); nothing was written. */
+  readonly code: "invalid_event" | "invalid_meta" | "unknown_event_type" | "unknown_schema_version" | "invalid_clock";
   /** 0-based index of the event in the batch (or its log position for imports). */
   readonly index: number;
   readonly eventType: string;

@@ -8,7 +8,9 @@ import type { ChainHead, EventMeta, EventToAppend, RecordedEvent } from "./envel
 import { deepFreeze } from "./fold.js";
 import { sha256Hex } from "./hash-chain.js";
 import type { IdGenerator } from "./ids.js";
+import { describeValue } from "./describe-value.js";
 import { INPUT_LIMITS, lineBytesOverLimit } from "./input-rules.js";
+import { toUtcIso } from "./time.js";
 
 /** What every store needs to turn appended events into recorded ones. */
 export interface AppendContext {
@@ -46,7 +48,13 @@ export function prepareBatch(
  * JSONL reader would read back.
  */
 export function recordBatch(checked: CheckedAppend, placement: Omit<BatchPlacement, "streamId">, context: AppendContext): Either<InvalidEvent, RecordedEvent[]> {
-  const recordedAt = context.clock();
+  // The clock's time in the one form readers accept (UTC, milliseconds, Z): a store never writes what it cannot read back.
+  const clocked = context.clock();
+  const recordedAt = toUtcIso(clocked);
+  if (recordedAt._tag === "Left") {
+    const eventType = checked.events[0]?.event.type ?? "";
+    return left({ code: "invalid_clock", index: 0, eventType, path: "recordedAt", message: `the store's clock gave ${describeValue(clocked)}, not a time: ${recordedAt.left}; give the store a clock that returns an ISO-8601 date-time with a zone` });
+  }
   const recorded: RecordedEvent[] = [];
   let prevHash = placement.head.hash;
   for (let index = 0; index < checked.events.length; index++) {
@@ -60,7 +68,7 @@ export function recordBatch(checked: CheckedAppend, placement: Omit<BatchPlaceme
       schemaVersion: context.catalogue?.schemaVersionOf(event.type) ?? 1,
       data: deepFreeze(event.data),
       meta: Object.freeze(meta),
-      recordedAt,
+      recordedAt: recordedAt.right,
       prevHash,
       hash: "",
     };

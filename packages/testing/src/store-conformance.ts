@@ -11,6 +11,7 @@ import {
 import { afterEach, describe } from "vitest";
 import { z } from "zod";
 import { appendConformance } from "./conformance-append.js";
+import { clockConformance } from "./conformance-clock.js";
 import { concurrencyConformance } from "./conformance-concurrency.js";
 import { inputConformance } from "./conformance-input.js";
 import { inputPropertyConformance } from "./conformance-input-property.js";
@@ -37,6 +38,8 @@ export const conformanceCatalogue: EventCatalogue = createEventCatalogue(
 export interface ConformanceContext {
   /** A fresh store whose clock starts at 2026-01-01 and steps one minute per read. */
   store(catalogue?: EventCatalogue): Promise<EventStore>;
+  /** A fresh store whose clock is the one given (which may give other ISO forms of a time, or no time at all). */
+  storeWithClock(clock: Clock): Promise<EventStore>;
 }
 
 /**
@@ -57,11 +60,17 @@ export function eventStoreConformance(name: string, makeStore: MakeStore): void 
         open.push(store);
         return store;
       },
+      async storeWithClock(clock) {
+        const store = await makeStore({ clock, ids: sequentialIds("e") });
+        open.push(store);
+        return store;
+      },
     };
     appendConformance(context);
     readConformance(context);
     concurrencyConformance(context);
     treeConformance(context);
+    clockConformance(context);
     inputConformance(context);
     inputPropertyConformance(context);
   });
