@@ -15,6 +15,6 @@ export { incidentDecider } from "./decider.js";
 export type { SlaClock, ResolutionClock, IncidentSlaStatus } from "./sla.js";
 export { slaStatus } from "./sla.js";
 export type { IncidentRegisterEntry, IncidentRegisterOptions, IncidentRegisterBuilder, EventLike } from "./register.js";
-export { incidentRegister, createIncidentRegisterBuilder, registerEntry } from "./register.js";
+export { incidentRegister, createIncidentRegisterBuilder, registerEntry, slaVerdict } from "./register.js";
 export type { IncidentRuleFacts } from "./descriptor.js";
 export { incidentRules, incidentProcess } from "./descriptor.js";

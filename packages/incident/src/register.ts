@@ -63,18 +63,24 @@ function timesOf(state: IncidentState): Pick<IncidentRegisterEntry, "openedAt" |
   };
 }
 
+/** An incident's priority and SLA verdict as the register gives them: an import's source values, ours (no SLA clock breached as of `asOf`) otherwise. */
+export function slaVerdict(state: IncidentState, sla: SlaPolicy, asOf: string): { readonly priority: number; readonly madeSla: boolean } {
+  const source = state.source;
+  return { priority: source?.priority ?? state.priority, madeSla: source?.madeSla ?? !slaStatus(state, sla, asOf).breached };
+}
+
 /** The register entry of one incident state. */
 export function registerEntry(state: IncidentState, sla: SlaPolicy, asOf: string): IncidentRegisterEntry {
-  const source = state.source;
+  const { priority, madeSla } = slaVerdict(state, sla, asOf);
   return {
     number: state.incidentId,
     state: state.status,
     impact: state.impact,
     urgency: state.urgency,
-    priority: source?.priority ?? state.priority,
+    priority,
     reopenCount: state.reopenCount,
     reassignmentCount: state.reassignmentCount,
-    madeSla: source?.madeSla ?? !slaStatus(state, sla, asOf).breached,
+    madeSla,
     ...timesOf(state),
     problemIds: [...state.problemIds],
     changeIds: [...new Set(state.changeLinks.map((link) => link.changeId))],

@@ -1,5 +1,5 @@
 import { awaitsRetrospectiveReview, changeProcess } from "@handover/change";
-import { incidentProcess, registerEntry, type IncidentState } from "@handover/incident";
+import { incidentProcess, slaVerdict, type IncidentState } from "@handover/incident";
 import type { RecordedEvent } from "@handover/core";
 import type { ProjectEventOf } from "@handover/project";
 import { isInProduction } from "@handover/release";
@@ -25,21 +25,25 @@ function hasKnownError(state: ReadinessState, incidentId: string): boolean {
   return false;
 }
 
-/** Keeps a resolved incident's SLA verdict (the register's `madeSla`, under the policy in force), or drops it when the incident is open again. */
+/**
+ * Keeps a resolved incident's SLA verdict (the register's, under the policy in force),
+ * judged once when it becomes resolved or closed: the clock stopped then, so later events
+ * (closing, links) leave it; a reopening drops it until the next resolution.
+ */
 function tallySla(state: ReadinessState, incidentId: string, incident: IncidentState | undefined, position: number): void {
+  const resolved = incident !== undefined && RESOLVED_INCIDENT.has(incident.status);
   const before = state.resolvedSla.get(incidentId);
+  if (resolved && before !== undefined) return;
   if (before !== undefined) {
     state.slaTally.resolved--;
     if (!before.madeSla) state.slaTally.breached--;
     state.resolvedSla.delete(incidentId);
   }
-  if (incident === undefined || !RESOLVED_INCIDENT.has(incident.status)) return;
-  const entry = registerEntry(incident, state.history.policy().sla, incident.resolvedAt ?? incident.closedAt ?? "");
-  const kept = before !== undefined && before.madeSla === entry.madeSla && before.priority === entry.priority ? before : { priority: entry.priority, madeSla: entry.madeSla, position };
-  // The register's verdict, from the fields the trimming keeps too (history/retention.ts), so a trimmed history counts the same.
-  state.resolvedSla.set(incidentId, kept);
+  if (!resolved) return;
+  const { priority, madeSla } = slaVerdict(incident, state.history.policy().sla, incident.resolvedAt ?? incident.closedAt ?? "");
+  state.resolvedSla.set(incidentId, { priority, madeSla, position });
   state.slaTally.resolved++;
-  if (!kept.madeSla) state.slaTally.breached++;
+  if (!madeSla) state.slaTally.breached++;
 }
 
 /** Re-judges an incident: open by priority, open without a known error, and resolved within its SLA or not. */
