@@ -27,4 +27,5 @@ export type { ReplaySummary, ProcessCount, ProjectStanding, OpenIncident } from 
 export type { OpenedLog, LogCheckpoint } from "./sources/with-log.js";
 export { readReportData } from "./report/report-data.js";
 export { renderHtmlReport } from "./report/html/page.js";
+export type { PackProvenance } from "./report/html/page.js";
 export { renderMarkdownReport } from "./report/markdown.js";

@@ -52,7 +52,7 @@ export { signOffReadiness } from "./processes/project.js";
 export type { Retention, Trimming } from "./history/retention.js";
 export type { ReadinessCheckName, CheckStatus, ReadinessCriteria, ResolvedCriteria } from "./readiness/criteria.js";
 export { READINESS_CHECKS, resolveCriteria } from "./readiness/criteria.js";
-export type { BrokenRelationship, ReadinessState } from "./readiness/state.js";
+export type { BrokenRelationship, ReadinessState, ResolvedSla } from "./readiness/state.js";
 export { createReadinessState, applyToReadiness } from "./readiness/state.js";
 export type { ReadinessCheck, Readiness, ReadinessStanding } from "./readiness/evaluate.js";
 export { readinessOf, readinessVerdicts, toSignOffReadiness } from "./readiness/evaluate.js";
