@@ -86,6 +86,12 @@ export const changeErrors = {
       part,
       round,
     }),
+  ownImplementation: (changeId: string, actor: string) =>
+    changeError(
+      "segregation_of_duties",
+      `${changeLabel(changeId)}: ${actor} implemented this change and cannot review it; the post-implementation review is recorded by someone who took no part in implementing it`,
+      { changeId, actor, part: "implemented" },
+    ),
   alreadyVoted: (changeId: string, actor: string, round: VoteRound, vote: string) =>
     changeError("already_voted", `${changeLabel(changeId)}: ${actor} has already voted (${vote}) in the ${boards[round]}; one vote per approver, another member must vote`, {
       changeId,

@@ -21,7 +21,7 @@ const appliers: Appliers = {
   "change.revised": revised,
   "change.scheduled": scheduled,
   "change.implementation_started": (draft, { data }) => {
-    draft.implementation = { startedAt: data.at, startedBy: data.by, completedAt: undefined, outcome: undefined };
+    draft.implementation = { startedAt: data.at, startedBy: data.by, completedAt: undefined, completedBy: undefined, outcome: undefined };
   },
   "change.implemented": implemented,
   "change.retrospectively_reviewed": (draft, { data }) => {
@@ -113,6 +113,7 @@ function implemented(draft: ChangeDraft, { data }: ChangeEventOf<"change.impleme
     startedAt: started?.startedAt ?? data.at,
     startedBy: started?.startedBy ?? data.by,
     completedAt: data.at,
+    completedBy: data.by,
     outcome: data.outcome,
   };
 }

@@ -1,4 +1,4 @@
-import { phaseGateRule, riskAtLeast, type Breach, type ControlledProcess, type Rule, type RuleContext } from "@handover/itil";
+import { permissionRule, phaseGateRule, riskAtLeast, type Breach, type ControlledProcess, type Permission, type Rule, type RuleContext } from "@handover/itil";
 import { changeErrors, changeLabel } from "./errors.js";
 import type { ChangeEvent, ChangeEventOf } from "./events.js";
 import { describeQuorum, quorumFor, roleForRound, tallyVotes } from "./quorum.js";
@@ -58,6 +58,46 @@ export const voterTookNoPart: ChangeRule = {
   },
 };
 
+/** Segregation of duties in review: whoever started or completed a change's implementation does not record its post-implementation review. */
+export const reviewerDidNotImplement: ChangeRule = {
+  name: "segregation_of_duties",
+  summary: "nobody records the post-implementation review of a change they implemented",
+  judges: ["change.reviewed"],
+  check: (state, event) => {
+    if (event.type !== "change.reviewed") return undefined;
+    const implementers = [state.implementation?.startedBy, state.implementation?.completedBy];
+    if (!implementers.includes(event.data.by)) return undefined;
+    const error = changeErrors.ownImplementation(event.data.changeId, event.data.by);
+    return { rule: "segregation_of_duties", code: error.code, message: error.message, details: { changeId: event.data.changeId, actor: event.data.by, part: "implemented" } };
+  },
+};
+
+/** The permission each change event takes: votes, verdicts and authorisations take none (`approver_role` judges them). */
+const PERMISSION_OF_CHANGE_EVENT: Readonly<Record<ChangeEvent["type"], Permission | undefined>> = {
+  "change.raised": "change_requests",
+  "change.revised": "change_requests",
+  "change.assessed": "change_management",
+  "change.scheduled": "change_management",
+  "change.reviewed": "change_management",
+  "change.closed": "change_management",
+  "change.cancelled": "change_management",
+  "change.implementation_started": "change_implementation",
+  "change.implemented": "change_implementation",
+  "change.vote_cast": undefined,
+  "change.authorised": undefined,
+  "change.rejected": undefined,
+  "change.retrospectively_reviewed": undefined,
+};
+
+/**
+ * The permission a change event takes (`PERMISSION_OF_CHANGE_EVENT`), except that whoever
+ * requested a change may withdraw it (cancel it) as they could raise it: `change_requests`.
+ */
+export function permissionOfChange(event: ChangeEvent, state: ChangeState): Permission | undefined {
+  if (event.type === "change.cancelled" && event.data.by === state.requestedBy) return "change_requests";
+  return PERMISSION_OF_CHANGE_EVENT[event.type];
+}
+
 /** Back-out plan by risk: an assessment at or above the policy's risk names a back-out plan. */
 export const backOutPlanByRisk: ChangeRule = {
   name: "back_out_plan",
@@ -101,7 +141,9 @@ export function controlledProcessOfChange(_state: ChangeState, event: ChangeEven
 export const changeRules: readonly ChangeRule[] = [
   phaseGateRule<ChangeState, ChangeEvent, ChangeRuleFacts>(["change.raised"], controlledProcessOfChange, (event) => changeLabel(event.data.changeId)),
   voterHoldsBoardRole,
+  permissionRule<ChangeState, ChangeEvent, ChangeRuleFacts>(permissionOfChange, (event) => changeLabel(event.data.changeId)),
   voterTookNoPart,
+  reviewerDidNotImplement,
   backOutPlanByRisk,
   emergencyReviewedBeforeClosing,
 ];

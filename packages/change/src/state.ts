@@ -52,6 +52,8 @@ export interface ChangeImplementation {
   readonly startedAt: string;
   readonly startedBy: string;
   readonly completedAt: string | undefined;
+  /** Who recorded the implementation's end (undefined while it runs). */
+  readonly completedBy?: string | undefined;
   readonly outcome: ImplementationOutcome | undefined;
 }
 

@@ -1,4 +1,4 @@
-import { phaseGateRule, type Breach, type Rule } from "@handover/itil";
+import { permissionRule, phaseGateRule, referencesRule, type Breach, type Permission, type Reference, type Rule } from "@handover/itil";
 import { ciLabel } from "./errors.js";
 import type { ConfigurationEvent } from "./events.js";
 import type { ConfigurationRuleFacts, NamedChangeVerdict } from "./facts.js";
@@ -59,8 +59,20 @@ export const ciChangedUnderAuthorisedChange: ConfigurationRule = {
   },
 };
 
-/** Configuration management's rules: its phase gate and CI change control. */
+/** The permission every configuration event takes: changing CIs (`ci_changes`). */
+export function permissionOfConfiguration(_event: ConfigurationEvent): Permission {
+  return "ci_changes";
+}
+
+/** The CIs a configuration event names besides its own: a new relationship's target. */
+export function referencesOfConfiguration(event: ConfigurationEvent): readonly Reference[] {
+  return event.type === "configuration.relationship_added" ? [{ kind: "configuration", id: event.data.relationship.targetCiId, field: "relationship.targetCiId" }] : [];
+}
+
+/** Configuration management's rules: its phase gate, the permission to change CIs, and CI change control. */
 export const configurationRules: readonly ConfigurationRule[] = [
   phaseGateRule<CiState, ConfigurationEvent, ConfigurationRuleFacts>(["configuration.ci_registered"], () => "configuration", (event) => ciLabel(event.data.ciId)),
+  permissionRule<CiState, ConfigurationEvent, ConfigurationRuleFacts>(permissionOfConfiguration, (event) => ciLabel(event.data.ciId)),
+  referencesRule<CiState, ConfigurationEvent, ConfigurationRuleFacts>(["configuration.relationship_added"], referencesOfConfiguration, (event) => ciLabel(event.data.ciId)),
   ciChangedUnderAuthorisedChange,
 ];

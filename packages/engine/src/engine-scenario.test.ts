@@ -10,7 +10,7 @@ import { changeStates, ciStates, projectState } from "./view-queries.js";
 
 const roles: Record<string, Role[]> = {
   "pm-ana": ["project_manager"],
-  "cm-ben": ["change_manager", "configuration_manager"],
+  "cm-ben": ["change_manager", "configuration_manager", "incident_manager", "problem_manager"],
   "rm-fay": ["release_manager"],
   "cm-gus": ["change_manager"],
   "cab-cai": ["cab_member"],

@@ -9,7 +9,11 @@ import { describe, expect, it } from "vitest";
 import { createHandover } from "./create-handover.js";
 import type { EngineView } from "./engine-view.js";
 
-const roles: Record<string, Role[]> = { ana: ["project_manager", "change_manager"], ben: ["cab_member", "service_owner"], cai: ["cab_member", "release_manager"] };
+const roles: Record<string, Role[]> = {
+  ana: ["project_manager", "change_manager", "configuration_manager"],
+  ben: ["cab_member", "service_owner", "service_desk", "developer"],
+  cai: ["cab_member", "release_manager", "problem_manager"],
+};
 const ci = fc.constantFrom("app", "db", "web", "queue");
 const actor = fc.constantFrom("ana", "ben", "cai");
 const phase = fc.constantFrom("design", "build", "system_test", "acceptance_test", "deployment");

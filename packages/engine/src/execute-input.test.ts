@@ -6,7 +6,12 @@ import { createHandover, type Handover } from "./create-handover.js";
 import type { ExecuteOptions } from "./execute.js";
 
 async function startedProject(): Promise<Handover> {
-  const handover = createHandover({ clock: steppingClock("2026-03-02T09:00:00Z", 60_000), ids: sequentialIds("evt"), readiness: async () => ({ ready: true, failing: [] }) });
+  const handover = createHandover({
+    clock: steppingClock("2026-03-02T09:00:00Z", 60_000),
+    ids: sequentialIds("evt"),
+    policy: { roles: { "cm-ben": ["configuration_manager"], "José Ñúñez": ["configuration_manager"] } },
+    readiness: async () => ({ ready: true, failing: [] }),
+  });
   const started = await handover.execute({ type: "project.start", projectId: "crm", name: "CRM", manager: "pm-ana" }, { actor: "pm-ana" });
   expect(isRight(started)).toBe(true);
   return handover;

@@ -32,6 +32,8 @@ export const CROSS_PROCESS_RULES = [
   "release_changes_authorised",
   "release_tested",
   "signoff_readiness",
+  "permission",
+  "references_exist",
 ] as const;
 /** A cross-process rule. */
 export const CrossProcessRule = z.enum(CROSS_PROCESS_RULES);
@@ -66,6 +68,8 @@ export const defaultControlPolicy: ControlPolicy = Object.freeze<ControlPolicy>(
     release_changes_authorised: "enforce",
     release_tested: "enforce",
     signoff_readiness: "enforce",
+    permission: "enforce",
+    references_exist: "enforce",
   },
 });
 

@@ -5,6 +5,7 @@ import { ChangePolicy, defaultChangePolicy, StandardChangeTemplate } from "./cha
 import { CI_TYPES, CiType } from "./configuration-items.js";
 import { ControlledProcess, CrossProcessRule, defaultControlPolicy, ProcessRule, RuleMode, type ControlPolicy } from "./control-policy.js";
 import { createPriorityMatrix, itilPriorityMatrix, type PriorityMatrix } from "./priority.js";
+import { defaultPermissions, PermissionOverrides, type PermissionPolicy } from "./permissions.js";
 import { RoleAssignments } from "./roles.js";
 import { defaultSlaPolicy, OnHoldReason, SlaTarget, type SlaPolicy } from "./sla.js";
 import { BlackoutWindow, MaintenanceWindow } from "./windows.js";
@@ -13,6 +14,8 @@ import { BlackoutWindow, MaintenanceWindow } from "./windows.js";
 export interface HandoverPolicy {
   readonly control: ControlPolicy;
   readonly roles: RoleAssignments;
+  /** Which roles may take each group of steps (`permission` rule). */
+  readonly permissions: PermissionPolicy;
   readonly priorityMatrix: PriorityMatrix;
   readonly sla: SlaPolicy;
   readonly change: ChangePolicy;
@@ -27,6 +30,7 @@ export interface HandoverPolicy {
 export const defaultPolicy: HandoverPolicy = Object.freeze({
   control: defaultControlPolicy,
   roles: Object.freeze({}),
+  permissions: defaultPermissions,
   priorityMatrix: itilPriorityMatrix,
   sla: defaultSlaPolicy,
   change: defaultChangePolicy,
@@ -40,6 +44,7 @@ export const PolicyOverrides = z.strictObject({
   processes: z.partialRecord(ControlledProcess, ProcessRule.partial()).optional(),
   rules: z.partialRecord(CrossProcessRule, RuleMode).optional(),
   roles: RoleAssignments.optional(),
+  permissions: PermissionOverrides.optional(),
   priorityMatrix: z.object({ name: z.string().min(1), cells: z.array(z.array(z.number())) }).optional(),
   sla: z.object({ targets: z.record(z.string(), SlaTarget).optional(), pausingReasons: z.array(OnHoldReason).optional() }).optional(),
   change: ChangePolicy.partial().extend({ standardCatalogue: z.array(StandardChangeTemplate).optional() }).optional(),
@@ -72,6 +77,7 @@ export function resolvePolicy(overrides: unknown, base: HandoverPolicy = default
     Object.freeze({
       control: { processes, rules: { ...base.control.rules, ...given.rules } },
       roles: { ...base.roles, ...given.roles },
+      permissions: { ...base.permissions, ...given.permissions },
       priorityMatrix,
       sla: {
         targets: { ...base.sla.targets, ...given.sla?.targets },

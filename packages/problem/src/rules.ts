@@ -1,4 +1,4 @@
-import { phaseGateRule, type Breach, type Rule, type RuleContext } from "@handover/itil";
+import { permissionRule, phaseGateRule, referencesRule, type Breach, type Reference, type Rule, type RuleContext } from "@handover/itil";
 import type { ProblemEvent } from "./events.js";
 import type { ProblemState } from "./state.js";
 
@@ -39,8 +39,23 @@ export const resolvedByImplementedChange: ProblemRule = {
   },
 };
 
-/** Problem management's rules: its phase gate and resolution by an implemented change. */
+/** The ids a problem event names that other processes own: the CIs it is logged or a known error recorded on, a linked incident. */
+export function referencesOfProblem(event: ProblemEvent): readonly Reference[] {
+  switch (event.type) {
+    case "problem.logged":
+    case "problem.known_error_recorded":
+      return event.data.ciIds.map((ciId, index) => ({ kind: "configuration", id: ciId, field: `ciIds[${index}]` }));
+    case "problem.incident_linked":
+      return [{ kind: "incident", id: event.data.incidentId, field: "incidentId" }];
+    default:
+      return [];
+  }
+}
+
+/** Problem management's rules: its phase gate, the permission to work problems (`problem_work`) for every event, and resolution by an implemented change. */
 export const problemRules: readonly ProblemRule[] = [
   phaseGateRule<ProblemState, ProblemEvent, ProblemRuleFacts>(["problem.logged"], () => "problem", (event) => `problem ${event.data.problemId}`),
+  permissionRule<ProblemState, ProblemEvent, ProblemRuleFacts>(() => "problem_work", (event) => `problem ${event.data.problemId}`),
+  referencesRule<ProblemState, ProblemEvent, ProblemRuleFacts>(["problem.logged", "problem.known_error_recorded", "problem.incident_linked"], referencesOfProblem, (event) => `problem ${event.data.problemId}`),
   resolvedByImplementedChange,
 ];

@@ -1,4 +1,4 @@
-import { ActorId, PolicyOverrides, ProjectId, ProjectPhase } from "@handover/itil";
+import { ActorId, PolicyOverrides, ProjectId, ProjectPhase, Role } from "@handover/itil";
 import { z } from "zod";
 import { BaselineKind, BaselineScope, Reason, ServiceLevel } from "./values.js";
 
@@ -15,6 +15,11 @@ export const StartProject = z.strictObject({
 
 /** Enters a phase: forward freely, back only with a reason. */
 export const EnterPhase = z.strictObject({ type: z.literal("project.enter_phase"), ...onProject, phase: ProjectPhase, reason: Reason.optional() });
+
+/** Grants a role on the project to an actor, from now on (the policy's roles stay as they are). */
+export const GrantRole = z.strictObject({ type: z.literal("project.grant_role"), ...onProject, actor: ActorId, role: Role, reason: Reason.optional() });
+/** Revokes a role from an actor, from now on, whether the policy or a grant gave it; needs a reason. */
+export const RevokeRole = z.strictObject({ type: z.literal("project.revoke_role"), ...onProject, actor: ActorId, role: Role, reason: Reason });
 
 /** Agrees service levels for one or more services; a later agreement for a service replaces the earlier one. */
 export const AgreeServiceLevels = z.strictObject({ type: z.literal("project.agree_service_levels"), ...onProject, serviceLevels: z.array(ServiceLevel).min(1) });
@@ -46,6 +51,8 @@ export const CloseProject = z.strictObject({ type: z.literal("project.close"), .
 export const ProjectCommand = z.discriminatedUnion("type", [
   StartProject,
   EnterPhase,
+  GrantRole,
+  RevokeRole,
   AgreeServiceLevels,
   TakeBaseline,
   RequestTransition,

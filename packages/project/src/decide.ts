@@ -4,6 +4,7 @@ import { left, right, type Either } from "fp-ts/lib/Either.js";
 import type { ProjectCommand } from "./commands.js";
 import { decideBaseline } from "./decide-baseline.js";
 import { decideAgreement, decideClose, decidePhaseEntry, decideStart, handoverStep, type Stamp } from "./decide-project.js";
+import { decideRoleChange } from "./decide-roles.js";
 import { decideSignOff } from "./decide-signoff.js";
 import { projectError, projectLabel } from "./errors.js";
 import type { ProjectEvent } from "./events.js";
@@ -25,6 +26,9 @@ export function decideProject(command: ProjectCommand, state: ProjectState, fact
       return decideStart(command, facts, stamp);
     case "project.enter_phase":
       return decidePhaseEntry(command, state, stamp);
+    case "project.grant_role":
+    case "project.revoke_role":
+      return decideRoleChange(command, state, facts, stamp);
     case "project.agree_service_levels":
       return decideAgreement(command, stamp);
     case "project.take_baseline":

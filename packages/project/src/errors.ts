@@ -18,6 +18,7 @@ export const PROJECT_ERRORS = [
   "not_service_owner",
   "not_ready",
   "missing_fact",
+  "role_not_held",
 ] as const;
 /** A code of the project process's refusals. */
 export type ProjectErrorCode = (typeof PROJECT_ERRORS)[number];

@@ -1,5 +1,5 @@
 import { createEventCatalogue, defineEvent, type EventOf } from "@handover/core";
-import { ActorId, CrossProcessRule, PolicyOverrides, ProjectId, ProjectPhase } from "@handover/itil";
+import { ActorId, CrossProcessRule, PolicyOverrides, ProjectId, ProjectPhase, Role } from "@handover/itil";
 import { z } from "zod";
 import { Actor, BaselineCi, BaselineKind, BaselineScope, BusinessTime, FailedCheck, Reason, ServiceLevel } from "./values.js";
 
@@ -20,6 +20,12 @@ export const projectEvents = {
   }),
   phaseEntered: defineEvent("project.phase_entered", z.object({ ...common, from: ProjectPhase, to: ProjectPhase, reason: Reason.optional() }), {
     description: "The project entered a phase; a move back carries its reason.",
+  }),
+  roleGranted: defineEvent("project.role_granted", z.object({ ...common, actor: ActorId, role: Role, reason: Reason.optional() }), {
+    description: "A role on the project was granted to an actor: the actor holds it from this event on, besides the roles of the policy.",
+  }),
+  roleRevoked: defineEvent("project.role_revoked", z.object({ ...common, actor: ActorId, role: Role, reason: Reason }), {
+    description: "A role was revoked from an actor, whether the policy or a grant gave it: from this event on the actor no longer holds it.",
   }),
   serviceLevelsAgreed: defineEvent("project.service_levels_agreed", z.object({ ...common, serviceLevels: z.array(ServiceLevel).min(1) }), {
     description: "Service levels were agreed for some services.",

@@ -17,6 +17,11 @@ export function evolveProject(draft: Draft<ProjectState>, event: ProjectEvent): 
     case "project.phase_entered":
       draft.phase = event.data.to;
       return;
+    case "project.role_granted":
+    case "project.role_revoked":
+      draft.roleChanges[event.data.actor] ??= {};
+      (draft.roleChanges[event.data.actor] as Partial<Record<string, boolean>>)[event.data.role] = event.type === "project.role_granted";
+      return;
     case "project.service_levels_agreed":
       for (const level of event.data.serviceLevels) draft.serviceLevels[level.service] = level;
       return;

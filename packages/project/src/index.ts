@@ -2,6 +2,8 @@ export {
   ProjectCommand,
   StartProject,
   EnterPhase,
+  GrantRole,
+  RevokeRole,
   AgreeServiceLevels,
   TakeBaseline,
   RequestTransition,
@@ -20,7 +22,8 @@ export { PROJECT_ERRORS } from "./errors.js";
 export type { ProjectErrorCode } from "./errors.js";
 export { PROJECT_STATUSES, projectLifecycle, phaseEntry, enteredWithEnterPhase, earliestPhase, statusAfter as projectStatusAfter } from "./lifecycle.js";
 export type { ProjectRuleFacts } from "./rules.js";
-export { projectRules, signedOffByServiceOwner, signedOffWhenReady } from "./rules.js";
+export { projectRules, signedOffByServiceOwner, signedOffWhenReady, noRoleGrantedToSelf, permissionOfProject } from "./rules.js";
+export { rolesHeld } from "./roles-held.js";
 export { projectProcess } from "./descriptor.js";
 export type { ProjectStatus, ProjectLifecycleCommand } from "./lifecycle.js";
 export { initialProjectState } from "./state.js";

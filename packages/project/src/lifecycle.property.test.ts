@@ -41,8 +41,8 @@ const handoverSteps: fc.Arbitrary<ProjectCommand>[] = [
 const factsArbitrary: fc.Arbitrary<ProjectFacts & ProjectRuleFacts> = fc
   .record({ serviceOwner: fc.boolean(), isReady: fc.boolean(), policy: fc.constantFrom(...policies) })
   .map(({ serviceOwner, isReady, policy }) => {
-    const roles = serviceOwner ? (["service_owner"] as const) : (["project_manager"] as const);
-    return { actor: "u-1", at, roles, rolesOf: () => roles, phase: "deployment", policy, readiness: isReady ? ready : notReady, cis: projectCis };
+    const roles = serviceOwner ? (["service_owner"] as const) : (["project_manager", "configuration_manager"] as const);
+    return { actor: "u-1", at, roles, exists: () => true, rolesOf: () => roles, phase: "deployment", policy, readiness: isReady ? ready : notReady, cis: projectCis };
   });
 
 const start = fc.record({ command: commands[0] ?? fc.constant(onCrm({ type: "project.start", name: "CRM", manager: "u-pm" })), facts: factsArbitrary });

@@ -14,6 +14,8 @@ const spec = deciderSpec(projectDecider);
 const sample: Record<ProjectLifecycleCommand, ProjectCommand> = {
   start: command({ type: "project.start", name: "CRM replacement", manager: "u-pm" }),
   enter_phase: command({ type: "project.enter_phase", phase: "build", reason: "acceptance found design gaps" }),
+  grant_role: command({ type: "project.grant_role", actor: "u-tester", role: "tester", reason: "joins system test" }),
+  revoke_role: command({ type: "project.revoke_role", actor: "u-pm", role: "project_manager", reason: "hands the project over" }),
   agree_service_levels: command({ type: "project.agree_service_levels", serviceLevels: [{ service: "crm", targets: { "1": { responseMinutes: 15, resolutionMinutes: 240 } } }] }),
   take_baseline: command({ type: "project.take_baseline", name: "B1", kind: "project", scope: { kind: "cis", ciIds: ["crm-db"] } }),
   request_transition: command({ type: "project.request_transition" }),
@@ -28,6 +30,8 @@ const sample: Record<ProjectLifecycleCommand, ProjectCommand> = {
 const expected: Record<ProjectLifecycleCommand, ProjectEvent> = {
   start: { type: "project.started", data: { ...stamp, name: "CRM replacement", manager: asId.actor("u-pm"), policy: {} } },
   enter_phase: { type: "project.phase_entered", data: { ...stamp, from: "deployment", to: "build", reason: "acceptance found design gaps" } },
+  grant_role: { type: "project.role_granted", data: { ...stamp, actor: asId.actor("u-tester"), role: "tester", reason: "joins system test" } },
+  revoke_role: { type: "project.role_revoked", data: { ...stamp, actor: asId.actor("u-pm"), role: "project_manager", reason: "hands the project over" } },
   agree_service_levels: { type: "project.service_levels_agreed", data: { ...stamp, serviceLevels: [{ service: "crm", targets: { "1": { responseMinutes: 15, resolutionMinutes: 240 } } }] } },
   take_baseline: { type: "project.baseline_taken", data: { ...stamp, name: "B1", kind: "project", scope: { kind: "cis", ciIds: [asId.ci("crm-db")] }, cis: [{ ciId: asId.ci("crm-db"), ciType: "database", version: 3 }] } },
   request_transition: { type: "project.transition_requested", data: stamp },

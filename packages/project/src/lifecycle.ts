@@ -11,8 +11,8 @@ export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 /** A command as the lifecycle table names it: the command type without `project.`. */
 export type ProjectLifecycleCommand = ProjectCommandType extends `project.${infer Verb}` ? Verb : never;
 
-/** Commands that record the project's agreements and baselines without moving it on. */
-const ongoing = <S extends ProjectStatus>(status: S) => ({ agree_service_levels: status, take_baseline: status }) as const;
+/** Commands that record the project's agreements, baselines and roles without moving it on. */
+const ongoing = <S extends ProjectStatus>(status: S) => ({ agree_service_levels: status, take_baseline: status, grant_role: status, revoke_role: status }) as const;
 
 /**
  * The project lifecycle: started projects move through phases while active, request the
@@ -64,6 +64,8 @@ export const earliestPhase = {
 const COMMAND_OF_EVENT: Readonly<Record<ProjectEventType, ProjectLifecycleCommand>> = {
   "project.started": "start",
   "project.phase_entered": "enter_phase",
+  "project.role_granted": "grant_role",
+  "project.role_revoked": "revoke_role",
   "project.service_levels_agreed": "agree_service_levels",
   "project.baseline_taken": "take_baseline",
   "project.transition_requested": "request_transition",

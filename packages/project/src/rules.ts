@@ -1,4 +1,4 @@
-import type { Breach, Rule, RuleContext } from "@handover/itil";
+import { permissionRule, type Breach, type Permission, type Rule, type RuleContext } from "@handover/itil";
 import { projectLabel } from "./errors.js";
 import type { ProjectEvent } from "./events.js";
 import type { TransitionReadiness } from "./facts.js";
@@ -40,5 +40,44 @@ export const signedOffWhenReady: ProjectRule = {
   },
 };
 
+/** Segregation of duties in roles: nobody grants a role to themselves. */
+export const noRoleGrantedToSelf: ProjectRule = {
+  name: "segregation_of_duties",
+  summary: "nobody grants a project role to themselves",
+  judges: ["project.role_granted"],
+  check: (_state, event): Breach | undefined => {
+    if (event.type !== "project.role_granted" || event.data.actor !== event.data.by) return undefined;
+    const { by, role, projectId } = event.data;
+    const message = `${projectLabel(projectId)}: ${by} cannot grant ${role} to themselves; another holder of project_roles grants it`;
+    return { rule: "segregation_of_duties", code: "segregation_of_duties", message, details: { actor: by, role } };
+  },
+};
+
+/** The permission each project event takes: starting a project takes none (there is no project to hold roles in yet), the sign-off none (`approver_role` judges it). */
+const PERMISSION_OF_PROJECT_EVENT: Readonly<Record<ProjectEvent["type"], Permission | undefined>> = {
+  "project.started": undefined,
+  "project.phase_entered": "project_phases",
+  "project.role_granted": "project_roles",
+  "project.role_revoked": "project_roles",
+  "project.service_levels_agreed": "service_levels",
+  "project.baseline_taken": "baselines",
+  "project.transition_requested": "project_transition",
+  "project.transition_withdrawn": "project_transition",
+  "project.transition_signed_off": undefined,
+  "project.early_life_support_started": "project_transition",
+  "project.early_life_support_ended": "project_transition",
+  "project.closed": "project_phases",
+};
+
+/** The permission a project event takes (`PERMISSION_OF_PROJECT_EVENT`). */
+export function permissionOfProject(event: ProjectEvent): Permission | undefined {
+  return PERMISSION_OF_PROJECT_EVENT[event.type];
+}
+
 /** The project's rules. Project commands are never phase-gated: the project is what the phases belong to. */
-export const projectRules: readonly ProjectRule[] = [signedOffByServiceOwner, signedOffWhenReady];
+export const projectRules: readonly ProjectRule[] = [
+  permissionRule<ProjectState, ProjectEvent, ProjectRuleFacts>(permissionOfProject, (event) => projectLabel(event.data.projectId)),
+  noRoleGrantedToSelf,
+  signedOffByServiceOwner,
+  signedOffWhenReady,
+];

@@ -1,4 +1,4 @@
-import { asId, type ActorId, type ProjectId, type ProjectPhase } from "@handover/itil";
+import { asId, type ActorId, type ProjectId, type ProjectPhase, type Role } from "@handover/itil";
 import type { ProjectStatus } from "./lifecycle.js";
 import type { BaselineCi, BaselineKind, ProjectPolicyOverrides, ServiceLevel } from "./values.js";
 
@@ -22,6 +22,8 @@ export interface ProjectState {
   /** The agreed service levels by service. */
   readonly serviceLevels: Readonly<Record<string, ServiceLevel>>;
   readonly baselines: readonly Baseline[];
+  /** Roles granted (true) and revoked (false) by events, by actor and role: they override the policy's roles from the event on (`rolesHeld`). */
+  readonly roleChanges: Readonly<Record<string, Readonly<Partial<Record<Role, boolean>>>>>;
 }
 
 /** The state of a project that has not started. */
@@ -34,4 +36,5 @@ export const initialProjectState: ProjectState = Object.freeze({
   policy: Object.freeze({}),
   serviceLevels: Object.freeze({}),
   baselines: Object.freeze([]),
+  roleChanges: Object.freeze({}),
 });

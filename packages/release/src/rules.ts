@@ -1,4 +1,4 @@
-import { phaseGateRule, type Breach, type Role, type Rule, type RuleContext } from "@handover/itil";
+import { permissionRule, phaseGateRule, referencesRule, type Breach, type Permission, type Reference, type Role, type Rule, type RuleContext } from "@handover/itil";
 import { releaseErrors, releaseLabel } from "./errors.js";
 import type { ReleaseEvent } from "./events.js";
 import { awaitsApproval, hasBackOutPlan, latestBuild, whyNotTested } from "./queries.js";
@@ -100,9 +100,48 @@ export const approvedBeforeDeployment: ReleaseRule = {
   check: (state, event) => (awaitsApproval(state) ? breachOf("release_approved", releaseErrors.notApproved(event.data.releaseId, state.status)) : undefined),
 };
 
+/** The permission each release event takes: deployment by environment; the approval takes none (`approver_role` judges it). */
+export function permissionOfRelease(event: ReleaseEvent): Permission | undefined {
+  switch (event.type) {
+    case "release.planned":
+    case "release.back_out_plan_documented":
+    case "release.closed":
+      return "release_planning";
+    case "release.built":
+      return "release_build";
+    case "release.test_iteration_started":
+    case "release.test_iteration_passed":
+    case "release.test_iteration_failed":
+      return "release_test";
+    case "release.deployed":
+      return event.data.environment === "production" ? "release_deploy_production" : "release_deploy_test";
+    case "release.rolled_back":
+      return "release_rollback";
+    case "release.approved":
+      return undefined;
+  }
+}
+
+/** The ids a release event names that other processes own: the changes and CIs of its plan, the incidents of a failed test iteration. */
+export function referencesOfRelease(event: ReleaseEvent): readonly Reference[] {
+  switch (event.type) {
+    case "release.planned":
+      return [
+        ...event.data.changeIds.map((id, index): Reference => ({ kind: "change", id, field: `changeIds[${index}]` })),
+        ...event.data.cis.map(({ ciId }, index): Reference => ({ kind: "configuration", id: ciId, field: `cis[${index}].ciId` })),
+      ];
+    case "release.test_iteration_failed":
+      return event.data.incidentIds.map((id, index) => ({ kind: "incident", id, field: `incidentIds[${index}]` }));
+    default:
+      return [];
+  }
+}
+
 /** Release management's rules, in the order a decision and the audit apply them. */
 export const releaseRules: readonly ReleaseRule[] = [
   phaseGateRule<ReleaseState, ReleaseEvent, ReleaseRuleFacts>(["release.planned"], () => "release", (event) => releaseLabel(event.data.releaseId)),
+  permissionRule<ReleaseState, ReleaseEvent, ReleaseRuleFacts>(permissionOfRelease, (event) => releaseLabel(event.data.releaseId)),
+  referencesRule<ReleaseState, ReleaseEvent, ReleaseRuleFacts>(["release.planned", "release.test_iteration_failed"], referencesOfRelease, (event) => releaseLabel(event.data.releaseId)),
   changesAuthorised,
   lastIterationPassedOnLatestBuild,
   approverTookNoPart,

@@ -14,6 +14,8 @@ export const FINDING_KINDS = [
   "process_before_phase",
   "process_disabled",
   "problem_resolution_unproven",
+  "step_not_permitted",
+  "reference_missing",
   "signoff_not_ready",
   "signoff_overridden",
   "import_priority_deviation",
@@ -35,6 +37,8 @@ export const FINDING_KIND_OF_RULE: Readonly<Record<RuleName, FindingKind>> = {
   phase_gate: "process_before_phase",
   release_approved: "release_not_approved",
   problem_resolution: "problem_resolution_unproven",
+  permission: "step_not_permitted",
+  references_exist: "reference_missing",
 };
 
 /** The finding a breach makes. */

@@ -21,7 +21,7 @@ describe("assessControls", () => {
     const story = handoverStory();
     const log = story.log();
     const assessment = assess(story);
-    const approvals = log.filter((event) => event.type === "change.vote_cast" || event.type === "change.authorised" || event.type === "release.approved").map((event) => event.position);
+    const approvals = log.filter((event) => ["change.vote_cast", "change.authorised", "release.approved", "change.reviewed", "project.role_granted"].includes(event.type)).map((event) => event.position);
     expect(verdict(assessment, "8.5.1.3-decision")).toMatchObject({ status: "pass", evidence: approvals });
     // No emergency change in the story: neither the emergency-change rule nor its readiness check had anything to judge.
     expect(verdict(assessment, "8.5.1.3-emergency")).toMatchObject({ status: "not_evidenced", evidence: [] });

@@ -28,6 +28,17 @@ const isImported: Judges = ({ event, data }) => event.type.startsWith("incident.
 /** The events that start using a process, as every process's phase gate judges them. */
 const STARTING = new Set(WIRED.flatMap(({ descriptor }) => descriptor.rules.filter((rule) => rule.name === "phase_gate").flatMap((rule) => rule.judges ?? [])));
 const startsProcess: Judges = ({ event }) => STARTING.has(event.type);
+/** The events some rule of a process judges by name, as the rules themselves list them (`judges`; every event of the process when a rule lists none). */
+function judgedBy(ruleName: string): Judges {
+  const types = new Set<string>();
+  for (const { descriptor } of WIRED) {
+    for (const rule of descriptor.rules.filter((candidate) => candidate.name === ruleName)) {
+      for (const type of rule.judges ?? descriptor.catalogue.definitions.keys()) types.add(type);
+    }
+  }
+  return ({ event }) => types.has(event.type);
+}
+const isVoteOrReview: Judges = (occasion) => isVote(occasion) || is("change.reviewed", "project.role_granted")(occasion);
 
 /**
  * Which events each audit rule judges, whether or not it found a breach there: a CI
@@ -37,7 +48,7 @@ const startsProcess: Judges = ({ event }) => STARTING.has(event.type);
  */
 export const FINDING_OCCASIONS: Readonly<Record<FindingKind, Judges>> = {
   ci_change_unauthorised: ({ event, data }) => event.type.startsWith("configuration.") && (data.changeControl as { required?: unknown } | undefined)?.required === true,
-  segregation_of_duties: isVote,
+  segregation_of_duties: isVoteOrReview,
   approver_role: isVote,
   emergency_not_reviewed: (occasion) => occasion.event.type === "change.closed" && occasion.emergency,
   release_changes_unauthorised: is("release.approved"),
@@ -47,6 +58,8 @@ export const FINDING_OCCASIONS: Readonly<Record<FindingKind, Judges>> = {
   process_before_phase: startsProcess,
   process_disabled: startsProcess,
   problem_resolution_unproven: is("problem.resolved"),
+  step_not_permitted: judgedBy("permission"),
+  reference_missing: judgedBy("references_exist"),
   signoff_not_ready: is("project.transition_signed_off"),
   signoff_overridden: is("project.transition_signed_off"),
   import_priority_deviation: isImported,

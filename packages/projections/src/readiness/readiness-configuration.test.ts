@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { register, startCrm } from "../fixtures/crm-story.js";
+import { enterSystemTest, register, startCrm } from "../fixtures/crm-story.js";
 import { createScenario, people, policyWith, t } from "../fixtures/scenario.js";
 import { transitionReadiness } from "./transition-readiness.js";
 
@@ -52,7 +52,9 @@ describe("readiness of the configuration", () => {
 describe("readiness of the release in production", () => {
   it("fails a release in production that was never tested (approved and deployed in record mode)", () => {
     const s = createScenario(policyWith({ rules: { release_tested: "record" } }));
-    startCrm(s);
+    startCrm(s, "initiation");
+    register(s, "app", "application", t(1, "12:00"));
+    enterSystemTest(s, t(1, "13:00"));
     s.change(people.requester, t(2), { type: "change.raise", changeId: "C-1", changeType: "standard", templateId: "std", scope: { level: "project", target: { kind: "requirement", id: "REQ-1" } }, title: "x" }, {
       facts: { policy: policyWith({ change: { standardCatalogue: [{ templateId: "std", title: "std", risk: "low", implementationPlan: "do", ciTypes: [] }] } }) },
     });

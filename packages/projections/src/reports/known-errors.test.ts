@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { handoverStory, incidentWithKnownError } from "../fixtures/handover-story.js";
-import { createScenario, people, t } from "../fixtures/scenario.js";
+import { createScenario, people, policyWith, t } from "../fixtures/scenario.js";
 import { startCrm } from "../fixtures/crm-story.js";
 import { knownErrors } from "./known-errors.js";
 
@@ -26,7 +26,7 @@ describe("knownErrors", () => {
   });
 
   it("keeps a known error whose risk was accepted, and drops duplicates and fixed ones", () => {
-    const s = createScenario();
+    const s = createScenario(policyWith({ rules: { references_exist: "record" } }));
     startCrm(s);
     incidentWithKnownError(s, 4);
     s.problem(people.pbm, t(5), { type: "problem.close", problemId: "PRB1", code: "risk_accepted", notes: "rare" });

@@ -1,0 +1,46 @@
+import type { Breach, Rule, RuleContext } from "./rules.js";
+
+/** The kinds of thing a command may name that another process owns: a CI, a change, an incident, a problem, a release. */
+export const REFERENCE_KINDS = ["configuration", "change", "incident", "problem", "release"] as const;
+/** A kind of thing another process owns. */
+export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
+
+/** One id an event names that another process owns: what it names, the id, and the field it is in (for the sentence). */
+export interface Reference {
+  readonly kind: ReferenceKind;
+  readonly id: string;
+  readonly field: string;
+}
+
+const NOUN: Readonly<Record<ReferenceKind, string>> = {
+  configuration: "CI",
+  change: "change",
+  incident: "incident",
+  problem: "problem",
+  release: "release",
+};
+
+/**
+ * The references rule as a rule of a process: every id an event names that another process
+ * owns (`referencesOf`: the changes and CIs of a release, the CIs, problems and changes linked
+ * to an incident, the incidents of a failed test iteration, …) is held by the log before the
+ * event (`facts.exists`). `label` names the entity for the sentence.
+ */
+export function referencesRule<State, Event extends { readonly type: string }, Facts extends RuleContext>(
+  judges: readonly Event["type"][],
+  referencesOf: (event: Event) => readonly Reference[],
+  label: (event: Event) => string,
+): Rule<State, Event, Facts> {
+  return {
+    name: "references_exist",
+    judges,
+    summary: "every id a step names that another process owns (the changes and CIs of a release, the CIs, problems and changes linked to an incident, the incidents of a failed test iteration, a relationship's target) is in the log before the step",
+    check: (_state, event, facts): Breach | undefined => {
+      const missing = referencesOf(event).filter((reference) => !facts.exists(reference.kind, reference.id));
+      if (missing.length === 0) return undefined;
+      const named = missing.map((reference) => `${NOUN[reference.kind]} ${reference.id} (${reference.field})`).join(", ");
+      const message = `${label(event)}: ${event.type} names ${named}, which the log does not hold; register or raise ${missing.length === 1 ? "it" : "them"} first, or correct the id`;
+      return { rule: "references_exist", code: "unknown_reference", message, details: { missing } };
+    },
+  };
+}
