@@ -91,10 +91,15 @@ const PERMISSION_OF_CHANGE_EVENT: Readonly<Record<ChangeEvent["type"], Permissio
 
 /**
  * The permission a change event takes (`PERMISSION_OF_CHANGE_EVENT`), except that whoever
- * requested a change may withdraw it (cancel it) as they could raise it: `change_requests`.
+ * requested a change may withdraw it (cancel it) as they could raise it (`change_requests`),
+ * a standard change, pre-authorised, is scheduled by whoever may implement it
+ * (`change_implementation`), and a project-level change (to scope or requirements, no CI)
+ * is implemented by anyone on the project who may request one (`change_requests`).
  */
 export function permissionOfChange(event: ChangeEvent, state: ChangeState): Permission | undefined {
   if (event.type === "change.cancelled" && event.data.by === state.requestedBy) return "change_requests";
+  if (event.type === "change.scheduled" && state.changeType === "standard") return "change_implementation";
+  if ((event.type === "change.implementation_started" || event.type === "change.implemented") && state.scope?.level === "project") return "change_requests";
   return PERMISSION_OF_CHANGE_EVENT[event.type];
 }
 

@@ -39,11 +39,13 @@ const everyRole: readonly Role[] = ROLES;
 /**
  * The default permissions (docs/policy.md), after ITIL practice: the project manager runs
  * phases, the transition request and the project's roles; the configuration manager takes
- * baselines; CIs are changed by the configuration manager and the developers who implement
- * changes; anyone on the project may request a change, the change manager assesses,
- * schedules, closes and reviews it, and it is implemented by developers or the release
- * manager; incidents are worked by the service desk, the incident manager and the resolver
- * groups (developers, testers); problems by the problem manager and the developers; releases
+ * baselines; CIs are changed by the configuration manager, the developers who implement
+ * changes and the release manager who deploys them; anyone on the project may request a
+ * change, the change manager assesses, schedules, closes and reviews it (a standard change,
+ * pre-authorised, is scheduled by whoever may implement it), and it is implemented by
+ * developers or the release manager; incidents are worked by the service desk, the incident
+ * and problem managers and the resolver groups (developers, testers); problems by the
+ * problem manager, the incident manager and the developers; releases
  * are planned by the release manager, built by developers, tested by testers, deployed to
  * test environments by the release manager or developers, and taken to production or rolled
  * back by the release or change manager.
@@ -54,11 +56,11 @@ export const defaultPermissions: PermissionPolicy = Object.freeze({
   project_roles: ["project_manager"],
   service_levels: ["project_manager", "service_owner"],
   baselines: ["configuration_manager"],
-  ci_changes: ["configuration_manager", "developer"],
+  ci_changes: ["configuration_manager", "developer", "release_manager"],
   change_requests: everyRole,
   change_management: ["change_manager"],
   change_implementation: ["developer", "release_manager", "configuration_manager", "change_manager"],
-  incident_work: ["service_desk", "incident_manager", "developer", "tester"],
+  incident_work: ["service_desk", "incident_manager", "problem_manager", "developer", "tester"],
   problem_work: ["problem_manager", "developer", "incident_manager"],
   release_planning: ["release_manager"],
   release_build: ["developer", "release_manager"],

@@ -1,6 +1,10 @@
 import { z } from "zod";
 
-/** The roles Handover's rules name. An organisation assigns them to actors in its policy. */
+/**
+ * The roles Handover's rules name. An organisation assigns them to actors in its policy, and
+ * a project grants and revokes them by events. `stakeholder` is a member of the project with
+ * no process role (a product owner, a business lead): they may request changes.
+ */
 export const ROLES = [
   "project_manager",
   "configuration_manager",
@@ -14,6 +18,7 @@ export const ROLES = [
   "service_desk",
   "developer",
   "tester",
+  "stakeholder",
 ] as const;
 
 /** A role an actor may hold. */

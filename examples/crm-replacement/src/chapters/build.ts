@@ -22,6 +22,13 @@ const { projectManager, configurationManager: ben, changeManager: carla } = peop
 export function buildChapter(agenda: Agenda): void {
   const build = agenda.chapter("build");
   build.does("2025-10-06 09:00", projectManager, { type: "project.enter_phase", ...onProject, phase: "build" });
+  build.does("2025-10-06 09:05", projectManager, {
+    type: "project.grant_role",
+    ...onProject,
+    actor: people.dba,
+    role: "developer",
+    reason: "The DBA joins the build team and implements the database work under change",
+  });
   registerAll(build, "2025-10-06 10:00", buildCis, ben, 12);
   buildRelationships.forEach(([ciId, relationship, targetCiId], index) =>
     build.does(minutesAfter(on("2025-10-09 09:00"), index * 8), ben, { type: "ci.add_relationship", ciId, relationship, targetCiId }),
@@ -53,7 +60,7 @@ export function buildChapter(agenda: Agenda): void {
   );
   const inTest = [...documentCis, ...serviceCis, ...buildCis].map((ci) => ci.ciId);
   moveAll(build, "2025-11-26 09:00", inTest, "ci.start_test", 4);
-  build.does("2025-11-28 15:00", projectManager, { type: "project.take_baseline", ...onProject, name: "Build complete", kind: "project", scope: { kind: "all" } });
+  build.does("2025-11-28 15:00", people.configurationManager, { type: "project.take_baseline", ...onProject, name: "Build complete", kind: "project", scope: { kind: "all" } });
 }
 
 function scopeChange(build: ChapterAgenda): void {

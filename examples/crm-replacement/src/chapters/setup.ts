@@ -89,5 +89,5 @@ function designChapter(design: ChapterAgenda): void {
   moveAll(design, "2025-10-03 09:00", requirements, "ci.start_test");
   design.does("2025-10-03 15:00", ben, { type: "ci.set_attribute", ciId: "doc-solution-design", name: "version", value: "1.0" });
   design.does("2025-10-03 15:05", ben, { type: "ci.set_attribute", ciId: "doc-interface-spec", name: "version", value: "1.0" });
-  design.does("2025-10-03 16:00", projectManager, { type: "project.take_baseline", ...onProject, name: "Design baseline", kind: "project", scope: { kind: "types", ciTypes: ["requirement", "document", "service"] } });
+  design.does("2025-10-03 16:00", people.configurationManager, { type: "project.take_baseline", ...onProject, name: "Design baseline", kind: "project", scope: { kind: "types", ciTypes: ["requirement", "document", "service"] } });
 }

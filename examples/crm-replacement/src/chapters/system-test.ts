@@ -19,12 +19,20 @@ const releaseApps = ["app-crm-web", "app-crm-api", "app-crm-batch", "app-reporti
  * testers log, iteration 3 passes; the release manager's own approval is refused, the
  * change manager approves, and 1.0 goes to staging. Release 1.1 carries the fixes and the
  * performance settings into UAT. Alongside: the changes of the test environment, a
- * rejected and revised change, a self-approval refused, a change refused in the year-end
+ * rejected and revised change, a self-approval refused, a developer's attempt to move the
+ * project back to build refused, a change refused in the year-end
  * freeze, a cancelled change, and two problems on their way to known errors.
  */
 export function systemTestChapter(agenda: Agenda): void {
   const test = agenda.chapter("system test");
   test.does("2025-12-01 08:30", projectManager, { type: "project.enter_phase", ...onProject, phase: "system_test" });
+  test.isRefused(
+    "2025-12-05 17:00",
+    people.crmDeveloper,
+    { type: "project.enter_phase", ...onProject, phase: "build", reason: "Too many defects; back to build" },
+    "not_permitted",
+    "A developer tries to move the project back to build; only the project manager moves it between phases",
+  );
   releaseOneZero(test);
   releaseOneOne(test);
   systemTestChanges(test);
@@ -34,7 +42,7 @@ export function systemTestChapter(agenda: Agenda): void {
 
 function releaseOneZero(test: ChapterAgenda): void {
   const releaseId = "REL-1.0";
-  test.does("2025-12-01 09:00", farah, { type: "release.plan", releaseId, version: "1.0.0", name: "Orbit CRM 1.0 (system test)", changeIds: ["CHG-004"], cis: releaseApps.map((ciId) => ({ ciId, version: "1.0.0" })) });
+  test.does("2025-12-01 09:12", farah, { type: "release.plan", releaseId, version: "1.0.0", name: "Orbit CRM 1.0 (system test)", changeIds: ["CHG-004"], cis: releaseApps.map((ciId) => ({ ciId, version: "1.0.0" })) });
   normalChange(test, {
     changeId: "CHG-004",
     title: "Introduce Orbit CRM 1.0 into the system test environment",

@@ -31,15 +31,18 @@ export const people = {
 export type Person = (typeof people)[keyof typeof people];
 
 /**
- * The roles the project's policy assigns. The product owner and the DBA hold none: their
- * attempts to approve, or to change a CI outside change control, are what the rules catch.
+ * The roles the project's policy assigns. The product owner is a stakeholder: she requests
+ * and carries out changes to requirements, but holds no board role, so her attempt to approve
+ * is what the rules catch. The DBA holds none until the project manager grants him
+ * `developer` for the build (an event of the log); his later change to a CI outside change
+ * control is what the rules catch.
  */
 export const roleAssignments: Readonly<Record<Person, readonly Role[]>> = {
   "anna.kowalski": ["project_manager"],
   "ben.osei": ["configuration_manager"],
   "carla.mendes": ["change_manager"],
   "farah.haddad": ["release_manager"],
-  "gita.rao": ["cab_member", "ecab_member"],
+  "gita.rao": ["cab_member", "ecab_member", "developer"],
   "hugo.lind": ["cab_member"],
   "ines.alves": ["cab_member", "ecab_member"],
   "jonas.weber": ["cab_member"],
@@ -55,9 +58,9 @@ export const roleAssignments: Readonly<Record<Person, readonly Role[]>> = {
   "sara.kim": ["developer"],
   "tom.evans": ["developer"],
   "victor.hale": [],
-  "zoe.adams": [],
+  "zoe.adams": ["stakeholder"],
   "eva.lund": ["developer"],
-  "omar.said": [],
+  "omar.said": ["developer"],
 };
 
 /** The resolver groups incidents are assigned to. */
