@@ -14,6 +14,7 @@ describe("the Orbit CRM history", () => {
     expect(refusals).toEqual([
       ["change.vote", "approver_role"],
       ["release.plan", "phase_gate"],
+      ["project.enter_phase", "not_permitted"],
       ["change.vote", "segregation_of_duties"],
       ["release.start_test_iteration", "new_build_required"],
       ["change.schedule", "schedule_conflict"],

@@ -65,7 +65,7 @@ describe("the Orbit CRM history: releases and handover", () => {
 
   it("starts early life support after sign-off and closes the project after handing over", () => {
     const types = log.filter((event) => event.streamId === "project-orbit-crm").map((event) => event.type).filter((type) => type !== "project.phase_entered" && type !== "project.baseline_taken");
-    expect(types).toEqual(["project.started", "project.service_levels_agreed", "project.transition_requested", "project.service_levels_agreed", "project.transition_signed_off", "project.early_life_support_started", "project.early_life_support_ended", "project.closed"]);
+    expect(types).toEqual(["project.started", "project.service_levels_agreed", "project.role_granted", "project.transition_requested", "project.service_levels_agreed", "project.transition_signed_off", "project.early_life_support_started", "project.early_life_support_ended", "project.closed"]);
   });
 });
 

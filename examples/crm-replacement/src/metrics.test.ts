@@ -22,12 +22,12 @@ describe("the Orbit CRM history's process metrics, counted by hand", () => {
     // The emergency hotfix CHG-023 after the go-live P1.
     expect(change.emergencyRatio).toMatchObject({ value: 1 / 26, matching: 1, matchingEvidence: [positionOf("change.raised", "CHG-023")] });
     // 108 CI changes under change control; one, max_connections on db-crm-prod on 23 February, without a change (the deliberate breach).
-    expect(change.unauthorisedCiChanges).toMatchObject({ count: 108, matching: 1, matchingEvidence: [958] });
+    expect(change.unauthorisedCiChanges).toMatchObject({ count: 108, matching: 1, matchingEvidence: [959] });
     // 25 implemented, all successful: every change but CHG-011, cancelled.
     expect(change.implementationSuccess).toMatchObject({ value: 1, count: 25 });
     // CHG-006 rejected by the CAB and revised with load-test evidence; CHG-023's window overlapped another change, which an emergency records and proceeds.
     expect([change.rejected.value, change.revised.value, change.conflictsOverridden.value]).toEqual([1, 1, 1]);
-    expect([change.rejected.evidence, change.revised.evidence, change.conflictsOverridden.evidence]).toEqual([[294], [337], [968]]);
+    expect([change.rejected.evidence, change.revised.evidence, change.conflictsOverridden.evidence]).toEqual([[295], [338], [969]]);
     // 25 authorised: 9 by their standard template (no board, left out), 15 by the CAB and 1 (CHG-023) by the ECAB.
     expect(change.approvalLatency.count).toBe(16);
   });
@@ -43,7 +43,7 @@ describe("the Orbit CRM history's process metrics, counted by hand", () => {
   it("DORA's four keys: 3 production deployments, lead times of CHG-019, CHG-020, CHG-023 and CHG-025, no failed deployment, 6 P1/P2 incidents restored", () => {
     const { delivery } = metrics;
     // REL-2.0 on Saturday 21 February (the cutover), REL-2.0.1 on the 23rd (the hotfix), REL-2.0.2 on 11 March.
-    expect(delivery.deploymentFrequency.evidence).toEqual([894, 976, 1045]);
+    expect(delivery.deploymentFrequency.evidence).toEqual([895, 977, 1046]);
     expect(delivery.deploymentFrequency.value).toBeCloseTo(3 / (minutes("2025-09-01T09:00:00.000Z", "2026-03-31T10:00:00.000Z") / (7 * 1440) + 1 / (7 * 86_400_000)), 6);
     const leadTimes = [
       minutes("2026-01-26T09:00:00.000Z", "2026-02-21T07:10:00.000Z"), // CHG-019 in REL-2.0
@@ -64,7 +64,7 @@ describe("the Orbit CRM history's process metrics, counted by hand", () => {
     const { incident } = metrics;
     expect(incident.timeToResolve.count).toBe(60);
     expect(incident.reopenRate).toMatchObject({ count: 60, matching: 3 });
-    expect(incident.reassignments).toMatchObject({ value: 2, evidence: [316, 425] });
+    expect(incident.reassignments).toMatchObject({ value: 2, evidence: [317, 426] });
     expect(incident.backlog).toMatchObject({ value: 2, evidence: [positionOf("incident.logged", "INC-0046"), positionOf("incident.logged", "INC-0061")] });
     expect(incident.slaAttainment.count).toBe(60);
     expect(Object.fromEntries(Object.entries(incident.slaAttainmentByPriority).map(([priority, figure]) => [priority, figure.count]))).toEqual({ "1": 1, "2": 5, "3": 28, "4": 16, "5": 10 });

@@ -43,7 +43,7 @@ describe("reads", () => {
   });
 
   it("shows the CMDB now from the engine, and as of a business time by replaying the log", async () => {
-    await run({ type: "project.start", projectId: "crm", name: "CRM", manager: "pm-ana" }, "pm-ana", "2026-03-02T09:00:00Z");
+    await run({ type: "project.start", projectId: "crm", name: "CRM", manager: "pm-ana", policy: { roles: { "cm-ben": ["configuration_manager"] } } }, "pm-ana", "2026-03-02T09:00:00Z");
     await run({ type: "ci.register", ciId: "crm-db", ciType: "database", name: "CRM DB", owner: "cm-ben", attributes: { engine: "postgres 15" } }, "cm-ben", "2026-03-02T10:00:00Z");
     await run({ type: "ci.register", ciId: "crm-app", ciType: "application", name: "CRM", owner: "cm-ben" }, "cm-ben", "2026-03-03T10:00:00Z");
     await run({ type: "ci.add_relationship", ciId: "crm-app", relationship: "depends_on", targetCiId: "crm-db" }, "cm-ben", "2026-03-04T10:00:00Z");

@@ -1,7 +1,7 @@
 import { createHandover, type HandoverCommand } from "@handover/engine";
 
 const handover = createHandover({
-  policy: { roles: { ana: ["project_manager"], ben: ["change_manager"], cai: ["cab_member"] } },
+  policy: { roles: { ana: ["project_manager"], ben: ["change_manager", "configuration_manager"], cai: ["cab_member"] } },
 });
 const run = async (command: HandoverCommand, actor: string) => {
   const result = await handover.execute(command, { actor });

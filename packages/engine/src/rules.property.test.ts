@@ -46,6 +46,10 @@ const command: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   record({ type: fc.constant("incident.log"), incidentId: incident, title: fc.constant("x"), impact: fc.integer({ min: 1, max: 3 }), urgency: fc.integer({ min: 1, max: 3 }) }),
   record({ type: fc.constant("problem.log"), problemId: fc.constant("PRB1"), title: fc.constant("p") }),
   record({ type: fc.constant("problem.resolve"), problemId: fc.constant("PRB1"), changeId: change }),
+  record({ type: fc.constant("project.grant_role"), projectId: fc.constant("p"), actor, role: fc.constantFrom("service_desk", "release_manager", "change_manager", "tester") }),
+  record({ type: fc.constant("project.revoke_role"), projectId: fc.constant("p"), actor, role: fc.constantFrom("service_desk", "release_manager", "change_manager", "cab_member"), reason: fc.constant("moved on") }),
+  record({ type: fc.constant("incident.link_ci"), incidentId: incident, ciId: fc.constantFrom("app", "ghost") }),
+  record({ type: fc.constant("incident.link_problem"), incidentId: incident, problemId: fc.constantFrom("PRB1", "PRB9") }),
 );
 /** Walks that reach what random steps seldom do: an emergency change to closing (with or without its retrospective review), a project to sign-off. */
 const walks: Readonly<Record<string, readonly Record<string, unknown>[]>> = {
@@ -84,6 +88,8 @@ const breaksEveryRule: readonly (readonly [Record<string, unknown>, string])[] =
   [{ type: "project.enter_phase", projectId: "p", phase: "system_test", reason: "on plan" }, "ana"],
   [{ type: "ci.set_attribute", ciId: "app", name: "tier", value: "1" }, "ana"],
   [{ type: "walk.handover" }, "ana"],
+  [{ type: "project.grant_role", projectId: "p", actor: "ana", role: "service_desk" }, "ana"],
+  [{ type: "incident.link_ci", incidentId: "INC1", ciId: "ghost" }, "ana"],
 ];
 const step = fc.oneof({ arbitrary: fc.tuple(command, actor), weight: 12 }, { arbitrary: fc.tuple(fc.constantFrom("walk.emergency", "walk.handover").map((type) => ({ type })), actor), weight: 1 });
 const steps = fc.array(step, { minLength: 10, maxLength: 90, size: "max" });
@@ -125,17 +131,23 @@ const stripped = (log: readonly RecordedEvent[]): RecordedEvent[] =>
 describe("one rule, one place: a decision and the audit replay judge by the same functions", () => {
   it("in record mode, every breach an event records is what replay alone finds on the log stripped of recordedBreaches, and nothing else", async () => {
     const reached = new Set<string>();
+    const reachedSegregation = new Set<string>();
     await fc.assert(
       fc.asyncProperty(steps, async (sequence) => {
         const { log, policy } = await history(sequence, "record");
         const recorded = log.flatMap((event) => (event.meta.recordedBreaches ?? []).map((breach) => breachKey(event.position, breach.rule, breach.message)));
         for (const event of log) for (const breach of event.meta.recordedBreaches ?? []) reached.add(breach.rule);
+        for (const event of log) {
+          if (!(event.meta.recordedBreaches ?? []).some((breach) => breach.rule === "segregation_of_duties")) continue;
+          reachedSegregation.add(event.type === "change.reviewed" ? "review" : event.type === "project.role_granted" ? "grant" : "vote");
+        }
         const replayed = (await auditFindings(stripped(log), policy)).findings.flatMap((finding) => (finding.rule === undefined ? [] : [breachKey(finding.position, finding.rule, finding.message)]));
         expect(replayed.sort()).toEqual(recorded.sort());
       }),
       { numRuns: 60, examples: [[breaksEveryRule]] },
     );
     expect([...reached].sort()).toEqual([...CROSS_PROCESS_RULES, "phase_gate"].sort());
+    expect(reachedSegregation).toEqual(new Set(["vote", "review", "grant"]));
   }, 240_000);
 
   it("in enforce mode, no command the rules accepted is one replay flags", async () => {

@@ -7,7 +7,7 @@ import { correlationOf, createRecordingClock, inStoryOrder, playSteps } from "./
 function handoverWithClock() {
   const clock = createRecordingClock("2025-09-01T09:00:00.000Z");
   const store = createInMemoryEventStore({ clock, ids: sequentialIds("t") });
-  return { clock, handover: createHandover({ store, clock }) };
+  return { clock, handover: createHandover({ store, clock, policy: { roles: { ben: ["configuration_manager"] } } }) };
 }
 
 describe("playing the story", () => {
