@@ -46,7 +46,7 @@ export function changeCoverage(state: ChangeState): ChangeCoverage | undefined {
 }
 
 /** Why a change does not authorise changing a CI at an instant. */
-export type CoverageGap = "change_not_authorised" | "ci_not_named" | "no_window" | "outside_window";
+export type CoverageGap = "change_not_authorised" | "project_level" | "ci_not_named" | "no_window" | "outside_window";
 
 /** Whether a change authorises changing a CI at an instant: yes, or the gap with a sentence. */
 export type CoverageVerdict = { readonly covers: true } | { readonly covers: false; readonly gap: CoverageGap; readonly message: string };
@@ -71,13 +71,19 @@ function inside(at: string, window: { readonly start: string; readonly end?: str
 
 /**
  * The one answer to "does change C authorise changing CI X at time t": its authorisation is
- * in force, it covers the CI (solution-level targets or affected CIs), and t lies in its
+ * in force, it is a solution-level change (a project-level change governs scope and
+ * requirements; its affected CIs are information, not authorisation), it covers the CI
+ * (its targets or affected CIs), and t lies in its
  * `coverageWindow`. An emergency's window ends when its implementation completed: a CI
  * changed after that needs another change.
  */
 export function coverageOf(state: ChangeState, ciId: CiId, at: string): CoverageVerdict {
   const changeId = state.changeId ?? "";
   if (!isAuthorisationInForce(state)) return { covers: false, gap: "change_not_authorised", message: `change ${changeId} is ${state.status}, not an authorisation in force` };
+  if (state.scope?.level === "project") {
+    const target = `${state.scope.target.kind} ${state.scope.target.id}`;
+    return { covers: false, gap: "project_level", message: `change ${changeId} is a project-level change (on ${target}): it governs scope and requirements, and the CIs its assessment names are information, not authorisation; raise a solution-level change that names ${ciId}` };
+  }
   const ciIds = coveredCis(state);
   if (!ciIds.includes(ciId)) return { covers: false, gap: "ci_not_named", message: `change ${changeId} does not name ${ciId} (it names ${ciIds.join(", ") || "no CI"})` };
   const window = coverageWindow(state);

@@ -1,4 +1,4 @@
-import { permissionRule, phaseGateRule, riskAtLeast, type Breach, type ControlledProcess, type Permission, type Rule, type RuleContext } from "@handover/itil";
+import { permissionRule, phaseGateRule, riskAtLeast, type Breach, type ControlledProcess, type Permission, type ProjectPhase, type Rule, type RuleContext } from "@handover/itil";
 import { changeErrors, changeLabel } from "./errors.js";
 import type { ChangeEvent, ChangeEventOf } from "./events.js";
 import { describeQuorum, quorumFor, roleForRound, tallyVotes } from "./quorum.js";
@@ -134,17 +134,25 @@ export const emergencyReviewedBeforeClosing: ChangeRule = {
 
 /**
  * The controlled process a change event starts using, for the phase gate: raising a
- * project-level change uses `project_change`, raising any other `solution_change`; later
- * events work on a change already raised.
+ * project-level change uses `project_change`, raising any other `solution_change` (from the
+ * phase `policy.change.solutionChangesRaisedFrom`, so the CAB has lead time); starting to
+ * implement a solution-level change uses `solution_change` from its own phase. Other events
+ * work on a change already raised.
  */
-export function controlledProcessOfChange(_state: ChangeState, event: ChangeEvent): ControlledProcess | undefined {
-  if (event.type !== "change.raised") return undefined;
-  return event.data.scope.level === "project" ? "project_change" : "solution_change";
+export function controlledProcessOfChange(state: ChangeState, event: ChangeEvent): ControlledProcess | undefined {
+  if (event.type === "change.raised") return event.data.scope.level === "project" ? "project_change" : "solution_change";
+  if (event.type === "change.implementation_started") return state.scope?.level === "solution" ? "solution_change" : undefined;
+  return undefined;
+}
+
+/** The phase a solution-level change may be raised from (`policy.change.solutionChangesRaisedFrom`); undefined for every other gated event: its process's own phase. */
+export function earlierPhaseOfChange(event: ChangeEvent, facts: ChangeRuleFacts): ProjectPhase | undefined {
+  return event.type === "change.raised" && event.data.scope.level === "solution" ? facts.policy.change.solutionChangesRaisedFrom : undefined;
 }
 
 /** Change management's rules, in the order a decision and the audit apply them. */
 export const changeRules: readonly ChangeRule[] = [
-  phaseGateRule<ChangeState, ChangeEvent, ChangeRuleFacts>(["change.raised"], controlledProcessOfChange, (event) => changeLabel(event.data.changeId)),
+  phaseGateRule<ChangeState, ChangeEvent, ChangeRuleFacts>(["change.raised", "change.implementation_started"], controlledProcessOfChange, (event) => changeLabel(event.data.changeId), earlierPhaseOfChange),
   voterHoldsBoardRole,
   permissionRule<ChangeState, ChangeEvent, ChangeRuleFacts>(permissionOfChange, (event) => changeLabel(event.data.changeId)),
   voterTookNoPart,

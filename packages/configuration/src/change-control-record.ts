@@ -6,6 +6,7 @@ export const CHANGE_CONTROL_BREACHES = [
   "no_change_named",
   "change_unknown",
   "change_not_authorised",
+  "project_level",
   "ci_not_named",
   "no_window",
   "outside_window",

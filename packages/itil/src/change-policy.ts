@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CiType, Risk } from "./configuration-items.js";
+import { ProjectPhase } from "./phases.js";
 
 /** A pre-authorised (standard) change in the policy's catalogue. */
 export const StandardChangeTemplate = z.object({
@@ -21,6 +22,8 @@ export const ChangePolicy = z.object({
   rejection: z.enum(["any", "majority"]),
   ecabQuorum: z.number().int().min(1),
   standardCatalogue: z.array(StandardChangeTemplate),
+  /** From which phase a solution-level change may be raised and assessed, so the CAB has lead time; its implementation waits for `solution_change`'s phase. */
+  solutionChangesRaisedFrom: ProjectPhase,
 });
 /** How changes are approved. */
 export type ChangePolicy = Readonly<{
@@ -29,13 +32,15 @@ export type ChangePolicy = Readonly<{
   rejection: "any" | "majority";
   ecabQuorum: number;
   standardCatalogue: readonly StandardChangeTemplate[];
+  solutionChangesRaisedFrom: ProjectPhase;
 }>;
 
-/** Defaults of the change issue: quorum low 1, medium 2, high 3; back-out plan from medium; one rejection rejects; ECAB 1. */
+/** Defaults of the change issue: quorum low 1, medium 2, high 3; back-out plan from medium; one rejection rejects; ECAB 1; solution-level changes raised from design. */
 export const defaultChangePolicy: ChangePolicy = Object.freeze({
   quorumByRisk: Object.freeze({ low: 1, medium: 2, high: 3 }),
   backOutPlanRequiredFrom: "medium",
   rejection: "any",
   ecabQuorum: 1,
   standardCatalogue: Object.freeze([]),
+  solutionChangesRaisedFrom: "design",
 });

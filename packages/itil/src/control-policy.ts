@@ -78,11 +78,16 @@ export type PhaseGate =
   | { readonly verdict: "allowed" }
   | { readonly verdict: "refused" | "recorded" | "disabled"; readonly message: string };
 
-/** Applies a process's phase gate: allowed, refused (enforce), recorded (record mode) or disabled (left out). */
-export function phaseGate(policy: ControlPolicy, process: ControlledProcess, phase: Phase): PhaseGate {
+/**
+ * Applies a process's phase gate: allowed, refused (enforce), recorded (record mode) or
+ * disabled (left out). `from` names another phase than the process's own for a step that may
+ * come earlier (raising a solution-level change before its implementation may start).
+ */
+export function phaseGate(policy: ControlPolicy, process: ControlledProcess, phase: Phase, from?: Phase): PhaseGate {
   const rule = policy.processes[process];
   if (!rule.enabled) return { verdict: "disabled", message: `${process} is left out of this project by its policy` };
-  if (isPhaseAtOrAfter(phase, rule.appliesFrom)) return { verdict: "allowed" };
-  const message = `${process} applies from ${rule.appliesFrom}; the project is in ${phase}`;
+  const appliesFrom = from ?? rule.appliesFrom;
+  if (isPhaseAtOrAfter(phase, appliesFrom)) return { verdict: "allowed" };
+  const message = `${from === undefined ? process : `raising a ${process}`} applies from ${appliesFrom}; the project is in ${phase}`;
   return { verdict: rule.mode === "enforce" ? "refused" : "recorded", message };
 }

@@ -1,4 +1,5 @@
 import { phaseGate, type ControlledProcess } from "./control-policy.js";
+import type { ProjectPhase } from "./phases.js";
 import type { Breach, Rule, RuleContext } from "./rules.js";
 
 /**
@@ -9,12 +10,15 @@ import type { Breach, Rule, RuleContext } from "./rules.js";
  * A log that holds no project has no phase: the gate judges nothing there.
  * `opens` are the event types that start using the process, `controlled` names the controlled
  * process one of them starts using (a change's level decides between project and solution
- * change), `label` names the entity for the sentence.
+ * change), `label` names the entity for the sentence, `from` the phase the event may come
+ * from when it is not the process's own (raising a solution-level change ahead of its
+ * implementation).
  */
 export function phaseGateRule<State, Event extends { readonly type: string }, Facts extends RuleContext>(
   opens: readonly Event["type"][],
   controlled: (state: State, event: Event) => ControlledProcess | undefined,
   label: (event: Event) => string,
+  from?: (event: Event, facts: Facts) => ProjectPhase | undefined,
 ): Rule<State, Event, Facts> {
   return {
     name: "phase_gate",
@@ -23,12 +27,13 @@ export function phaseGateRule<State, Event extends { readonly type: string }, Fa
     check: (state, event, facts): Breach | undefined => {
       const process = controlled(state, event);
       if (process === undefined || facts.withoutProject === true) return undefined;
-      const gate = phaseGate(facts.policy.control, process, facts.phase);
+      const earlier = from?.(event, facts);
+      const gate = phaseGate(facts.policy.control, process, facts.phase, earlier);
       if (gate.verdict === "allowed") return undefined;
       const entity = `${label(event)}: ${event.type}`;
       if (gate.verdict === "disabled") return { rule: "phase_gate", code: "process_disabled", message: `${entity}: ${gate.message}`, process, disabled: true };
-      const from = facts.policy.control.processes[process].appliesFrom;
-      const message = `${entity}: ${gate.message}; enter ${from} first, or set the policy's mode for ${process} to record`;
+      const appliesFrom = earlier ?? facts.policy.control.processes[process].appliesFrom;
+      const message = `${entity}: ${gate.message}; enter ${appliesFrom} first, or set the policy's mode for ${process} to record`;
       return { rule: "phase_gate", code: "phase_gate", message, process, details: { phase: facts.phase } };
     },
   };

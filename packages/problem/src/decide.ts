@@ -30,9 +30,8 @@ const handlers: { readonly [T in ProblemCommandType]: Handler<T> } = {
   "problem.record_known_error": (command, state, facts) => {
     const workaround = command.workaround.trim();
     if (workaround === "") return left(problemErrors.workaroundRequired(command.problemId));
-    const rootCause = command.rootCause ?? state.rootCause;
-    if (rootCause === null) return left(problemErrors.rootCauseRequired(command.problemId));
-    const known = { symptom: command.symptom, rootCause, workaround, ciIds: [...new Set(command.ciIds)] };
+    const rootCause = command.rootCause ?? state.rootCause ?? undefined;
+    const known = { symptom: command.symptom, ...optional("rootCause", rootCause), workaround, ciIds: [...new Set(command.ciIds)] };
     return right([{ type: "problem.known_error_recorded", data: { ...common(command, facts), ...known } }]);
   },
   "problem.resolve": (command, _state, facts) => right([{ type: "problem.resolved", data: { ...common(command, facts), changeId: command.changeId } }]),

@@ -16,8 +16,6 @@ export const problemErrors = {
   workaroundRequired: (problemId: string): DomainError =>
     domainError("workaround_required", `${entity(problemId)}: becomes a known error only with a workaround; say what operations do until it is fixed`, { problemId }),
   /** A known error needs a root cause, given now or identified before. */
-  rootCauseRequired: (problemId: string): DomainError =>
-    domainError("root_cause_required", `${entity(problemId)}: a known error needs its root cause; give rootCause`, { problemId }),
   /** The closure code is not one the state allows. */
   closureCodeNotAllowed: (problemId: string, code: ClosureCode, status: string, allowed: readonly ClosureCode[]): DomainError =>
     domainError("closure_code_not_allowed", `${entity(problemId)}: cannot close as "${code}" while "${status}"; "${status}" allows: ${allowed.join(", ")}`, {

@@ -20,7 +20,7 @@ export const problemEvents = {
   }),
   knownErrorRecorded: defineEvent(
     "problem.known_error_recorded",
-    z.object({ ...common, symptom: text, rootCause: text, workaround: text, ciIds: z.array(CiId) }),
+    z.object({ ...common, symptom: text, rootCause: text.optional(), workaround: text, ciIds: z.array(CiId) }),
     { description: "The problem became a known error: symptom, root cause, workaround and affected CIs, which operations inherit at handover." },
   ),
   resolved: defineEvent("problem.resolved", z.object({ ...common, changeId: ChangeId }), {

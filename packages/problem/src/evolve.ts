@@ -23,10 +23,11 @@ const appliers: { readonly [T in ProblemEventType]: Applier<T> } = {
   },
   "problem.root_cause_identified": (draft, { data }) => {
     draft.rootCause = data.rootCause;
+    if (draft.knownError !== null) draft.knownError.rootCause = data.rootCause;
   },
   "problem.known_error_recorded": (draft, { data }) => {
-    draft.rootCause = data.rootCause;
-    draft.knownError = { symptom: data.symptom, rootCause: data.rootCause, workaround: data.workaround, ciIds: [...data.ciIds], at: data.at };
+    draft.rootCause = data.rootCause ?? draft.rootCause;
+    draft.knownError = { symptom: data.symptom, rootCause: data.rootCause ?? draft.rootCause, workaround: data.workaround, ciIds: [...data.ciIds], at: data.at };
     addAll(draft.ciIds, data.ciIds);
   },
   "problem.resolved": (draft, { data }) => {

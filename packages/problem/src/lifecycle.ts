@@ -13,16 +13,18 @@ export type ProblemStimulus = "log" | "investigate" | "identify_root_cause" | "r
 
 /**
  * The problem lifecycle: logged → under_investigation → root_cause_identified →
- * known_error (with a workaround) → resolved (by a change) → closed with a code. Any open
+ * known_error (with a workaround) → resolved (by a change) → closed with a code. A known
+ * error may be recorded as soon as a workaround exists, before the root cause is found
+ * (ITIL: operations use it meanwhile); the root cause found later is added to it. Any open
  * problem can be closed (which codes a state allows is `closureCodesByState`) and can
  * have incidents linked; closed is final.
  */
 export const problemLifecycle = {
   none: { log: "logged" },
-  logged: { investigate: "under_investigation", close: "closed", link_incident: "logged" },
-  under_investigation: { identify_root_cause: "root_cause_identified", close: "closed", link_incident: "under_investigation" },
+  logged: { investigate: "under_investigation", record_known_error: "known_error", close: "closed", link_incident: "logged" },
+  under_investigation: { identify_root_cause: "root_cause_identified", record_known_error: "known_error", close: "closed", link_incident: "under_investigation" },
   root_cause_identified: { record_known_error: "known_error", close: "closed", link_incident: "root_cause_identified" },
-  known_error: { resolve: "resolved", close: "closed", link_incident: "known_error" },
+  known_error: { identify_root_cause: "known_error", resolve: "resolved", close: "closed", link_incident: "known_error" },
   resolved: { close: "closed", link_incident: "resolved" },
   closed: {},
 } as const satisfies Lifecycle<ProblemStatus, ProblemStimulus>;

@@ -4,7 +4,8 @@ import type { ClosureCode } from "./values.js";
 /** A known error: what operations inherit at handover. */
 export interface KnownError {
   readonly symptom: string;
-  readonly rootCause: string;
+  /** Null while the root cause is not found: ITIL raises a known error as soon as a workaround exists. */
+  readonly rootCause: string | null;
   readonly workaround: string;
   readonly ciIds: readonly string[];
   readonly at: string;

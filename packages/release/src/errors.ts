@@ -8,6 +8,7 @@ export const RELEASE_ERRORS = [
   "release_id_mismatch",
   "new_build_required",
   "changes_not_authorised",
+  "outside_change_windows",
   "release_not_tested",
   "segregation_of_duties",
   "approver_role",
@@ -47,6 +48,18 @@ export const releaseErrors = {
       "changes_not_authorised",
       `${releaseLabel(releaseId)}: every change must be authorised before approval; not yet: ${pending.join(", ")}; authorise them first`,
       { releaseId, pending },
+    ),
+  changesNoLongerAuthorised: (releaseId: string, environment: string, pending: readonly string[]) =>
+    releaseError(
+      "changes_not_authorised",
+      `${releaseLabel(releaseId)}: deployment to ${environment} needs every change it bundles still authorised; no longer: ${pending.join(", ")}; take the change out of the release (plan a new one), or authorise it again`,
+      { releaseId, environment, pending },
+    ),
+  outsideChangeWindows: (releaseId: string, at: string, windows: readonly string[]) =>
+    releaseError(
+      "outside_change_windows",
+      `${releaseLabel(releaseId)}: deployment to production at ${at} lies in no window of the changes it bundles (${windows.join("; ")}); deploy inside a change's window, or schedule a change for the deployment`,
+      { releaseId, at, windows },
     ),
   notTested: (releaseId: string, why: string, build: number | undefined) =>
     releaseError(

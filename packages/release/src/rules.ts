@@ -10,6 +10,8 @@ export interface ReleaseChangeFact {
   readonly status: string;
   /** True when the change was authorised and not cancelled since: `isChangeAuthorised` of `@handover/change`. */
   readonly authorised: boolean;
+  /** The window in which the change covers work (`coverageWindow` of `@handover/change`), when it has one; an open end while an emergency runs. */
+  readonly window?: { readonly start: string; readonly end?: string };
 }
 
 /**
@@ -59,16 +61,36 @@ export const approverTookNoPart: ReleaseRule = {
   },
 };
 
-/** Release changes authorised: every change a release bundles is authorised (not cancelled) when it is approved. */
+function inWindow(at: string, window: { readonly start: string; readonly end?: string }): boolean {
+  const instant = Date.parse(at);
+  return Date.parse(window.start) <= instant && (window.end === undefined || instant < Date.parse(window.end));
+}
+
+/**
+ * Release changes authorised: every change a release bundles is authorised (not cancelled)
+ * when it is approved, and still is at each deployment, to every environment; a deployment
+ * to production lies inside the window of one of its changes (the change that takes it
+ * there), where they have windows. Not every change's window: a release carries changes
+ * built and tested weeks before, whose windows were those of their own work.
+ */
 export const changesAuthorised: ReleaseRule = {
   name: "release_changes_authorised",
-  summary: "every change a release bundles is authorised, and not cancelled, when the release is approved",
-  judges: ["release.approved"],
+  summary: "every change a release bundles is authorised, and not cancelled, when the release is approved and at each deployment; a deployment to production lies inside the window of one of its changes, where they have windows",
+  judges: ["release.approved", "release.deployed"],
   check: (state, event, facts) => {
     const pending = state.changeIds.filter((changeId) => facts.changes[changeId]?.authorised !== true);
-    if (pending.length === 0) return undefined;
     const described = pending.map((changeId) => `${changeId} (${facts.changes[changeId]?.status ?? "unknown"})`);
-    return breachOf("release_changes_authorised", releaseErrors.changesNotAuthorised(event.data.releaseId, described));
+    if (event.type === "release.approved") return pending.length === 0 ? undefined : breachOf("release_changes_authorised", releaseErrors.changesNotAuthorised(event.data.releaseId, described));
+    if (event.type !== "release.deployed") return undefined;
+    if (pending.length > 0) return breachOf("release_changes_authorised", releaseErrors.changesNoLongerAuthorised(event.data.releaseId, event.data.environment, described));
+    if (event.data.environment !== "production") return undefined;
+    const windows = state.changeIds.flatMap((changeId) => {
+      const window = facts.changes[changeId]?.window;
+      return window === undefined ? [] : [{ changeId, window }];
+    });
+    if (windows.length === 0 || windows.some(({ window }) => inWindow(event.data.at, window))) return undefined;
+    const spans = windows.map(({ changeId, window }) => `${changeId} ${window.start} to ${window.end ?? "its implementation's end"}`);
+    return breachOf("release_changes_authorised", releaseErrors.outsideChangeWindows(event.data.releaseId, event.data.at, spans));
   },
 };
 

@@ -115,7 +115,10 @@ describe("auditFindings", () => {
       ["R-1", at("release.approved", t(12, "09:20")), "both"],
       ["R-1", at("release.deployed", t(12, "09:30")), "both"],
     ]);
-    expect(found("release_changes_unauthorised")).toEqual([["R-1", at("release.approved", t(12, "09:20")), "both"]]);
+    expect(found("release_changes_unauthorised")).toEqual([
+      ["R-1", at("release.approved", t(12, "09:20")), "both"],
+      ["R-1", at("release.deployed", t(12, "09:30")), "both"],
+    ]);
     expect(found("release_not_approved")).toEqual([]);
     expect(result.findings.find((finding) => finding.kind === "release_changes_unauthorised")?.message).toContain("not yet: C-9 (unknown)");
   });

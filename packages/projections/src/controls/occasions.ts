@@ -51,7 +51,7 @@ export const FINDING_OCCASIONS: Readonly<Record<FindingKind, Judges>> = {
   segregation_of_duties: isVoteOrReview,
   approver_role: isVote,
   emergency_not_reviewed: (occasion) => occasion.event.type === "change.closed" && occasion.emergency,
-  release_changes_unauthorised: is("release.approved"),
+  release_changes_unauthorised: is("release.approved", "release.deployed"),
   release_not_tested: (occasion) => occasion.event.type === "release.approved" || isProduction(occasion),
   release_not_approved: isProduction,
   back_out_plan_missing: (occasion) => occasion.event.type === "change.assessed" || isProduction(occasion),

@@ -35,10 +35,14 @@ export const problemTrimming: Trimming<ProblemState> = {
   kept: ({ problemId, status, knownError }) => ({ problemId, status, knownError }),
 };
 
-/** A change: readiness reads its status and whether it awaits its retrospective review (type, authorisation, review); events set each of them outright. */
+/**
+ * A change: readiness reads its status and whether it awaits its retrospective review (type,
+ * authorisation, review); events set each of them outright. A release deployed later reads
+ * its window (schedule, or an emergency's authorisation to implementation), so it is kept.
+ */
 export const changeTrimming: Trimming<ChangeState> = {
   finished: (state) => changeProcess.groups.finished.includes(state.status),
-  kept: ({ changeId, status, changeType, authorisation, retrospectiveReview }) => ({ changeId, status, changeType, authorisation, retrospectiveReview }),
+  kept: ({ changeId, status, changeType, authorisation, retrospectiveReview, schedule, implementation }) => ({ changeId, status, changeType, authorisation, retrospectiveReview, schedule, implementation }),
 };
 
 /**

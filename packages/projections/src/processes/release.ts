@@ -1,4 +1,4 @@
-import { isChangeAuthorised, type ChangeState } from "@handover/change";
+import { coverageWindow, isChangeAuthorised, type ChangeState } from "@handover/change";
 import { releaseProcess, type ReleaseChangeFact } from "@handover/release";
 import { releaseTrimming } from "../history/retention.js";
 import { updateRelease } from "../readiness/update-work.js";
@@ -12,7 +12,9 @@ export const releaseWiring: WiringOf<typeof releaseProcess> = {
     const changes: Record<string, ReleaseChangeFact> = {};
     for (const changeId of state.changeIds) {
       const change = model.history.aggregates.of("change").get(changeId)?.state as ChangeState | undefined;
-      if (change !== undefined) changes[changeId] = { status: change.status, authorised: isChangeAuthorised(change) };
+      if (change === undefined) continue;
+      const window = coverageWindow(change);
+      changes[changeId] = { status: change.status, authorised: isChangeAuthorised(change), ...(window === undefined ? {} : { window }) };
     }
     return { ...context, changes };
   },

@@ -1,13 +1,20 @@
 import type { RecordedEvent } from "@handover/core";
 import { createIncidentRegisterBuilder, type IncidentRegisterEntry } from "@handover/incident";
 import { millisBetween } from "@handover/core";
-import type { SlaPolicy } from "@handover/itil";
+import { defaultPolicy, type HandoverPolicy, type SlaPolicy } from "@handover/itil";
 import { deepFreeze } from "../freeze.js";
+import { createHistory } from "../history/history.js";
 import { scanLog, type Answer, type Log } from "../log.js";
 import { logRangeOf, type ReadOptions } from "../read-options.js";
 
-/** Options of `incidentSummary`: where in the log, and the SLA policy our verdicts use (default itil's). */
+/**
+ * Options of `incidentSummary`: where in the log; the organisation's policy (default
+ * docs/policy.md's), whose SLA the log's project overrides as every read model applies them;
+ * or an SLA policy that replaces the log's altogether.
+ */
 export interface IncidentSummaryOptions extends ReadOptions {
+  readonly policy?: HandoverPolicy;
+  readonly projectId?: string;
   readonly sla?: SlaPolicy;
 }
 
@@ -76,10 +83,19 @@ function summarise(priority: number, entries: readonly IncidentRegisterEntry[]):
  */
 export function incidentSummary<L extends Log>(log: L, options: IncidentSummaryOptions = {}): Answer<L, IncidentSummary> {
   const range = logRangeOf(options);
-  const builder = createIncidentRegisterBuilder({ ...(options.sla === undefined ? {} : { sla: options.sla }), ...(range.until === undefined ? {} : { asOf: range.until }) });
+  // The project's events alone give the policy the log records (its overrides on the organisation's), the way every read model reads it.
+  const project = createHistory(options.policy ?? defaultPolicy, options.projectId, "readiness");
+  // The builder reads its SLA policy when it gives its entries, at the end: the project's policy as the whole view has it.
+  const builder = createIncidentRegisterBuilder({
+    get sla(): SlaPolicy {
+      return options.sla ?? project.policy().sla;
+    },
+    ...(range.until === undefined ? {} : { asOf: range.until }),
+  });
   let position = 0;
   const visit = (event: RecordedEvent): void => {
-    builder.add(event);
+    if (event.type.startsWith("project.")) project.apply(event);
+    else builder.add(event);
     position = event.position;
   };
   const finish = (): IncidentSummary => {

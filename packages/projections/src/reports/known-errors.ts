@@ -22,7 +22,8 @@ export interface KnownErrorEntry {
   /** known_error while open; closed when its risk was accepted (it stays with operations). */
   readonly status: string;
   readonly symptom: string;
-  readonly rootCause: string;
+  /** Null while the root cause is not found (a known error is recorded as soon as a workaround exists). */
+  readonly rootCause: string | null;
   readonly workaround: string;
   /** Business time the known error was recorded. */
   readonly recordedAt: string;

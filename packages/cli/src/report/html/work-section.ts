@@ -42,7 +42,7 @@ export function slaSection(data: ReportData): SafeHtml {
 }
 
 function knownErrorRow(entry: KnownErrorEntry): SafeHtml {
-  return html`<tr><td><code>${entry.problemId}</code></td><td>${entry.title ?? "-"}</td><td>${entry.symptom}</td><td>${entry.rootCause}</td><td>${entry.workaround}</td><td>${entry.cis.map((ci) => ci.ciId).join(", ") || "-"}</td><td>${entry.incidentIds.join(", ") || "-"}</td><td>${evidence([entry.position])}</td></tr>`;
+  return html`<tr><td><code>${entry.problemId}</code></td><td>${entry.title ?? "-"}</td><td>${entry.symptom}</td><td>${entry.rootCause ?? "not found yet"}</td><td>${entry.workaround}</td><td>${entry.cis.map((ci) => ci.ciId).join(", ") || "-"}</td><td>${entry.incidentIds.join(", ") || "-"}</td><td>${evidence([entry.position])}</td></tr>`;
 }
 
 /** The known errors operations inherit, each with its workaround, affected CIs and incidents. */
