@@ -104,6 +104,17 @@ export function awaitsRetrospectiveReview(state: ChangeState): boolean {
   return state.changeType === "emergency" && state.authorisation !== undefined && state.retrospectiveReview === undefined && state.status !== "cancelled";
 }
 
+/**
+ * What an emergency change still owes its retrospective review, for readiness: the review
+ * itself, or an answer to the CAB's rejection (a follow-up change or an accepted reason);
+ * undefined when nothing (or not an emergency change, or cancelled).
+ */
+export function retrospectiveOutstanding(state: ChangeState): "review" | "answer" | undefined {
+  if (awaitsRetrospectiveReview(state)) return "review";
+  const review = state.retrospectiveReview;
+  return state.changeType === "emergency" && review?.verdict === "rejected" && review.answer === undefined ? "answer" : undefined;
+}
+
 /** The states of a change whose implementation has ended (its review and closing follow). */
 const IMPLEMENTED: readonly ChangeStatus[] = ["implemented", "reviewed", "closed"];
 

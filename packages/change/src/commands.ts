@@ -61,13 +61,32 @@ export const CompleteImplementation = z.object({
 });
 
 /** Record the post-implementation review. */
-export const ReviewChange = z.object({ type: z.literal("change.review"), changeId: ChangeId, result: ReviewResult, lessons: text });
+export const ReviewChange = z.object({
+  type: z.literal("change.review"),
+  changeId: ChangeId,
+  result: ReviewResult,
+  lessons: text,
+  /** Why the result differs from the implementation's outcome (a failed implementation reviewed as successful, …): required then (`review_consistent`). */
+  explanation: text.optional(),
+});
 
 /** Close a reviewed change (an emergency also needs its retrospective CAB review). */
 export const CloseChange = z.object({ type: z.literal("change.close"), changeId: ChangeId });
 
 /** Cancel a change that has not started implementing. */
 export const CancelChange = z.object({ type: z.literal("change.cancel"), changeId: ChangeId, reason: text });
+
+/**
+ * Answer an emergency change the CAB rejected in its retrospective review: with the follow-up
+ * change that puts it right (`followUpChangeId`), or an acceptance of it as it stands with
+ * the reason (`acceptedReason`); exactly one of them.
+ */
+export const AnswerRejection = z.object({
+  type: z.literal("change.answer_rejection"),
+  changeId: ChangeId,
+  followUpChangeId: ChangeId.optional(),
+  acceptedReason: text.optional(),
+});
 
 /** Every command of change management, discriminated on `type`. */
 export const ChangeCommand = z.discriminatedUnion("type", [
@@ -81,6 +100,7 @@ export const ChangeCommand = z.discriminatedUnion("type", [
   ReviewChange,
   CloseChange,
   CancelChange,
+  AnswerRejection,
 ]);
 /** A command of change management. */
 export type ChangeCommand = z.infer<typeof ChangeCommand>;

@@ -7,7 +7,7 @@ export const completeImplementation: CommandHandler<"change.complete_implementat
 
 /** Records the post-implementation review: result and lessons. */
 export const reviewChange: CommandHandler<"change.review"> = (command, change, facts) =>
-  right([{ type: "change.reviewed", data: { ...stamp(change.changeId, facts), result: command.result, lessons: command.lessons } }]);
+  right([{ type: "change.reviewed", data: { ...stamp(change.changeId, facts), result: command.result, lessons: command.lessons, ...(command.explanation === undefined ? {} : { explanation: command.explanation }) } }]);
 
 /** Closes a reviewed change (an emergency's retrospective review first is the `emergency_review` rule of `changeRules`). */
 export const closeChange: CommandHandler<"change.close"> = (_command, change, facts) => right([{ type: "change.closed", data: stamp(change.changeId, facts) }]);

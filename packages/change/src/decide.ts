@@ -1,6 +1,7 @@
 import type { Decider } from "@handover/core";
 import { left } from "fp-ts/lib/Either.js";
 import type { ChangeCommand } from "./commands.js";
+import { answerRejection } from "./decide-answer.js";
 import { assessChange } from "./decide-assess.js";
 import { cancelChange, closeChange, completeImplementation, reviewChange } from "./decide-finish.js";
 import { raiseChange, reviseChange } from "./decide-raise.js";
@@ -51,6 +52,8 @@ function handle(command: LaterCommand, change: RaisedChange, facts: ChangeFacts)
       return closeChange(command, change, facts);
     case "change.cancel":
       return cancelChange(command, change, facts);
+    case "change.answer_rejection":
+      return answerRejection(command, change, facts);
   }
 }
 

@@ -22,6 +22,8 @@ export const CHANGE_ERRORS = [
   "schedule_conflict",
   "outside_schedule_window",
   "retrospective_review_required",
+  "not_rejected",
+  "answer_required",
 ] as const;
 /** A code of change management's refusals. */
 export type ChangeErrorCode = (typeof CHANGE_ERRORS)[number];

@@ -74,9 +74,14 @@ export const changeEvents = {
     z.object({ ...common, verdict: z.enum(["endorsed", "rejected"]), approvers: z.array(Actor), rejectedBy: z.array(Actor), quorum: z.number().int().min(1) }),
     { description: "The CAB reached a verdict in an emergency change's retrospective review." },
   ),
-  reviewed: defineEvent("change.reviewed", z.object({ ...common, result: ReviewResult, lessons: text }), {
+  reviewed: defineEvent("change.reviewed", z.object({ ...common, result: ReviewResult, lessons: text, explanation: text.optional() }), {
     description: "The post-implementation review was recorded.",
   }),
+  rejectionAnswered: defineEvent(
+    "change.retrospective_rejection_answered",
+    z.object({ ...common, followUpChangeId: ChangeId.optional(), acceptedReason: text.optional() }),
+    { description: "An emergency change the CAB rejected in its retrospective review was answered: by a follow-up change, or accepted as it stands with the reason." },
+  ),
   closed: defineEvent("change.closed", z.object(common), { description: "The change was closed." }),
   cancelled: defineEvent("change.cancelled", z.object({ ...common, reason: text }), {
     description: "The change was cancelled before implementation started.",

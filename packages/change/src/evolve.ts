@@ -27,6 +27,10 @@ const appliers: Appliers = {
   "change.retrospectively_reviewed": (draft, { data }) => {
     draft.retrospectiveReview = { verdict: data.verdict, approvers: [...data.approvers], rejectedBy: [...data.rejectedBy], at: data.at };
   },
+  "change.retrospective_rejection_answered": (draft, { data }) => {
+    if (draft.retrospectiveReview === undefined) return;
+    draft.retrospectiveReview.answer = { ...(data.followUpChangeId === undefined ? {} : { followUpChangeId: data.followUpChangeId }), ...(data.acceptedReason === undefined ? {} : { acceptedReason: data.acceptedReason }), at: data.at, by: data.by };
+  },
   "change.reviewed": (draft, { data }) => {
     draft.review = { result: data.result, lessons: data.lessons, at: data.at, by: data.by };
   },

@@ -9,6 +9,7 @@ export {
   ReviewChange,
   CloseChange,
   CancelChange,
+  AnswerRejection,
   ChangeCommand,
 } from "./commands.js";
 export type { ChangeCommandType, ChangeCommandOf } from "./commands.js";
@@ -71,6 +72,7 @@ export {
   coverageOf,
   changeAuthorises,
   awaitsRetrospectiveReview,
+  retrospectiveOutstanding,
   implementedSuccessfully,
 } from "./authorisation.js";
 export type { ChangeRuleFacts } from "./rules.js";

@@ -37,7 +37,8 @@ export type ChangeStimulus =
   | "complete"
   | "review"
   | "close"
-  | "cancel";
+  | "cancel"
+  | "answer";
 
 /** The stimulus each command is looked up by in the lifecycle tables. */
 export const stimulusOf: Readonly<Record<ChangeCommandType, ChangeStimulus>> = {
@@ -51,6 +52,7 @@ export const stimulusOf: Readonly<Record<ChangeCommandType, ChangeStimulus>> = {
   "change.review": "review",
   "change.close": "close",
   "change.cancel": "cancel",
+  "change.answer_rejection": "answer",
 };
 
 /** The command each stimulus stands for, for messages (`authorise` and `reject` have none). */
@@ -90,19 +92,20 @@ export const standardChangeLifecycle: Lifecycle<ChangeStatus, ChangeStimulus> = 
 
 /**
  * An emergency change: assessed and voted on by the ECAB; once authorised it may start at
- * once (or be scheduled), and the CAB votes retrospectively (`vote`) until it closes.
+ * once (or be scheduled), and the CAB votes retrospectively (`vote`) until it closes. A
+ * rejection in that review is answered (`answer`) whenever it comes, after closing too.
  */
 export const emergencyChangeLifecycle: Lifecycle<ChangeStatus, ChangeStimulus> = {
   none: { raise: "raised" },
   raised: { assess: "assessed", cancel: "cancelled" },
   assessed: { vote: "assessed", authorise: "authorised", reject: "rejected", cancel: "cancelled" },
   rejected: { revise: "raised", cancel: "cancelled" },
-  authorised: { vote: "authorised", schedule: "scheduled", start: "implementing", cancel: "cancelled" },
-  scheduled: { vote: "scheduled", schedule: "scheduled", start: "implementing", cancel: "cancelled" },
-  implementing: { vote: "implementing", complete: "implemented" },
-  implemented: { vote: "implemented", review: "reviewed" },
-  reviewed: { vote: "reviewed", close: "closed" },
-  closed: {},
+  authorised: { vote: "authorised", answer: "authorised", schedule: "scheduled", start: "implementing", cancel: "cancelled" },
+  scheduled: { vote: "scheduled", answer: "scheduled", schedule: "scheduled", start: "implementing", cancel: "cancelled" },
+  implementing: { vote: "implementing", answer: "implementing", complete: "implemented" },
+  implemented: { vote: "implemented", answer: "implemented", review: "reviewed" },
+  reviewed: { vote: "reviewed", answer: "reviewed", close: "closed" },
+  closed: { answer: "closed" },
   cancelled: {},
 };
 
@@ -144,6 +147,7 @@ const STIMULUS_OF_EVENT: Readonly<Record<ChangeEventType, ChangeStimulus | undef
   "change.implementation_started": "start",
   "change.implemented": "complete",
   "change.retrospectively_reviewed": undefined,
+  "change.retrospective_rejection_answered": "answer",
   "change.reviewed": "review",
   "change.closed": "close",
   "change.cancelled": "cancel",

@@ -1,9 +1,9 @@
-import { permissionRule, phaseGateRule, riskAtLeast, type Breach, type ControlledProcess, type Permission, type ProjectPhase, type Rule, type RuleContext } from "@handover/itil";
+import { permissionRule, phaseGateRule, referencesRule, riskAtLeast, type Breach, type ControlledProcess, type Permission, type ProjectPhase, type Rule, type RuleContext } from "@handover/itil";
 import { changeErrors, changeLabel } from "./errors.js";
 import type { ChangeEvent, ChangeEventOf } from "./events.js";
 import { describeQuorum, quorumFor, roleForRound, tallyVotes } from "./quorum.js";
 import { partInChange, type ChangeState } from "./state.js";
-import type { VoteRound } from "./values.js";
+import type { ImplementationOutcome, ReviewResult, VoteRound } from "./values.js";
 
 /** What change management's rules read besides the change: the rule context (policy, the actors' roles, the phase). */
 export type ChangeRuleFacts = RuleContext;
@@ -87,6 +87,7 @@ const PERMISSION_OF_CHANGE_EVENT: Readonly<Record<ChangeEvent["type"], Permissio
   "change.authorised": undefined,
   "change.rejected": undefined,
   "change.retrospectively_reviewed": undefined,
+  "change.retrospective_rejection_answered": "change_management",
 };
 
 /**
@@ -102,6 +103,28 @@ export function permissionOfChange(event: ChangeEvent, state: ChangeState): Perm
   if ((event.type === "change.implementation_started" || event.type === "change.implemented") && state.scope?.level === "project") return "change_requests";
   return PERMISSION_OF_CHANGE_EVENT[event.type];
 }
+
+/** The review results consistent with each implementation outcome; any other result needs an explanation. */
+export const CONSISTENT_REVIEW_RESULTS = {
+  successful: ["successful", "partially_successful"],
+  failed: ["unsuccessful", "partially_successful"],
+  backed_out: ["unsuccessful", "partially_successful"],
+} as const satisfies Readonly<Record<ImplementationOutcome, readonly ReviewResult[]>>;
+
+/** Review consistent: a post-implementation review's result agrees with the implementation's outcome (`CONSISTENT_REVIEW_RESULTS`), or explains the difference. */
+export const reviewAgreesWithOutcome: ChangeRule = {
+  name: "review_consistent",
+  summary: "a post-implementation review's result agrees with the implementation's outcome (a failed or backed-out implementation is not reviewed as successful), or explains the difference",
+  judges: ["change.reviewed"],
+  check: (state, event) => {
+    const outcome = state.implementation?.outcome;
+    if (event.type !== "change.reviewed" || outcome === undefined || event.data.explanation !== undefined) return undefined;
+    const consistent: readonly ReviewResult[] = CONSISTENT_REVIEW_RESULTS[outcome];
+    if (consistent.includes(event.data.result)) return undefined;
+    const message = `${changeLabel(event.data.changeId)}: reviewed as ${event.data.result} although its implementation ended ${outcome}; review it as ${consistent.join(" or ")}, or give the explanation of the difference`;
+    return { rule: "review_consistent", code: "review_contradicts_outcome", message, details: { changeId: event.data.changeId, outcome, result: event.data.result } };
+  },
+};
 
 /** Back-out plan by risk: an assessment at or above the policy's risk names a back-out plan. */
 export const backOutPlanByRisk: ChangeRule = {
@@ -155,8 +178,14 @@ export const changeRules: readonly ChangeRule[] = [
   phaseGateRule<ChangeState, ChangeEvent, ChangeRuleFacts>(["change.raised", "change.implementation_started"], controlledProcessOfChange, (event) => changeLabel(event.data.changeId), earlierPhaseOfChange),
   voterHoldsBoardRole,
   permissionRule<ChangeState, ChangeEvent, ChangeRuleFacts>(permissionOfChange, (event) => changeLabel(event.data.changeId)),
+  referencesRule<ChangeState, ChangeEvent, ChangeRuleFacts>(
+    ["change.retrospective_rejection_answered"],
+    (event) => (event.type === "change.retrospective_rejection_answered" && event.data.followUpChangeId !== undefined ? [{ kind: "change", id: event.data.followUpChangeId, field: "followUpChangeId" }] : []),
+    (event) => changeLabel(event.data.changeId),
+  ),
   voterTookNoPart,
   reviewerDidNotImplement,
+  reviewAgreesWithOutcome,
   backOutPlanByRisk,
   emergencyReviewedBeforeClosing,
 ];

@@ -37,6 +37,14 @@ export interface BoardVerdict {
   readonly at: string;
 }
 
+/** How the project answered a retrospective rejection: a follow-up change, or an acceptance with its reason. */
+export interface RejectionAnswer {
+  readonly followUpChangeId?: string;
+  readonly acceptedReason?: string;
+  readonly at: string;
+  readonly by: string;
+}
+
 /** Where a change sits on the calendar, with the conflicts that were found and accepted. */
 export interface ChangeSchedule {
   readonly window: TimeWindow;
@@ -91,7 +99,7 @@ export interface ChangeState {
   readonly rejection: (BoardVerdict & { readonly round: Extract<VoteRound, "cab" | "ecab"> }) | undefined;
   /** An emergency change's retrospective CAB votes. */
   readonly retrospectiveVotes: readonly CastVote[];
-  readonly retrospectiveReview: (BoardVerdict & { readonly verdict: "endorsed" | "rejected" }) | undefined;
+  readonly retrospectiveReview: (BoardVerdict & { readonly verdict: "endorsed" | "rejected"; readonly answer?: RejectionAnswer }) | undefined;
   readonly schedule: ChangeSchedule | undefined;
   readonly implementation: ChangeImplementation | undefined;
   readonly review: PostImplementationReview | undefined;

@@ -1,6 +1,6 @@
 import { steppingClock, toArray, type RecordedEvent } from "@handover/core";
 import type { PolicyOverrides, Role } from "@handover/itil";
-import { auditFindings, incidentSummary, knownErrors } from "@handover/projections";
+import { auditFindings, incidentSummary, knownErrors, transitionReadiness } from "@handover/projections";
 import { isLeft, isRight } from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { createHandover, type Handover } from "./create-handover.js";
@@ -14,6 +14,7 @@ const roles: Record<string, Role[]> = {
   tess: ["tester"],
   desk: ["service_desk"],
   pat: ["problem_manager"],
+  eve: ["ecab_member"],
 };
 
 type Command = Readonly<Record<string, unknown>>;
@@ -166,5 +167,73 @@ describe("the incident register judges SLAs by the policy the log records", () =
     expect((await incidentSummary(log)).register).toEqual([expect.objectContaining({ number: "INC-1", madeSla: false })]);
     // Under ITIL's default pausing reasons the caller's five hours would not count.
     expect((await incidentSummary(log, { sla: { ...handover.policy.sla, pausingReasons: ["awaiting_caller", "awaiting_vendor"] } })).register).toEqual([expect.objectContaining({ madeSla: true })]);
+  });
+});
+
+describe("a post-implementation review agrees with the implementation's outcome, or explains the difference", () => {
+  /** C-1 authorised, implemented, and its implementation failed. */
+  async function failedImplementation(): Promise<Handover> {
+    const handover = await started();
+    await accept(handover, enter("system_test"), "ana");
+    await authorised(handover, "solution");
+    await accept(handover, { type: "change.start_implementation", changeId: "C-1" }, "ben");
+    await accept(handover, { type: "change.complete_implementation", changeId: "C-1", outcome: "failed" }, "ben");
+    return handover;
+  }
+  const review = { type: "change.review", changeId: "C-1", result: "successful", lessons: "none" };
+
+  it("refuses a failed implementation reviewed as successful, naming the results that agree", async () => {
+    const handover = await failedImplementation();
+    expect(await refuse(handover, review, "carla")).toMatchObject({ code: "review_contradicts_outcome", message: expect.stringContaining("reviewed as successful although its implementation ended failed; review it as unsuccessful or partially_successful") });
+  });
+
+  it("accepts it with the explanation, and replay finds the contradiction in history that lost it", async () => {
+    const handover = await failedImplementation();
+    const [reviewed] = await accept(handover, { ...review, explanation: "the failure was in a script step; the benefit was delivered by hand" }, "carla");
+    expect(reviewed?.data).toMatchObject({ result: "successful", explanation: expect.stringContaining("script step") });
+    const withoutExplanation = (await stripped(handover)).map((event) => (event.type === "change.reviewed" ? { ...event, data: { ...(event.data as object), explanation: undefined } } : event));
+    const found = (await auditFindings(withoutExplanation, handover.policy)).findings;
+    expect(found).toEqual([expect.objectContaining({ kind: "review_contradicts_outcome", rule: "review_consistent", source: "replay", position: reviewed?.position })]);
+  });
+});
+
+describe("a rejected retrospective review is a finding, and fails readiness until the project answers it", () => {
+  /** Emergency change E-1 authorised by the ECAB, implemented, and rejected by the CAB in its retrospective review. */
+  async function rejectedEmergency(): Promise<Handover> {
+    const handover = await started();
+    await accept(handover, enter("system_test"), "ana");
+    await accept(handover, { type: "change.raise", changeId: "E-1", changeType: "emergency", scope: { level: "solution", ciIds: ["crm-db"] }, title: "hotfix" }, "ben");
+    await accept(handover, { type: "change.assess", changeId: "E-1", risk: "low", impactSummary: "s", affectedCis: [], implementationPlan: "p", testPlan: "t" }, "carla");
+    await accept(handover, { type: "change.vote", changeId: "E-1", vote: "approve", comment: "go" }, "eve");
+    await accept(handover, { type: "change.start_implementation", changeId: "E-1" }, "ben");
+    await accept(handover, { type: "change.complete_implementation", changeId: "E-1", outcome: "successful" }, "ben");
+    await accept(handover, { type: "change.vote", changeId: "E-1", vote: "reject", comment: "this was no emergency" }, "cai");
+    return handover;
+  }
+  const check = async (handover: Handover) => transitionReadiness(await toArray(handover.log()), "crm").checks.find((each) => each.name === "emergency_changes_reviewed");
+
+  it("finds the rejection, and fails emergency_changes_reviewed naming the answer it needs", async () => {
+    const handover = await rejectedEmergency();
+    const log = await toArray(handover.log());
+    expect(log.at(-1)?.data).toMatchObject({ verdict: "rejected" });
+    const found = (await auditFindings(log, handover.policy)).findings;
+    expect(found).toEqual([expect.objectContaining({ kind: "emergency_rejected", entityId: "E-1", position: log.at(-1)?.position })]);
+    expect(await check(handover)).toMatchObject({ status: "fail", explanation: expect.stringContaining("1 emergency change was rejected in the retrospective review and not answered: E-1") });
+  });
+
+  it("passes once the rejection is accepted with its reason, and refuses a second answer", async () => {
+    const handover = await rejectedEmergency();
+    await accept(handover, { type: "change.answer_rejection", changeId: "E-1", acceptedReason: "the CAB's point is taken; the hotfix stays and the runbook changes" }, "carla");
+    expect(await check(handover)).toMatchObject({ status: "pass" });
+    expect(await refuse(handover, { type: "change.answer_rejection", changeId: "E-1", acceptedReason: "again" }, "carla")).toMatchObject({ code: "not_rejected" });
+  });
+
+  it("takes a follow-up change the log holds, and refuses one it does not, or an answer with neither or both", async () => {
+    const handover = await rejectedEmergency();
+    expect(await refuse(handover, { type: "change.answer_rejection", changeId: "E-1", followUpChangeId: "C-404" }, "carla")).toMatchObject({ code: "unknown_reference" });
+    expect(await refuse(handover, { type: "change.answer_rejection", changeId: "E-1" }, "carla")).toMatchObject({ code: "answer_required" });
+    await authorised(handover, "solution");
+    await accept(handover, { type: "change.answer_rejection", changeId: "E-1", followUpChangeId: "C-1" }, "carla");
+    expect(await check(handover)).toMatchObject({ status: "pass" });
   });
 });

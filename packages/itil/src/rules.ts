@@ -10,9 +10,10 @@ import type { Role } from "./roles.js";
 /**
  * Rules no policy turns to record mode: what a process guarantees by itself (a release goes
  * to production only once approved; a problem is resolved only by a change implemented
- * successfully). Deciders never break them; the audit still judges imported history by them.
+ * successfully; a post-implementation review agrees with the implementation's outcome or
+ * says why not). Deciders never break them; the audit still judges imported history by them.
  */
-export const FIXED_RULES = ["release_approved", "problem_resolution"] as const;
+export const FIXED_RULES = ["release_approved", "problem_resolution", "review_consistent"] as const;
 /** A rule always enforced. */
 export type FixedRule = (typeof FIXED_RULES)[number];
 

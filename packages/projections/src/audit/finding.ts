@@ -15,9 +15,11 @@ export const FINDING_KINDS = [
   "process_disabled",
   "problem_resolution_unproven",
   "step_not_permitted",
+  "review_contradicts_outcome",
   "reference_missing",
   "signoff_not_ready",
   "signoff_overridden",
+  "emergency_rejected",
   "import_priority_deviation",
   "import_lifecycle_deviation",
 ] as const;
@@ -38,6 +40,7 @@ export const FINDING_KIND_OF_RULE: Readonly<Record<RuleName, FindingKind>> = {
   release_approved: "release_not_approved",
   problem_resolution: "problem_resolution_unproven",
   permission: "step_not_permitted",
+  review_consistent: "review_contradicts_outcome",
   references_exist: "reference_missing",
 };
 

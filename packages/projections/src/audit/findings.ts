@@ -46,6 +46,19 @@ function checkOverride(event: RecordedEvent, findings: FindingsCollector): void 
   findings.add(event, projectId, { kind: "signoff_overridden", source: "recorded", message: `project ${projectId}: signed off with the override "${override.reason}" ${seen}` });
 }
 
+/**
+ * An emergency change the CAB rejected in its retrospective review: no rule was broken (the
+ * change was authorised by the ECAB when it ran), but the board disowned it after the fact,
+ * which the audit shows; readiness fails until the project answers it.
+ */
+function checkRetrospectiveRejection(event: RecordedEvent, findings: FindingsCollector): void {
+  if (event.type !== "change.retrospectively_reviewed") return;
+  const { changeId, verdict, rejectedBy } = event.data as { readonly changeId: string; readonly verdict: string; readonly rejectedBy: readonly string[] };
+  if (verdict !== "rejected") return;
+  const message = `change ${changeId}: the CAB rejected the emergency change in its retrospective review (${rejectedBy.join(", ") || "by its rule"}); answer it with a follow-up change or an accepted reason (change.answer_rejection)`;
+  findings.add(event, changeId, { kind: "emergency_rejected", source: "recorded", message });
+}
+
 /** Every finding of one event, judged before it is applied: the rules replay finds broken, the breaches it recorded, an override, an import's deviation. */
 function checkEvent(event: RecordedEvent, model: ReadinessState, findings: FindingsCollector): void {
   const wiring = wiringOfType(event.type);
@@ -57,6 +70,7 @@ function checkEvent(event: RecordedEvent, model: ReadinessState, findings: Findi
     findings.add(event, entityId, { kind: FINDING_KIND_OF_RULE[recorded.rule], rule: recorded.rule, message: recorded.message, source: "recorded" });
   }
   checkOverride(event, findings);
+  checkRetrospectiveRejection(event, findings);
   if (wiring?.descriptor.name === "incident") checkLifecycleDeviation(event as RecordedEvent<IncidentEvent>, findings);
 }
 

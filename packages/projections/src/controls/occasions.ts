@@ -59,9 +59,11 @@ export const FINDING_OCCASIONS: Readonly<Record<FindingKind, Judges>> = {
   process_disabled: startsProcess,
   problem_resolution_unproven: is("problem.resolved"),
   step_not_permitted: judgedBy("permission"),
+  review_contradicts_outcome: is("change.reviewed"),
   reference_missing: judgedBy("references_exist"),
   signoff_not_ready: is("project.transition_signed_off"),
   signoff_overridden: is("project.transition_signed_off"),
+  emergency_rejected: (occasion) => occasion.emergency && is("change.retrospectively_reviewed")(occasion),
   import_priority_deviation: isImported,
   import_lifecycle_deviation: isImported,
 };

@@ -93,18 +93,19 @@ export const changesClosedCheck: CheckDefinition = {
   },
 };
 
-/** Every emergency change had its retrospective CAB review. */
+/** Every emergency change had its retrospective CAB review, and every rejection there was answered. */
 export const emergencyChangesReviewedCheck: CheckDefinition = {
   name: "emergency_changes_reviewed",
-  passes: (context) => context.state.unreviewedEmergencies.size === 0,
+  passes: (context) => context.state.unreviewedEmergencies.size === 0 && context.state.unansweredRejections.size === 0,
   outcome(context) {
     const waiting = [...context.state.unreviewedEmergencies.keys()];
-    if (waiting.length === 0) return { passes: true, explanation: "every emergency change had its retrospective review", evidence: [] };
-    return {
-      passes: false,
-      explanation: `${counted(waiting.length, "emergency change", ["waits", "wait"])} for the retrospective CAB review: ${listed(waiting)}; hold the review (change.vote by CAB members)`,
-      evidence: positionsOf(context.state.unreviewedEmergencies.values()),
-    };
+    const rejected = [...context.state.unansweredRejections.keys()];
+    if (waiting.length === 0 && rejected.length === 0) return { passes: true, explanation: "every emergency change had its retrospective review, and none was rejected there without an answer", evidence: [] };
+    const sentences = [
+      ...(waiting.length === 0 ? [] : [`${counted(waiting.length, "emergency change", ["waits", "wait"])} for the retrospective CAB review: ${listed(waiting)}; hold the review (change.vote by CAB members)`]),
+      ...(rejected.length === 0 ? [] : [`${counted(rejected.length, "emergency change", ["was", "were"])} rejected in the retrospective review and not answered: ${listed(rejected)}; answer with a follow-up change or an accepted reason (change.answer_rejection)`]),
+    ];
+    return { passes: false, explanation: sentences.join("; "), evidence: positionsOf([...context.state.unreviewedEmergencies.values(), ...context.state.unansweredRejections.values()]) };
   },
 };
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { awaitsRetrospectiveReview } from "@handover/change";
+import { retrospectiveOutstanding } from "@handover/change";
 import { createInMemoryEventStore, readJsonl, writeJsonl, type RecordedEvent } from "@handover/core";
 import { registerEntry } from "@handover/incident";
 import { isInProduction } from "@handover/release";
@@ -37,7 +37,7 @@ function bruteForce(state: ReadinessState, log: readonly RecordedEvent[]): Recor
     major_incidents: incidents.every((incident) => incident.priority > 2),
     incident_workarounds: incidents.every((incident) => knownErrorFor(incident.incidentId, incident.problemIds)),
     changes_closed: changes.every((tracked) => tracked.state.status === "closed" || tracked.state.status === "cancelled"),
-    emergency_changes_reviewed: changes.every((tracked) => !awaitsRetrospectiveReview(tracked.state)),
+    emergency_changes_reviewed: changes.every((tracked) => retrospectiveOutstanding(tracked.state) === undefined),
     production_release: current !== undefined && current.backOutPlan !== undefined && current.iterations.at(-1)?.result === "passed" && current.iterations.at(-1)?.build === current.builds.at(-1)?.number,
     ci_owners: inService.filter((ci) => ci.scope === "production").every((ci) => ci.owner.trim() !== ""),
     relationships: inService.every((ci) => ci.relationships.every((relationship) => cmdb.cis.has(relationship.targetCiId) && cmdb.cis.get(relationship.targetCiId)?.status !== "retired")),

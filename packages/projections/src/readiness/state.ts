@@ -42,6 +42,8 @@ export interface ReadinessState {
   readonly openChanges: Map<string, number>;
   /** Emergency changes authorised and still waiting for their retrospective review. */
   readonly unreviewedEmergencies: Map<string, number>;
+  /** Emergency changes the CAB rejected in their retrospective review, not answered yet (a follow-up change or an accepted reason), with the position of the rejection. */
+  readonly unansweredRejections: Map<string, number>;
   /** Releases in production now, by the position of the event that put them there. */
   readonly inProduction: Map<string, number>;
   /** Where each project agreed service levels for each service: `projectId` → service → position. */
@@ -77,6 +79,7 @@ export function createReadinessState(history: History = createHistory(), criteri
     incidentsOfProblem: new Map(),
     openChanges: new Map(),
     unreviewedEmergencies: new Map(),
+    unansweredRejections: new Map(),
     inProduction: new Map(),
     agreements: new Map(),
     resolvedSla: new Map(),

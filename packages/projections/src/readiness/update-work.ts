@@ -1,4 +1,4 @@
-import { awaitsRetrospectiveReview, changeProcess } from "@handover/change";
+import { changeProcess, retrospectiveOutstanding } from "@handover/change";
 import { incidentProcess, slaVerdict, type IncidentState } from "@handover/incident";
 import type { RecordedEvent } from "@handover/core";
 import type { ProjectEventOf } from "@handover/project";
@@ -91,15 +91,18 @@ export function updateProblem(state: ReadinessState, problemId: string, event: R
   for (const incidentId of state.incidentsOfProblem.get(problemId) ?? []) judgeIncident(state, incidentId);
 }
 
-/** After a change event: open or finished, and an emergency waiting for its retrospective review (change management's `awaitsRetrospectiveReview`). */
+/** After a change event: open or finished, and an emergency waiting for its retrospective review or for the answer to its rejection there (change management's `retrospectiveOutstanding`). */
 export function updateChange(state: ReadinessState, changeId: string): void {
   const tracked = state.history.aggregates.of("change").get(changeId);
   if (tracked === undefined) return;
   const { status } = tracked.state;
   if (FINISHED_CHANGE.has(status)) state.openChanges.delete(changeId);
   else state.openChanges.set(changeId, tracked.lastPosition);
-  if (awaitsRetrospectiveReview(tracked.state)) state.unreviewedEmergencies.set(changeId, tracked.lastPosition);
+  const outstanding = retrospectiveOutstanding(tracked.state);
+  if (outstanding === "review") state.unreviewedEmergencies.set(changeId, tracked.lastPosition);
   else state.unreviewedEmergencies.delete(changeId);
+  if (outstanding !== "answer") state.unansweredRejections.delete(changeId);
+  else if (!state.unansweredRejections.has(changeId)) state.unansweredRejections.set(changeId, tracked.lastPosition);
 }
 
 /** After a release event: in production now or not (release management's `isInProduction`), kept with the position where it went there. */
