@@ -25,6 +25,8 @@ export const ReturnCiToDevelopment = z.strictObject({ type: z.literal("ci.return
 export const PutCiIntoProduction = z.strictObject({ type: z.literal("ci.put_into_production"), ...onCi });
 /** Retires a CI in production. */
 export const RetireCi = z.strictObject({ type: z.literal("ci.retire"), ...onCi });
+/** Withdraws a CI that will never reach production (planned, in development or in test), with the reason: it leaves service as a retired CI does. */
+export const WithdrawCi = z.strictObject({ type: z.literal("ci.withdraw"), ...onCi, reason: z.string().trim().min(1, "expected a reason") });
 
 /** Sets one attribute to a value. */
 export const SetCiAttribute = z.strictObject({ type: z.literal("ci.set_attribute"), ...onCi, name: AttributeName, value: AttributeValue });
@@ -46,6 +48,7 @@ export const ConfigurationCommand = z.discriminatedUnion("type", [
   ReturnCiToDevelopment,
   PutCiIntoProduction,
   RetireCi,
+  WithdrawCi,
   SetCiAttribute,
   UnsetCiAttribute,
   TransferCiOwner,

@@ -41,14 +41,16 @@ function decideChange(command: ConfigurationCommand, state: CiState, facts: Conf
       return decideRelationshipAdded(command, state, facts);
     case "ci.remove_relationship":
       return decideRelationshipRemoved(command, state);
+    case "ci.withdraw":
+      return right(statusChange(state.status, next, command.reason));
     default:
       return right(statusChange(state.status, next));
   }
 }
 
-function statusChange(from: CiLifecycleState, to: CiLifecycleState): PendingEvent | undefined {
+function statusChange(from: CiLifecycleState, to: CiLifecycleState, reason?: string): PendingEvent | undefined {
   if (from === "none" || to === "none" || from === to) return undefined;
-  return (common) => ({ type: "configuration.ci_status_changed", data: { ...common, from: from satisfies CiStatus, to } });
+  return (common) => ({ type: "configuration.ci_status_changed", data: { ...common, from: from satisfies CiStatus, to, ...(reason === undefined ? {} : { reason }) } });
 }
 
 function explainRefusal(command: ConfigurationCommand, state: CiState, refusal: DomainError): DomainError {

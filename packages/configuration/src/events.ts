@@ -16,8 +16,8 @@ export const configurationEvents = {
   ),
   ciStatusChanged: defineEvent(
     "configuration.ci_status_changed",
-    z.object({ ...common, from: CiStatus, to: CiStatus }),
-    { description: "A CI moved along its status lifecycle." },
+    z.object({ ...common, from: CiStatus, to: CiStatus, reason: z.string().min(1).optional() }),
+    { description: "A CI moved along its status lifecycle; a CI withdrawn before production (to retired) carries the reason." },
   ),
   attributeSet: defineEvent(
     "configuration.attribute_set",

@@ -6,6 +6,7 @@ export {
   ReturnCiToDevelopment,
   PutCiIntoProduction,
   RetireCi,
+  WithdrawCi,
   SetCiAttribute,
   UnsetCiAttribute,
   TransferCiOwner,

@@ -18,6 +18,7 @@ const sample: Record<CiLifecycleCommand, ConfigurationCommand> = {
   return_to_development: command({ type: "ci.return_to_development" }),
   put_into_production: command({ type: "ci.put_into_production" }),
   retire: command({ type: "ci.retire" }),
+  withdraw: command({ type: "ci.withdraw", reason: "the UAT server never goes live" }),
   set_attribute: command({ type: "ci.set_attribute", name: "port", value: 5433 }),
   unset_attribute: command({ type: "ci.unset_attribute", name: "port" }),
   transfer_owner: command({ type: "ci.transfer_owner", owner: "u-ops" }),
@@ -46,7 +47,9 @@ describe("CI lifecycle table", () => {
 
   it.each(edges)("$status accepts $verb and leads to $next", ({ status, verb, next }) => {
     const edit = editEvents[verb];
-    const state = spec.given(furnishedIn(status)).when(sample[verb], lifecycleFacts).then([edit ?? statusChanged(status, next)]);
+    const moved = statusChanged(status, next);
+    const withdrawn = { ...moved, data: { ...moved.data, reason: "the UAT server never goes live" } } as ConfigurationEvent;
+    const state = spec.given(furnishedIn(status)).when(sample[verb], lifecycleFacts).then([edit ?? (verb === "withdraw" ? withdrawn : moved)]);
     expect(state.status).toBe(next);
   });
 

@@ -21,14 +21,15 @@ const edits = <S extends CiStatus>(status: S) =>
 
 /**
  * The CI lifecycle: planned → in_development → in_test → in_production → retired, and
- * back from in_test to in_development. A retired CI accepts only the removal of its own
- * relationships, so they can be cleaned up.
+ * back from in_test to in_development. A CI that will never go live is withdrawn from any
+ * status before production, and leaves service as retired. A retired CI accepts only the
+ * removal of its own relationships, so they can be cleaned up.
  */
 export const ciLifecycle = {
   none: { register: "planned" },
-  planned: { start_development: "in_development", ...edits("planned") },
-  in_development: { start_test: "in_test", ...edits("in_development") },
-  in_test: { put_into_production: "in_production", return_to_development: "in_development", ...edits("in_test") },
+  planned: { start_development: "in_development", withdraw: "retired", ...edits("planned") },
+  in_development: { start_test: "in_test", withdraw: "retired", ...edits("in_development") },
+  in_test: { put_into_production: "in_production", return_to_development: "in_development", withdraw: "retired", ...edits("in_test") },
   in_production: { retire: "retired", ...edits("in_production") },
   retired: { remove_relationship: "retired" },
 } as const satisfies Lifecycle<CiLifecycleState, CiLifecycleCommand>;

@@ -1,6 +1,6 @@
 import { steppingClock, toArray, type RecordedEvent } from "@handover/core";
 import type { PolicyOverrides, Role } from "@handover/itil";
-import { auditFindings, incidentSummary, knownErrors, transitionReadiness } from "@handover/projections";
+import { auditFindings, baseline, compareBaselines, incidentSummary, knownErrors, transitionReadiness } from "@handover/projections";
 import { isLeft, isRight } from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { createHandover, type Handover } from "./create-handover.js";
@@ -235,5 +235,46 @@ describe("a rejected retrospective review is a finding, and fails readiness unti
     await authorised(handover, "solution");
     await accept(handover, { type: "change.answer_rejection", changeId: "E-1", followUpChangeId: "C-1" }, "carla");
     expect(await check(handover)).toMatchObject({ status: "pass" });
+  });
+});
+
+describe("a CI that never reaches production is withdrawn, and no longer counts as in service", () => {
+  it("takes uat-srv out of the production_baseline check once withdrawn; the check's advice names that step", async () => {
+    const handover = await started();
+    await accept(handover, { type: "ci.register", ciId: "uat-srv", ciType: "server", name: "UAT server", owner: "ben" }, "ben");
+    await accept(handover, { type: "ci.start_development", ciId: "uat-srv" }, "ben");
+    await accept(handover, { type: "project.take_baseline", projectId: "crm", name: "go-live", kind: "production", scope: { kind: "cis", ciIds: ["crm-db"] } }, "ben");
+    const check = async () => transitionReadiness(await toArray(handover.log()), "crm").checks.find((each) => each.name === "production_baseline");
+    expect(await check()).toMatchObject({ status: "fail", explanation: expect.stringContaining("uat-srv; take a production baseline that includes them, or withdraw any that will not go live (ci.withdraw") });
+    const [withdrawn] = await accept(handover, { type: "ci.withdraw", ciId: "uat-srv", reason: "UAT runs on the shared platform" }, "ben");
+    expect(withdrawn?.data).toMatchObject({ from: "in_development", to: "retired", reason: "UAT runs on the shared platform" });
+    expect(await check()).toMatchObject({ status: "pass" });
+  });
+
+  it("refuses withdrawing a CI in production, which is retired instead", async () => {
+    const handover = await started();
+    for (const type of ["ci.start_development", "ci.start_test", "ci.put_into_production"]) await accept(handover, { type, ciId: "crm-db" }, "ben");
+    expect(await refuse(handover, { type: "ci.withdraw", ciId: "crm-db", reason: "x" }, "ben")).toMatchObject({ code: "invalid_transition", message: expect.stringContaining("retire") });
+  });
+});
+
+describe("baseline differences carry the events that made them, retirements included", () => {
+  it("shows a CI retired under an authorised change between two baselines as removed, authorised, with the retirement as evidence", async () => {
+    const handover = await started();
+    await accept(handover, { type: "ci.register", ciId: "old-db", ciType: "database", name: "old DB", owner: "ben" }, "ben");
+    for (const type of ["ci.start_development", "ci.start_test", "ci.put_into_production"]) await accept(handover, { type, ciId: "old-db" }, "ben");
+    await accept(handover, { type: "project.take_baseline", projectId: "crm", name: "before", kind: "project", scope: { kind: "all" } }, "ben");
+    await accept(handover, enter("system_test"), "ana");
+    await accept(handover, { type: "change.raise", changeId: "C-9", changeType: "normal", scope: { level: "solution", ciIds: ["old-db"] }, title: "retire the old database" }, "ben");
+    await accept(handover, { type: "change.assess", changeId: "C-9", risk: "low", impactSummary: "s", affectedCis: [], implementationPlan: "p", testPlan: "t" }, "carla");
+    await accept(handover, { type: "change.vote", changeId: "C-9", vote: "approve", comment: "go" }, "cai");
+    await accept(handover, { type: "change.schedule", changeId: "C-9", window: { start: "2026-03-02T00:00:00Z", end: "2026-03-31T00:00:00Z" } }, "carla");
+    const [retired] = await accept(handover, { type: "ci.retire", ciId: "old-db", changeId: "C-9" }, "ben");
+    await accept(handover, { type: "project.take_baseline", projectId: "crm", name: "after", kind: "project", scope: { kind: "all" } }, "ben");
+    const log = await toArray(handover.log());
+    const [from, to] = ["before", "after"].map((name) => baseline(log, name));
+    if (from?._tag !== "Right" || to?._tag !== "Right") throw new Error("baselines not found");
+    const removed = compareBaselines(from.right, to.right, log).differences.find((difference) => difference.kind === "ci_removed");
+    expect(removed).toMatchObject({ ciId: "old-db", authorised: true, evidence: [expect.objectContaining({ position: retired?.position, type: "configuration.ci_status_changed", changeId: "C-9", authorised: true })] });
   });
 });

@@ -29,7 +29,8 @@ function tagged(ciId: string, subject: DriftSubject, evidence: readonly DriftEvi
 export function differencesOf(diff: BaselineDiff, touches: Touches): DriftDifference[] {
   const differences: DriftDifference[] = [];
   for (const item of diff.added) differences.push(tagged(item.ciId, { kind: "ci_added", item }, touches.allOf(item.ciId)));
-  for (const item of diff.removed) differences.push(tagged(item.ciId, { kind: "ci_removed", item }, touches.of(item.ciId, "ci")));
+  // A CI leaves a baseline when it is retired or withdrawn: the status moves are the evidence, with any registration since.
+  for (const item of diff.removed) differences.push(tagged(item.ciId, { kind: "ci_removed", item }, [...touches.of(item.ciId, "ci"), ...touches.of(item.ciId, "field:status")].sort((a, b) => a.position - b.position)));
   for (const change of diff.changed) {
     for (const field of change.fields) {
       if (field.field === "version") continue;
