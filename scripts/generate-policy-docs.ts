@@ -32,6 +32,11 @@ function processesSection(): string {
   return table(["process", "applies from", "mode", "enabled"], rows);
 }
 
+function permissionsSection(): string {
+  const rows = Object.entries(defaultPolicy.permissions).map(([permission, roles]) => [code(permission), roles.length === ROLES.length ? "every role (anyone on the project)" : roles.map(code).join(", ")]);
+  return table(["permission", "roles that hold it by default"], rows);
+}
+
 function matrixSection(): string {
   const matrix = defaultPolicy.priorityMatrix;
   const head = ["impact \\ urgency", ...Array.from({ length: matrix.urgencies }, (_, index) => String(index + 1))];
@@ -50,6 +55,10 @@ function changeSection(): string {
   return [
     `- CAB approvals needed by risk: ${quorum}; a retrospective review of an emergency change needs the same quorum for its risk.`,
     `- ECAB approvals needed for an emergency change: ${change.ecabQuorum}.`,
+    `- A solution-level change may be raised and assessed from phase ${code(change.solutionChangesRaisedFrom)} (${code("solutionChangesRaisedFrom")}), so the CAB has lead time; starting its implementation waits for ${code("solution_change")}'s phase (${defaultPolicy.control.processes.solution_change.appliesFrom}).`,
+    `- A post-implementation review agrees with the implementation's outcome (successful: successful or partially successful; failed or backed out: unsuccessful or partially successful), or carries its ${code("explanation")} (rule ${code("review_consistent")}).`,
+    `- An emergency change the CAB rejects in its retrospective review is answered with a follow-up change or an accepted reason (${code("change.answer_rejection")}); until then ${code("emergency_changes_reviewed")} fails.`,
+    `- Only a solution-level change authorises changing a CI; a project-level change governs scope and requirements, and the CIs its assessment names are information. Every deployment of a release re-checks that its changes are still authorised; a deployment to production lies in the window of one of its changes, where they have windows.`,
     `- A back-out plan is required from risk ${code(change.backOutPlanRequiredFrom)} up (rule ${code("back_out_plan")}).`,
     `- Rejection: ${code(change.rejection)} (${change.rejection === "any" ? "one rejection rejects" : "rejected when rejections outnumber approvals once the quorum's votes are in"}).`,
     `- Standard change catalogue: ${change.standardCatalogue.length === 0 ? "empty (an organisation adds its templates)" : change.standardCatalogue.map((template) => code(template.templateId)).join(", ")}.`,
@@ -81,7 +90,10 @@ function renderPolicyDocs(): string {
     "The phase gate judges the event that starts using a process (an incident logged, a change raised, a release planned): before the phase below it breaks the rule `phase_gate`, in the process's mode; a process the policy leaves out (`enabled: false`) is always refused. A project-level change is `project_change`, a solution-level one `solution_change`.",
     processesSection(),
     "## Roles",
-    `The roles the rules name: ${ROLES.map(code).join(", ")}. The default policy assigns none (${code(JSON.stringify(defaultPolicy.roles))}): an organisation maps its people to roles in ${code("roles")}. CAB votes need ${code("cab_member")}, ECAB votes ${code("ecab_member")}, a release approval ${code("change_manager")}, a sign-off ${code("service_owner")}.`,
+    `The roles the rules name: ${ROLES.map(code).join(", ")}. The default policy assigns none (${code(JSON.stringify(defaultPolicy.roles))}): an organisation maps its people to roles in ${code("roles")}, a project's ${code("project.start")} adds its own, the project's manager holds ${code("project_manager")}, and the project grants and revokes roles over time (${code("project.grant_role")}, ${code("project.revoke_role")}, with the ${code("project_roles")} permission; nobody grants a role to themselves). Every step is judged by the roles held when it was taken. CAB votes need ${code("cab_member")}, ECAB votes ${code("ecab_member")}, a release approval ${code("change_manager")}, a sign-off ${code("service_owner")}.`,
+    "## Permissions",
+    `Every other state-changing step takes a permission, held by the roles below (rule ${code("permission")}; a policy sets its own in ${code("permissions")}, e.g. ${code('{ "permissions": { "baselines": ["configuration_manager", "project_manager"] } }')}). Whoever requested a change may cancel it; a standard change is scheduled by whoever may implement it; a project-level change is implemented by anyone who may request one. Events imported from another tool (their data names a ${code("source")}) are not judged by the project's permissions.`,
+    permissionsSection(),
     "## Priority matrix",
     `Matrix ${code(defaultPolicy.priorityMatrix.name)}: priority by impact (rows) and urgency (columns), 1 the highest; priority 1 marks a major incident.`,
     matrixSection(),

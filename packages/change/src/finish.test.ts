@@ -55,7 +55,7 @@ describe("cancelling a change", () => {
   it("refuses to cancel once implementation started", () => {
     spec.given(history.implementing()).when(cmd.cancel(), factsFor(people.requester)).thenError("invalid_transition", '"implementing" accepts: complete');
     spec.given(history.implemented()).when(cmd.cancel(), factsFor(people.requester)).thenError("invalid_transition");
-    spec.given([...emergencyAuthorised(), ev.started(at("11:30"))]).when(cmd.cancel(), factsFor(people.requester)).thenError("invalid_transition", '"implementing" accepts: vote, complete');
+    spec.given([...emergencyAuthorised(), ev.started(at("11:30"))]).when(cmd.cancel(), factsFor(people.requester)).thenError("invalid_transition", '"implementing" accepts: vote, answer, complete');
   });
 
   it("is final", () => {

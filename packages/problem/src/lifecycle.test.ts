@@ -15,8 +15,12 @@ describe("the problem lifecycle, edge by edge", () => {
       const next = row(status)[stimulus];
       const { command: given, event } = edges[stimulus];
       if (next !== undefined) {
+        // A known error recorded before the root cause is found carries none.
+        const beforeRootCause = stimulus === "record_known_error" && (status === "logged" || status === "under_investigation");
+        const { rootCause: _found, ...withoutRootCause } = event.data as Record<string, unknown>;
+        const expected = beforeRootCause ? ({ ...event, data: withoutRootCause } as typeof event) : event;
         it(`given a problem ${status}, when ${given.type}, then ${event.type} and it is ${next}`, () => {
-          expect(spec.given(historyTo[status]).when(given, factsAt(EDGE_MINUTE)).then([event]).status).toBe(next);
+          expect(spec.given(historyTo[status]).when(given, factsAt(EDGE_MINUTE)).then([expected]).status).toBe(next);
         });
       } else {
         it(`given a problem ${status}, when ${given.type}, then it is refused naming what "${status}" accepts`, () => {

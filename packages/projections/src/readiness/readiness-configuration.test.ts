@@ -42,7 +42,7 @@ describe("readiness of the configuration", () => {
   it("fails when a CI in service is not in a production baseline", () => {
     expect(check(log, "production_baseline")).toMatchObject({
       status: "fail",
-      explanation: "1 CI in service is not in a production baseline: late; take a production baseline that includes them, or retire them",
+      explanation: "1 CI in service is not in a production baseline: late; take a production baseline that includes them, or withdraw any that will not go live (ci.withdraw, from any status before production)",
       evidence: [positionOf("configuration.ci_registered", t(6), "late")],
     });
     expect(check(log, "production_baseline", t(5, "12:00"))?.status).toBe("pass");

@@ -19,7 +19,7 @@ describe("transitionReadiness", () => {
       ["major_incidents", "pass", "no open incident at priority 2 or higher"],
       ["incident_workarounds", "pass", "every open incident has a known error with a workaround"],
       ["changes_closed", "pass", "every change is closed or cancelled"],
-      ["emergency_changes_reviewed", "pass", "every emergency change had its retrospective review"],
+      ["emergency_changes_reviewed", "pass", "every emergency change had its retrospective review, and none was rejected there without an answer"],
       ["production_release", "pass", "release R-1 (version 1.0) in production passed test iteration 1 on build 1 and has a back-out plan"],
       ["ci_owners", "pass", "every production CI in service has an owner"],
       ["relationships", "pass", "no relationship points at a retired or unknown CI"],
