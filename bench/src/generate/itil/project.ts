@@ -1,4 +1,4 @@
-import { PROJECT_ID, people, type ItilStep, type World } from "./world.js";
+import { PROJECT_ID, people, roleAssignments, type ItilStep, type World } from "./world.js";
 
 const PHASES = [
   [0.08, "initiation", "design"],
@@ -41,7 +41,7 @@ export function projectSchedule(cis: number): ProjectSchedule {
     due(world, progress) {
       if (!started) {
         started = true;
-        return step(world, "project.started", { name: "Bench replacement project", manager: people.projectManager, policy: {} });
+        return step(world, "project.started", { name: "Bench replacement project", manager: people.projectManager, policy: { roles: roleAssignments } });
       }
       const next = PHASES[phase];
       if (next !== undefined && progress >= next[0]) {

@@ -124,3 +124,19 @@ export const people = {
   testers: ["u-test-1", "u-test-2", "u-test-3"],
   projectManager: "u-pm-1",
 } as const;
+
+/** The roles the generated project records for its people (in `project.started`'s policy), so the audit judges each step by the roles its actor holds. */
+export const roleAssignments: Readonly<Record<string, readonly string[]>> = Object.fromEntries([
+  ...people.configuration.map((who) => [who, ["configuration_manager"]] as const),
+  ...people.owners.map((who) => [who, ["stakeholder"]] as const),
+  ...people.desk.map((who) => [who, ["service_desk"]] as const),
+  ...people.resolvers.map((who) => [who, ["developer"]] as const),
+  ...people.requesters.map((who) => [who, ["developer"]] as const),
+  ...people.changeManagers.map((who) => [who, ["change_manager"]] as const),
+  ...people.cab.map((who) => [who, ["cab_member"]] as const),
+  ...people.ecab.map((who) => [who, ["ecab_member", "cab_member"]] as const),
+  ...people.problemManagers.map((who) => [who, ["problem_manager"]] as const),
+  ...people.releaseManagers.map((who) => [who, ["release_manager"]] as const),
+  ...people.testers.map((who) => [who, ["tester"]] as const),
+  [people.projectManager, ["project_manager", "configuration_manager", "service_owner"]] as const,
+]);
