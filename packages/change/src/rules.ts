@@ -1,4 +1,4 @@
-import { permissionRule, phaseGateRule, referencesRule, riskAtLeast, type Breach, type ControlledProcess, type Permission, type ProjectPhase, type Rule, type RuleContext } from "@handover/itil";
+import { permissionRule, phaseGateRule, referencesRule, riskAtLeast, type Breach, type ControlledProcess, type Permission, type ProjectPhase, type Reference, type Rule, type RuleContext } from "@handover/itil";
 import { changeErrors, changeLabel } from "./errors.js";
 import type { ChangeEvent, ChangeEventOf } from "./events.js";
 import { describeQuorum, quorumFor, roleForRound, tallyVotes } from "./quorum.js";
@@ -126,6 +126,18 @@ export const reviewAgreesWithOutcome: ChangeRule = {
   },
 };
 
+/**
+ * The ids a change event names that other processes own: the follow-up change of an answer
+ * to a retrospective rejection; and, when a project-level change's implementation completes,
+ * the requirement or scope item it targets, a CI of the log by then (a change that brings a
+ * new requirement in registers it while it is implemented, so it is not judged when raised).
+ */
+export function referencesOfChange(event: ChangeEvent, state: ChangeState): readonly Reference[] {
+  if (event.type === "change.retrospective_rejection_answered" && event.data.followUpChangeId !== undefined) return [{ kind: "change", id: event.data.followUpChangeId, field: "followUpChangeId" }];
+  if (event.type === "change.implemented" && state.scope?.level === "project") return [{ kind: "configuration", id: state.scope.target.id, field: `scope.target (${state.scope.target.kind})` }];
+  return [];
+}
+
 /** Back-out plan by risk: an assessment at or above the policy's risk names a back-out plan. */
 export const backOutPlanByRisk: ChangeRule = {
   name: "back_out_plan",
@@ -178,11 +190,7 @@ export const changeRules: readonly ChangeRule[] = [
   phaseGateRule<ChangeState, ChangeEvent, ChangeRuleFacts>(["change.raised", "change.implementation_started"], controlledProcessOfChange, (event) => changeLabel(event.data.changeId), earlierPhaseOfChange),
   voterHoldsBoardRole,
   permissionRule<ChangeState, ChangeEvent, ChangeRuleFacts>(permissionOfChange, (event) => changeLabel(event.data.changeId)),
-  referencesRule<ChangeState, ChangeEvent, ChangeRuleFacts>(
-    ["change.retrospective_rejection_answered"],
-    (event) => (event.type === "change.retrospective_rejection_answered" && event.data.followUpChangeId !== undefined ? [{ kind: "change", id: event.data.followUpChangeId, field: "followUpChangeId" }] : []),
-    (event) => changeLabel(event.data.changeId),
-  ),
+  referencesRule<ChangeState, ChangeEvent, ChangeRuleFacts>(["change.retrospective_rejection_answered", "change.implemented"], referencesOfChange, (event) => changeLabel(event.data.changeId)),
   voterTookNoPart,
   reviewerDidNotImplement,
   reviewAgreesWithOutcome,

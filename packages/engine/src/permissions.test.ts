@@ -166,6 +166,23 @@ describe("references must exist", () => {
     expect(await refusal(handover, failed, "tess")).toMatchObject({ code: "unknown_reference", message: expect.stringContaining("incident INC-404 (incidentIds[0])") });
   });
 
+  it("refuses completing a project-level change whose requirement was never registered, and accepts it once the requirement is a CI", async () => {
+    // Registering REQ-7 in system test is a CI change under change control; recorded here, so the test stays on the reference.
+    const handover = await projectInSystemTest({ rules: { ci_change_authorised: "record" } });
+    const steps: Step[] = [
+      [{ type: "change.raise", changeId: "C-7", changeType: "normal", scope: { level: "project", target: { kind: "requirement", id: "REQ-7" } }, title: "add REQ-7" }, "dan"],
+      [{ type: "change.assess", changeId: "C-7", risk: "low", impactSummary: "s", affectedCis: [], implementationPlan: "p", testPlan: "t" }, "carla"],
+      [{ type: "change.vote", changeId: "C-7", vote: "approve", comment: "go" }, "cai"],
+      [{ type: "change.schedule", changeId: "C-7", window: { start: "2026-03-02T09:00:00Z", end: "2026-03-31T00:00:00Z" } }, "carla"],
+      [{ type: "change.start_implementation", changeId: "C-7" }, "dan"],
+    ];
+    for (const [command, actor] of steps) await expectAccepted(handover, command, actor);
+    const complete = { type: "change.complete_implementation", changeId: "C-7", outcome: "successful" } as const;
+    expect(await refusal(handover, complete, "dan")).toMatchObject({ code: "unknown_reference", message: expect.stringContaining("CI REQ-7 (scope.target (requirement))") });
+    await expectAccepted(handover, { type: "ci.register", ciId: "REQ-7", ciType: "requirement", name: "REQ-7 reporting", owner: "ben" }, "ben");
+    await expectAccepted(handover, complete, "dan");
+  });
+
   it("in record mode accepts the step and replay alone finds the missing reference", async () => {
     const handover = await projectInSystemTest({ rules: { references_exist: "record" } });
     await expectAccepted(handover, { type: "release.plan", releaseId: "R-1", version: "1", name: "r", changeIds: ["C-1", "C-404"], cis: [{ ciId: "crm-db", version: "1" }] }, "fay");

@@ -28,15 +28,15 @@ const NOUN: Readonly<Record<ReferenceKind, string>> = {
  */
 export function referencesRule<State, Event extends { readonly type: string }, Facts extends RuleContext>(
   judges: readonly Event["type"][],
-  referencesOf: (event: Event) => readonly Reference[],
+  referencesOf: (event: Event, state: State) => readonly Reference[],
   label: (event: Event) => string,
 ): Rule<State, Event, Facts> {
   return {
     name: "references_exist",
     judges,
-    summary: "every id a step names that another process owns (the changes and CIs of a release, the CIs, problems and changes linked to an incident, the incidents of a failed test iteration, a relationship's target) is in the log before the step",
-    check: (_state, event, facts): Breach | undefined => {
-      const missing = referencesOf(event).filter((reference) => !facts.exists(reference.kind, reference.id));
+    summary: "every id a step names that another process owns (the changes and CIs of a release, the CIs, problems and changes linked to an incident, the incidents of a failed test iteration, a relationship's target, the requirement or scope item a project-level change targets once it is implemented) is in the log before the step",
+    check: (state, event, facts): Breach | undefined => {
+      const missing = referencesOf(event, state).filter((reference) => !facts.exists(reference.kind, reference.id));
       if (missing.length === 0) return undefined;
       const named = missing.map((reference) => `${NOUN[reference.kind]} ${reference.id} (${reference.field})`).join(", ");
       const message = `${label(event)}: ${event.type} names ${named}, which the log does not hold; register or raise ${missing.length === 1 ? "it" : "them"} first, or correct the id`;

@@ -68,7 +68,7 @@ function scopeChange(build: ChapterAgenda): void {
     changeId: "CHG-002",
     title: "Descope the migration of closed quotes older than seven years",
     description: "Closed quotes from before 2018 are archived to the document management system instead of being migrated; sales operations confirmed read access there is enough.",
-    target: { level: "project", target: { kind: "scope_item", id: "migration-archived-quotes" } },
+    target: { level: "project", target: { kind: "scope_item", id: "req-data-migration" } },
     raised: { at: "2025-10-20 10:00", by: projectManager },
     assessed: {
       at: "2025-10-21 09:30",
@@ -99,7 +99,7 @@ function telephonyChange(build: ChapterAgenda): void {
     changeId: "CHG-003",
     title: "Replace the bespoke CTI adapter with the telephony vendor's SIP connector",
     description: "TelcoConnect withdraws support for the CTI adapter API in 2026; their SIP connector 4.2 is supported and cheaper to run.",
-    target: { level: "project", target: { kind: "requirement", id: "REQ-08" } },
+    target: { level: "project", target: { kind: "requirement", id: "req-telephony" } },
     raised: { at: "2025-10-27 11:00", by: people.architect },
     assessed: {
       at: "2025-10-28 10:00",

@@ -36,7 +36,7 @@ export function setupChapter(agenda: Agenda): void {
     changeId: "CHG-001",
     title: "Add marketing consent capture and audit (REQ-04) to the project scope",
     description: "The DPO's opinion of 5 September requires consent capture with an audit trail before any marketing use of CRM contacts.",
-    target: { level: "project", target: { kind: "requirement", id: "REQ-04" } },
+    target: { level: "project", target: { kind: "requirement", id: "req-marketing-consent" } },
     raised: { at: "2025-09-08 10:30", by: zoe },
     assessed: {
       at: "2025-09-09 11:00",

@@ -166,7 +166,7 @@ describeChromium("the handover pack in headless Chromium", () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(pathToFileURL(report).href);
     expect(await page.locator("script").count()).toBe(0);
-    expect(await page.locator("#controls tr.control").count()).toBe(17);
+    expect(await page.locator("#controls tr.control").count()).toBe(19);
     expect(await page.locator("#controls tr.control.fail").count()).toBeGreaterThan(0);
     expect(await page.locator("#controls tr.control.fail .badge").first().innerText()).toBe("FAIL");
     const charts = page.locator("#metrics svg.metric-chart");
