@@ -53,6 +53,7 @@ export type {
   ChangeSchedule,
   ChangeImplementation,
   PostImplementationReview,
+  RejectionAnswer,
 } from "./state.js";
 export { initialChangeState, raisedChange, coveredCis, partInChange } from "./state.js";
 export type { ChangeFacts, ScheduleFacts, ScheduledChangeFact, CiRelationshipFact } from "./facts.js";

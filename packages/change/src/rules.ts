@@ -133,8 +133,8 @@ export const reviewAgreesWithOutcome: ChangeRule = {
  * new requirement in registers it while it is implemented, so it is not judged when raised).
  */
 export function referencesOfChange(event: ChangeEvent, state: ChangeState): readonly Reference[] {
-  if (event.type === "change.retrospective_rejection_answered" && event.data.followUpChangeId !== undefined) return [{ kind: "change", id: event.data.followUpChangeId, field: "followUpChangeId" }];
-  if (event.type === "change.implemented" && state.scope?.level === "project") return [{ kind: "configuration", id: state.scope.target.id, field: `scope.target (${state.scope.target.kind})` }];
+  if (event.type === "change.retrospective_rejection_answered" && event.data.followUpChangeId !== undefined) return [{ kind: "change", noun: "change", id: event.data.followUpChangeId, field: "followUpChangeId" }];
+  if (event.type === "change.implemented" && state.scope?.level === "project") return [{ kind: "configuration", noun: "CI", id: state.scope.target.id, field: `scope.target (${state.scope.target.kind})` }];
   return [];
 }
 

@@ -66,7 +66,7 @@ export function permissionOfConfiguration(_event: ConfigurationEvent): Permissio
 
 /** The CIs a configuration event names besides its own: a new relationship's target. */
 export function referencesOfConfiguration(event: ConfigurationEvent): readonly Reference[] {
-  return event.type === "configuration.relationship_added" ? [{ kind: "configuration", id: event.data.relationship.targetCiId, field: "relationship.targetCiId" }] : [];
+  return event.type === "configuration.relationship_added" ? [{ kind: "configuration", noun: "CI", id: event.data.relationship.targetCiId, field: "relationship.targetCiId" }] : [];
 }
 
 /** Configuration management's rules: its phase gate, the permission to change CIs, and CI change control. */

@@ -12,11 +12,11 @@ export type IncidentRuleFacts = RuleContext;
 export function referencesOfIncident(event: IncidentEvent): readonly Reference[] {
   switch (event.type) {
     case "incident.ci_linked":
-      return [{ kind: "configuration", id: event.data.ciId, field: "ciId" }];
+      return [{ kind: "configuration", noun: "CI", id: event.data.ciId, field: "ciId" }];
     case "incident.problem_linked":
-      return [{ kind: "problem", id: event.data.problemId, field: "problemId" }];
+      return [{ kind: "problem", noun: "problem", id: event.data.problemId, field: "problemId" }];
     case "incident.change_linked":
-      return [{ kind: "change", id: event.data.changeId, field: "changeId" }];
+      return [{ kind: "change", noun: "change", id: event.data.changeId, field: "changeId" }];
     default:
       return [];
   }

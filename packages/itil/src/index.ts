@@ -50,7 +50,7 @@ export { FIXED_RULES, RULE_NAMES, modeOfBreach, judgeEvent, judgeEvents, refusal
 export { phaseGateRule } from "./phase-gate-rule.js";
 export { permissionRule } from "./permission-rule.js";
 export type { Reference } from "./references-rule.js";
-export { REFERENCE_KINDS, referencesRule, type ReferenceKind } from "./references-rule.js";
+export { referencesRule } from "./references-rule.js";
 export type { PermissionPolicy } from "./permissions.js";
 export { PERMISSIONS, Permission, PermissionOverrides, defaultPermissions, rolesPermitted } from "./permissions.js";
 export type { CommandSchema, ParsedCommand, CommandInput, NamedLifecycle, StateGroups, ProcessDescriptor, DecidingParts, RuledDecision } from "./process-descriptor.js";

@@ -1,24 +1,16 @@
 import type { Breach, Rule, RuleContext } from "./rules.js";
 
-/** The kinds of thing a command may name that another process owns: a CI, a change, an incident, a problem, a release. */
-export const REFERENCE_KINDS = ["configuration", "change", "incident", "problem", "release"] as const;
-/** A kind of thing another process owns. */
-export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
-
-/** One id an event names that another process owns: what it names, the id, and the field it is in (for the sentence). */
+/**
+ * One id an event names that another process owns: the owning process (its descriptor's
+ * `name`, as the one list of processes names it), the id, what to call it in a sentence
+ * (`CI`, `change`), and the field it is in.
+ */
 export interface Reference {
-  readonly kind: ReferenceKind;
+  readonly kind: string;
+  readonly noun: string;
   readonly id: string;
   readonly field: string;
 }
-
-const NOUN: Readonly<Record<ReferenceKind, string>> = {
-  configuration: "CI",
-  change: "change",
-  incident: "incident",
-  problem: "problem",
-  release: "release",
-};
 
 /**
  * The references rule as a rule of a process: every id an event names that another process
@@ -38,7 +30,7 @@ export function referencesRule<State, Event extends { readonly type: string }, F
     check: (state, event, facts): Breach | undefined => {
       const missing = referencesOf(event, state).filter((reference) => !facts.exists(reference.kind, reference.id));
       if (missing.length === 0) return undefined;
-      const named = missing.map((reference) => `${NOUN[reference.kind]} ${reference.id} (${reference.field})`).join(", ");
+      const named = missing.map((reference) => `${reference.noun} ${reference.id} (${reference.field})`).join(", ");
       const message = `${label(event)}: ${event.type} names ${named}, which the log does not hold; register or raise ${missing.length === 1 ? "it" : "them"} first, or correct the id`;
       return { rule: "references_exist", code: "unknown_reference", message, details: { missing } };
     },

@@ -4,7 +4,6 @@ import { left, right, type Either } from "fp-ts/lib/Either.js";
 import type { CommandContext } from "./command-context.js";
 import { CROSS_PROCESS_RULES, type ControlPolicy, type ControlledProcess, type CrossProcessRule, type RuleMode } from "./control-policy.js";
 import type { ProjectPhase } from "./phases.js";
-import type { ReferenceKind } from "./references-rule.js";
 import type { Role } from "./roles.js";
 
 /**
@@ -50,8 +49,8 @@ export interface RuleContext extends CommandContext {
    */
   readonly withoutProject?: boolean;
   readonly rolesOf: (actor: string) => readonly Role[];
-  /** True when the log holds the CI, change, incident, problem or release of that id at this time (`references_exist`). */
-  readonly exists: (kind: ReferenceKind, id: string) => boolean;
+  /** True when the log holds, at this time, the aggregate of that id of the process named `kind` (`references_exist`). */
+  readonly exists: (kind: string, id: string) => boolean;
 }
 
 /**

@@ -44,9 +44,9 @@ export function referencesOfProblem(event: ProblemEvent): readonly Reference[] {
   switch (event.type) {
     case "problem.logged":
     case "problem.known_error_recorded":
-      return event.data.ciIds.map((ciId, index) => ({ kind: "configuration", id: ciId, field: `ciIds[${index}]` }));
+      return event.data.ciIds.map((ciId, index) => ({ kind: "configuration", noun: "CI", id: ciId, field: `ciIds[${index}]` }));
     case "problem.incident_linked":
-      return [{ kind: "incident", id: event.data.incidentId, field: "incidentId" }];
+      return [{ kind: "incident", noun: "incident", id: event.data.incidentId, field: "incidentId" }];
     default:
       return [];
   }

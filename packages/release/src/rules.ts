@@ -149,11 +149,11 @@ export function referencesOfRelease(event: ReleaseEvent): readonly Reference[] {
   switch (event.type) {
     case "release.planned":
       return [
-        ...event.data.changeIds.map((id, index): Reference => ({ kind: "change", id, field: `changeIds[${index}]` })),
-        ...event.data.cis.map(({ ciId }, index): Reference => ({ kind: "configuration", id: ciId, field: `cis[${index}].ciId` })),
+        ...event.data.changeIds.map((id, index): Reference => ({ kind: "change", noun: "change", id, field: `changeIds[${index}]` })),
+        ...event.data.cis.map(({ ciId }, index): Reference => ({ kind: "configuration", noun: "CI", id: ciId, field: `cis[${index}].ciId` })),
       ];
     case "release.test_iteration_failed":
-      return event.data.incidentIds.map((id, index) => ({ kind: "incident", id, field: `incidentIds[${index}]` }));
+      return event.data.incidentIds.map((id, index) => ({ kind: "incident", noun: "incident", id, field: `incidentIds[${index}]` }));
     default:
       return [];
   }

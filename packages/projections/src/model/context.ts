@@ -1,4 +1,5 @@
-import { rolesOf, type ReferenceKind, type RuleContext } from "@handover/itil";
+import { rolesOf, type RuleContext } from "@handover/itil";
+import { wiringNamed, type ProcessName } from "../event-kinds.js";
 import { rolesHeld } from "@handover/project";
 import type { History } from "../history/history.js";
 
@@ -13,6 +14,6 @@ export function contextOf(history: History, actor: string, at: string): RuleCont
   const project = history.project()?.state;
   const rolesIn = project === undefined ? (who: string) => rolesOf(policy.roles, who) : (who: string) => rolesHeld(project, policy.roles, who);
   const withoutProject = project === undefined;
-  const exists = (kind: ReferenceKind, id: string) => history.aggregate(kind, id) !== undefined;
+  const exists = (kind: string, id: string) => wiringNamed(kind) !== undefined && history.aggregate(kind as ProcessName, id) !== undefined;
   return { actor, at, roles: rolesIn(actor), rolesOf: rolesIn, exists, policy, phase: history.phase(), ...(withoutProject ? { withoutProject } : {}) };
 }
