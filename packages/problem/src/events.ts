@@ -21,7 +21,7 @@ export const problemEvents = {
   knownErrorRecorded: defineEvent(
     "problem.known_error_recorded",
     z.object({ ...common, symptom: text, rootCause: text.optional(), workaround: text, ciIds: z.array(CiId) }),
-    { description: "The problem became a known error: symptom, root cause, workaround and affected CIs, which operations inherit at handover." },
+    { description: "The problem became a known error: symptom, workaround, affected CIs and the root cause once found (a known error is recorded as soon as a workaround exists), which operations inherit at handover." },
   ),
   resolved: defineEvent("problem.resolved", z.object({ ...common, changeId: ChangeId }), {
     description: "The problem was resolved by a change that removes its root cause.",
