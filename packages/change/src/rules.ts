@@ -1,4 +1,4 @@
-import { permissionRule, phaseGateRule, referencesRule, riskAtLeast, type Breach, type ControlledProcess, type Permission, type ProjectPhase, type Reference, type Rule, type RuleContext } from "@handover/itil";
+import { permissionRule, phaseGateRule, referencesRule, riskAtLeast, typesTakingAPermission, type Breach, type ControlledProcess, type Permission, type ProjectPhase, type Reference, type Rule, type RuleContext } from "@handover/itil";
 import { changeErrors, changeLabel } from "./errors.js";
 import type { ChangeEvent, ChangeEventOf } from "./events.js";
 import { describeQuorum, quorumFor, roleForRound, tallyVotes } from "./quorum.js";
@@ -189,7 +189,7 @@ export function earlierPhaseOfChange(event: ChangeEvent, facts: ChangeRuleFacts)
 export const changeRules: readonly ChangeRule[] = [
   phaseGateRule<ChangeState, ChangeEvent, ChangeRuleFacts>(["change.raised", "change.implementation_started"], controlledProcessOfChange, (event) => changeLabel(event.data.changeId), earlierPhaseOfChange),
   voterHoldsBoardRole,
-  permissionRule<ChangeState, ChangeEvent, ChangeRuleFacts>(permissionOfChange, (event) => changeLabel(event.data.changeId)),
+  permissionRule<ChangeState, ChangeEvent, ChangeRuleFacts>(permissionOfChange, (event) => changeLabel(event.data.changeId), typesTakingAPermission(PERMISSION_OF_CHANGE_EVENT)),
   referencesRule<ChangeState, ChangeEvent, ChangeRuleFacts>(["change.retrospective_rejection_answered", "change.implemented"], referencesOfChange, (event) => changeLabel(event.data.changeId)),
   voterTookNoPart,
   reviewerDidNotImplement,

@@ -52,6 +52,6 @@ export { permissionRule } from "./permission-rule.js";
 export type { Reference } from "./references-rule.js";
 export { referencesRule } from "./references-rule.js";
 export type { PermissionPolicy } from "./permissions.js";
-export { PERMISSIONS, Permission, PermissionOverrides, defaultPermissions, rolesPermitted } from "./permissions.js";
+export { PERMISSIONS, Permission, PermissionOverrides, defaultPermissions, rolesPermitted, typesTakingAPermission } from "./permissions.js";
 export type { CommandSchema, ParsedCommand, CommandInput, NamedLifecycle, StateGroups, ProcessDescriptor, DecidingParts, RuledDecision } from "./process-descriptor.js";
 export { defineProcess, streamIdIn, decideWithRules, ruledDecider } from "./process-descriptor.js";

@@ -13,14 +13,17 @@ function isImported(event: { readonly type: string }): boolean {
  * mapped to no permission (votes and approvals, which `approver_role` judges) pass. A log
  * that holds no project passes too, and so does an event imported from another tool (its
  * data names its `source`): their actors are that tool's, whose permissions were its own.
- * `label` names the entity for the sentence.
+ * `label` names the entity for the sentence; `judges` the event types that take a
+ * permission, when some take none (absent: every event of the process).
  */
 export function permissionRule<State, Event extends { readonly type: string }, Facts extends RuleContext>(
   permissionOf: (event: Event, state: State) => Permission | undefined,
   label: (event: Event) => string,
+  judges?: readonly Event["type"][],
 ): Rule<State, Event, Facts> {
   return {
     name: "permission",
+    ...(judges === undefined ? {} : { judges }),
     summary: "each step is taken by an actor holding a role the policy's permissions grant it (project phases to the project manager, baselines to the configuration manager, production deployment to the release or change manager, …), by the roles held when it was taken",
     check: (state, event, facts): Breach | undefined => {
       if (facts.withoutProject === true || isImported(event)) return undefined;

@@ -73,6 +73,11 @@ export const defaultPermissions: PermissionPolicy = Object.freeze({
 /** Permission overrides, as JSON: the roles for any permission the organisation or project sets itself. */
 export const PermissionOverrides = z.partialRecord(Permission, z.array(Role));
 
+/** The event types a table of events to permissions maps to one (for a permission rule's `judges`). */
+export function typesTakingAPermission<Type extends string>(table: Readonly<Record<Type, Permission | undefined>>): Type[] {
+  return (Object.keys(table) as Type[]).filter((type) => table[type] !== undefined);
+}
+
 /** The roles that may take the steps of a permission under a policy's permissions. */
 export function rolesPermitted(permissions: PermissionPolicy, permission: Permission): readonly Role[] {
   return permissions[permission];

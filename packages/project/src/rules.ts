@@ -1,4 +1,4 @@
-import { permissionRule, type Breach, type Permission, type Rule, type RuleContext } from "@handover/itil";
+import { permissionRule, typesTakingAPermission, type Breach, type Permission, type Rule, type RuleContext } from "@handover/itil";
 import { projectLabel } from "./errors.js";
 import type { ProjectEvent } from "./events.js";
 import type { TransitionReadiness } from "./facts.js";
@@ -76,7 +76,7 @@ export function permissionOfProject(event: ProjectEvent): Permission | undefined
 
 /** The project's rules. Project commands are never phase-gated: the project is what the phases belong to. */
 export const projectRules: readonly ProjectRule[] = [
-  permissionRule<ProjectState, ProjectEvent, ProjectRuleFacts>(permissionOfProject, (event) => projectLabel(event.data.projectId)),
+  permissionRule<ProjectState, ProjectEvent, ProjectRuleFacts>(permissionOfProject, (event) => projectLabel(event.data.projectId), typesTakingAPermission(PERMISSION_OF_PROJECT_EVENT)),
   noRoleGrantedToSelf,
   signedOffByServiceOwner,
   signedOffWhenReady,

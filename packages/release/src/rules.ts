@@ -159,10 +159,23 @@ export function referencesOfRelease(event: ReleaseEvent): readonly Reference[] {
   }
 }
 
+/** Every release event but the approval, which `approver_role` judges. */
+const RELEASE_EVENTS_TAKING_A_PERMISSION: readonly ReleaseEvent["type"][] = [
+  "release.planned",
+  "release.built",
+  "release.test_iteration_started",
+  "release.test_iteration_passed",
+  "release.test_iteration_failed",
+  "release.deployed",
+  "release.rolled_back",
+  "release.closed",
+  "release.back_out_plan_documented",
+];
+
 /** Release management's rules, in the order a decision and the audit apply them. */
 export const releaseRules: readonly ReleaseRule[] = [
   phaseGateRule<ReleaseState, ReleaseEvent, ReleaseRuleFacts>(["release.planned"], () => "release", (event) => releaseLabel(event.data.releaseId)),
-  permissionRule<ReleaseState, ReleaseEvent, ReleaseRuleFacts>(permissionOfRelease, (event) => releaseLabel(event.data.releaseId)),
+  permissionRule<ReleaseState, ReleaseEvent, ReleaseRuleFacts>(permissionOfRelease, (event) => releaseLabel(event.data.releaseId), RELEASE_EVENTS_TAKING_A_PERMISSION),
   referencesRule<ReleaseState, ReleaseEvent, ReleaseRuleFacts>(["release.planned", "release.test_iteration_failed"], referencesOfRelease, (event) => releaseLabel(event.data.releaseId)),
   changesAuthorised,
   lastIterationPassedOnLatestBuild,
