@@ -1,4 +1,4 @@
-import { instantInWindow, type ChangeId, type CiId, type TimeWindow } from "@handover/itil";
+import { instantInSpan, type ChangeId, type CiId, type TimeWindow } from "@handover/itil";
 import type { ChangeStatus } from "./lifecycle.js";
 import { coveredCis, type ChangeState } from "./state.js";
 import type { ChangeType } from "./values.js";
@@ -64,11 +64,6 @@ export function coverageWindow(state: ChangeState): { readonly start: string; re
   return until === undefined ? { start: since } : { start: since, end: until };
 }
 
-function inside(at: string, window: { readonly start: string; readonly end?: string }): boolean {
-  if (window.end !== undefined) return instantInWindow(at, { start: window.start, end: window.end });
-  return Date.parse(window.start) <= Date.parse(at);
-}
-
 /**
  * The one answer to "does change C authorise changing CI X at time t": its authorisation is
  * in force, it is a solution-level change (a project-level change governs scope and
@@ -88,7 +83,7 @@ export function coverageOf(state: ChangeState, ciId: CiId, at: string): Coverage
   if (!ciIds.includes(ciId)) return { covers: false, gap: "ci_not_named", message: `change ${changeId} does not name ${ciId} (it names ${ciIds.join(", ") || "no CI"})` };
   const window = coverageWindow(state);
   if (window === undefined) return { covers: false, gap: "no_window", message: `change ${changeId} has no implementation window` };
-  if (inside(at, window)) return { covers: true };
+  if (instantInSpan(at, window)) return { covers: true };
   const span = window.end === undefined ? `from ${window.start}` : `${window.start} to ${window.end}`;
   const what = state.schedule === undefined ? `the emergency change ${changeId} covered its CIs ${span} (from its ECAB authorisation${window.end === undefined ? "" : " until its implementation completed"})` : `the window of change ${changeId} (${span})`;
   return { covers: false, gap: "outside_window", message: `${what} does not contain ${at}` };

@@ -39,6 +39,7 @@ export {
   windowsOverlap,
   windowContains,
   instantInWindow,
+  instantInSpan,
   maintenanceOccurrences,
   fitsMaintenanceWindows,
 } from "./windows.js";

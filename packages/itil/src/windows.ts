@@ -39,6 +39,12 @@ export function instantInWindow(instant: string, window: TimeWindow): boolean {
   return Date.parse(window.start) <= at && at <= Date.parse(window.end);
 }
 
+/** True when the instant lies in a span that may still be open (no `end`: from `start` on); ends inclusive, as `instantInWindow`. */
+export function instantInSpan(instant: string, span: { readonly start: string; readonly end?: string }): boolean {
+  if (span.end !== undefined) return instantInWindow(instant, { start: span.start, end: span.end });
+  return Date.parse(span.start) <= Date.parse(instant);
+}
+
 const DAY = 24 * 60 * 60 * 1000;
 
 function minutesOf(clock: string): number {

@@ -1,4 +1,4 @@
-import { permissionRule, phaseGateRule, referencesRule, type Breach, type Permission, type Reference, type Role, type Rule, type RuleContext } from "@handover/itil";
+import { instantInSpan, permissionRule, phaseGateRule, referencesRule, type Breach, type Permission, type Reference, type Role, type Rule, type RuleContext } from "@handover/itil";
 import { releaseErrors, releaseLabel } from "./errors.js";
 import type { ReleaseEvent } from "./events.js";
 import { awaitsApproval, hasBackOutPlan, latestBuild, whyNotTested } from "./queries.js";
@@ -61,11 +61,6 @@ export const approverTookNoPart: ReleaseRule = {
   },
 };
 
-function inWindow(at: string, window: { readonly start: string; readonly end?: string }): boolean {
-  const instant = Date.parse(at);
-  return Date.parse(window.start) <= instant && (window.end === undefined || instant < Date.parse(window.end));
-}
-
 /**
  * Release changes authorised: every change a release bundles is authorised (not cancelled)
  * when it is approved, and still is at each deployment, to every environment; a deployment
@@ -88,7 +83,7 @@ export const changesAuthorised: ReleaseRule = {
       const window = facts.changes[changeId]?.window;
       return window === undefined ? [] : [{ changeId, window }];
     });
-    if (windows.length === 0 || windows.some(({ window }) => inWindow(event.data.at, window))) return undefined;
+    if (windows.length === 0 || windows.some(({ window }) => instantInSpan(event.data.at, window))) return undefined;
     const spans = windows.map(({ changeId, window }) => `${changeId} ${window.start} to ${window.end ?? "its implementation's end"}`);
     return breachOf("release_changes_authorised", releaseErrors.outsideChangeWindows(event.data.releaseId, event.data.at, spans));
   },
