@@ -243,9 +243,10 @@ describe("a CI that never reaches production is withdrawn, and no longer counts 
     const handover = await started();
     await accept(handover, { type: "ci.register", ciId: "uat-srv", ciType: "server", name: "UAT server", owner: "ben" }, "ben");
     await accept(handover, { type: "ci.start_development", ciId: "uat-srv" }, "ben");
+    for (const type of ["ci.start_development", "ci.start_test"]) await accept(handover, { type, ciId: "crm-db" }, "ben");
     await accept(handover, { type: "project.take_baseline", projectId: "crm", name: "go-live", kind: "production", scope: { kind: "cis", ciIds: ["crm-db"] } }, "ben");
     const check = async () => transitionReadiness(await toArray(handover.log()), "crm").checks.find((each) => each.name === "production_baseline");
-    expect(await check()).toMatchObject({ status: "fail", explanation: expect.stringContaining("uat-srv; take a production baseline that includes them, or withdraw any that will not go live (ci.withdraw") });
+    expect(await check()).toMatchObject({ status: "fail", explanation: expect.stringContaining("uat-srv; take a production baseline that includes them once each is in test (a production baseline promotes only CIs in test or in production), or withdraw any that will not go live (ci.withdraw") });
     const [withdrawn] = await accept(handover, { type: "ci.withdraw", ciId: "uat-srv", reason: "UAT runs on the shared platform" }, "ben");
     expect(withdrawn?.data).toMatchObject({ from: "in_development", to: "retired", reason: "UAT runs on the shared platform" });
     expect(await check()).toMatchObject({ status: "pass" });

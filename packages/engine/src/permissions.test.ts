@@ -61,7 +61,7 @@ describe("a permission for every state-changing step", () => {
   });
 
   it.each([
-    ["a production baseline by the release manager", { type: "project.take_baseline", projectId: "crm", name: "go-live", kind: "production", scope: { kind: "all" } }, "fay", "baselines"],
+    ["a baseline by the release manager", { type: "project.take_baseline", projectId: "crm", name: "design", kind: "project", scope: { kind: "all" } }, "fay", "baselines"],
     ["incident work by a CAB member", { type: "incident.log", incidentId: "INC-1", title: "down", impact: 1, urgency: 1 }, "cai", "incident_work"],
     ["cancelling a change by a CAB member who did not request it", { type: "change.cancel", changeId: "C-1", reason: "not needed" }, "cai", "change_management"],
     ["a CI change by the service desk", { type: "ci.set_attribute", ciId: "crm-db", name: "tier", value: "gold", changeId: "C-1" }, "desk", "ci_changes"],
@@ -188,5 +188,47 @@ describe("references must exist", () => {
     await expectAccepted(handover, { type: "release.plan", releaseId: "R-1", version: "1", name: "r", changeIds: ["C-1", "C-404"], cis: [{ ciId: "crm-db", version: "1" }] }, "fay");
     const found = (await auditFindings(await stripped(handover), handover.policy)).findings.filter((finding) => finding.kind === "reference_missing");
     expect(found).toEqual([expect.objectContaining({ rule: "references_exist", source: "replay", entityId: "R-1", message: expect.stringContaining("change C-404") })]);
+  });
+});
+
+describe("a baseline's promotion rule: which CI statuses each kind of baseline covers", () => {
+  /** Project crm in initiation: crm-db still planned, crm-app built and in test. */
+  async function oneCiInTest(): Promise<Handover> {
+    const handover = createHandover({ clock: steppingClock("2026-03-02T09:00:00Z", 60_000), policy: { roles } });
+    const steps: Step[] = [
+      [{ type: "project.start", projectId: "crm", name: "CRM", manager: "ana" }, "ana"],
+      [{ type: "ci.register", ciId: "crm-db", ciType: "database", name: "CRM DB", owner: "ben" }, "ben"],
+      [{ type: "ci.register", ciId: "crm-app", ciType: "application", name: "CRM app", owner: "ben" }, "ben"],
+      [{ type: "ci.start_development", ciId: "crm-app" }, "ben"],
+      [{ type: "ci.start_test", ciId: "crm-app" }, "ben"],
+    ];
+    for (const [command, actor] of steps) await expectAccepted(handover, command, actor);
+    return handover;
+  }
+  const productionOf = (scope: { kind: "all" } | { kind: "types"; ciTypes: string[] } | { kind: "cis"; ciIds: string[] }) => ({ type: "project.take_baseline", projectId: "crm", name: "go-live", kind: "production", scope }) as const;
+
+  it("refuses a production baseline that lists a CI still planned, naming it, its status and the statuses covered", async () => {
+    const handover = await oneCiInTest();
+    const refused = await refusal(handover, productionOf({ kind: "cis", ciIds: ["crm-app", "crm-db"] }), "ben");
+    expect(refused).toMatchObject({ code: "unpromotable_ci", message: expect.stringContaining("a production baseline covers CIs in status in_test or in_production; crm-db (planned) is not") });
+  });
+
+  it("leaves CIs not yet in test out of a production baseline of every CI, and refuses one that would hold none", async () => {
+    const handover = await oneCiInTest();
+    expect(await refusal(handover, productionOf({ kind: "types", ciTypes: ["database"] }), "ben")).toMatchObject({ code: "empty_baseline", message: expect.stringContaining("no CI a production baseline covers (statuses in_test, in_production)") });
+    const result = await handover.execute(productionOf({ kind: "all" }), { actor: "ben" });
+    expect(isRight(result) && result.right.events[0]?.data).toMatchObject({ cis: [{ ciId: "crm-app" }] });
+    const project = await handover.execute({ type: "project.take_baseline", projectId: "crm", name: "design", kind: "project", scope: { kind: "all" } }, { actor: "ben" });
+    expect(isRight(project) && (project.right.events[0]?.data as { cis: { ciId: string }[] }).cis.map((ci) => ci.ciId)).toEqual(["crm-app", "crm-db"]);
+  });
+
+  it("finds by replay a production baseline in imported history that promoted a planned CI", async () => {
+    const handover = await oneCiInTest();
+    await expectAccepted(handover, productionOf({ kind: "cis", ciIds: ["crm-app"] }), "ben");
+    const widened = (await stripped(handover)).map((event) =>
+      event.type === "project.baseline_taken" ? { ...event, data: { ...(event.data as object), cis: [...(event.data as { cis: unknown[] }).cis, { ciId: "crm-db", ciType: "database", version: 1 }] } } : event,
+    );
+    const found = (await auditFindings(widened, handover.policy)).findings.filter((finding) => finding.kind === "baseline_ci_unpromotable");
+    expect(found).toEqual([expect.objectContaining({ rule: "baseline_promotion", source: "replay", message: expect.stringContaining("crm-db (planned) is not") })]);
   });
 });

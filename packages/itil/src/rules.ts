@@ -10,9 +10,9 @@ import type { Role } from "./roles.js";
  * Rules no policy turns to record mode: what a process guarantees by itself (a release goes
  * to production only once approved; a problem is resolved only by a change implemented
  * successfully; a post-implementation review agrees with the implementation's outcome or
- * says why not). Deciders never break them; the audit still judges imported history by them.
+ * says why not; a baseline holds only CIs in a status its kind covers). Deciders never break them; the audit still judges imported history by them.
  */
-export const FIXED_RULES = ["release_approved", "problem_resolution", "review_consistent"] as const;
+export const FIXED_RULES = ["release_approved", "problem_resolution", "review_consistent", "baseline_promotion"] as const;
 /** A rule always enforced. */
 export type FixedRule = (typeof FIXED_RULES)[number];
 

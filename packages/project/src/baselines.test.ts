@@ -66,8 +66,8 @@ describe("baselines", () => {
     ]);
   });
 
-  it("refuses a scope that holds no CI in service", () => {
-    spec.given([started]).when(take("B", { kind: "types", ciTypes: ["document"] }), facts()).thenError("empty_baseline", "its scope holds no CI in service");
+  it("refuses a scope that holds no CI its kind covers", () => {
+    spec.given([started]).when(take("B", { kind: "types", ciTypes: ["document"] }), facts()).thenError("empty_baseline", "its scope holds no CI a project baseline covers (statuses planned, in_development, in_test, in_production)");
     spec.given([started]).when(take("B", { kind: "all" }), facts({ cis: [ci("old-db", "database", "retired")] })).thenError("empty_baseline");
   });
 

@@ -7,14 +7,17 @@ import { projectError, projectLabel } from "./errors.js";
 import type { ProjectEvent } from "./events.js";
 import type { ProjectCi, ProjectFacts } from "./facts.js";
 import type { ProjectState } from "./state.js";
-import type { BaselineCi, BaselineScope } from "./values.js";
+import { BASELINE_STATUSES, baselineCovers } from "./baseline-promotion.js";
+import type { BaselineCi, BaselineKind, BaselineScope } from "./values.js";
 
 /**
  * Resolves a baseline's scope against the project's CIs: `all` and `types` take every CI
- * that is not retired (of those types); `cis` takes the CIs listed, each of which must be
- * a CI of the project that is not retired. The result is sorted by CI id.
+ * (of those types) in a status the baseline's kind covers (`BASELINE_STATUSES`); `cis` takes
+ * the CIs listed, each of which must be a CI of the project that is not retired (whether a
+ * production baseline may promote it is `baseline_promotion`'s to judge). The result is
+ * sorted by CI id.
  */
-export function resolveBaselineScope(scope: BaselineScope, cis: readonly ProjectCi[], policy: HandoverPolicy, label: string): Either<DomainError, BaselineCi[]> {
+export function resolveBaselineScope(kind: BaselineKind, scope: BaselineScope, cis: readonly ProjectCi[], policy: HandoverPolicy, label: string): Either<DomainError, BaselineCi[]> {
   let chosen: readonly ProjectCi[];
   if (scope.kind === "cis") {
     const byId = new Map(cis.map((ci) => [ci.ciId as string, ci]));
@@ -26,7 +29,7 @@ export function resolveBaselineScope(scope: BaselineScope, cis: readonly Project
   } else {
     const unknownTypes = scope.kind === "types" ? scope.ciTypes.filter((ciType) => !policy.ciTypes.includes(ciType)) : [];
     if (unknownTypes.length > 0) return left(projectError("unknown_ci_type", `${label}: ${unknownTypes.join(", ")} ${unknownTypes.length === 1 ? "is not a CI type" : "are not CI types"} of this policy; known types: ${policy.ciTypes.join(", ")}`, { ciTypes: unknownTypes }));
-    chosen = cis.filter((ci) => ci.status !== "retired" && (scope.kind === "all" || scope.ciTypes.includes(ci.ciType)));
+    chosen = cis.filter((ci) => baselineCovers(kind, ci.status) && (scope.kind === "all" || scope.ciTypes.includes(ci.ciType)));
   }
   const unique = new Map(chosen.map((ci) => [ci.ciId as string, { ciId: ci.ciId, ciType: ci.ciType, version: ci.version }]));
   return right([...unique.values()].sort((a, b) => (a.ciId < b.ciId ? -1 : a.ciId > b.ciId ? 1 : 0)));
@@ -39,9 +42,12 @@ export function decideBaseline(command: ProjectCommandOf<"project.take_baseline"
     return left(projectError("duplicate_baseline", `${label}: a baseline of that name exists already; baselines are named once`, { name: command.name }));
   }
   if (facts.cis === undefined) return left(projectError("missing_fact", `${label}: the engine must supply facts.cis (every CI of the project with its type, status and version)`));
-  const resolved = resolveBaselineScope(command.scope, facts.cis, facts.policy, label);
+  const resolved = resolveBaselineScope(command.kind, command.scope, facts.cis, facts.policy, label);
   if (resolved._tag === "Left") return resolved;
-  if (resolved.right.length === 0) return left(projectError("empty_baseline", `${label}: its scope holds no CI in service; register CIs or widen the scope`, { scope: command.scope }));
+  if (resolved.right.length === 0) {
+    const statuses = BASELINE_STATUSES[command.kind].join(", ");
+    return left(projectError("empty_baseline", `${label}: its scope holds no CI a ${command.kind} baseline covers (statuses ${statuses}); move CIs on or widen the scope`, { scope: command.scope }));
+  }
   const { name, kind, scope } = command;
   return right([{ type: "project.baseline_taken", data: { ...stamp, name, kind, scope, cis: resolved.right } }]);
 }

@@ -9,7 +9,7 @@ import { projectCatalogue, type ProjectEvent } from "./events.js";
 import { projectProcess } from "./descriptor.js";
 import type { ProjectFacts } from "./facts.js";
 import type { ProjectRuleFacts } from "./rules.js";
-import { at, notReady, projectCis, ready } from "./fixtures/project-fixtures.js";
+import { at, notReady, projectCis, ready, statusesOf } from "./fixtures/project-fixtures.js";
 import { enteredWithEnterPhase, lifecycleCommandOf, projectLifecycle, type ProjectLifecycleCommand, type ProjectStatus } from "./lifecycle.js";
 import type { ProjectState } from "./state.js";
 
@@ -42,7 +42,7 @@ const factsArbitrary: fc.Arbitrary<ProjectFacts & ProjectRuleFacts> = fc
   .record({ serviceOwner: fc.boolean(), isReady: fc.boolean(), policy: fc.constantFrom(...policies) })
   .map(({ serviceOwner, isReady, policy }) => {
     const roles = serviceOwner ? (["service_owner"] as const) : (["project_manager", "configuration_manager"] as const);
-    return { actor: "u-1", at, roles, exists: () => true, rolesOf: () => roles, phase: "deployment", policy, readiness: isReady ? ready : notReady, cis: projectCis };
+    return { actor: "u-1", at, roles, exists: () => true, rolesOf: () => roles, phase: "deployment", policy, readiness: isReady ? ready : notReady, cis: projectCis, ciStatus: statusesOf(projectCis) };
   });
 
 const start = fc.record({ command: commands[0] ?? fc.constant(onCrm({ type: "project.start", name: "CRM", manager: "u-pm" })), facts: factsArbitrary });

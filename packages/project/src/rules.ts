@@ -1,12 +1,15 @@
-import { permissionRule, typesTakingAPermission, type Breach, type Permission, type Rule, type RuleContext } from "@handover/itil";
+import { permissionRule, typesTakingAPermission, type Breach, type CiStatus, type Permission, type Rule, type RuleContext } from "@handover/itil";
+import { BASELINE_STATUSES, baselineCovers } from "./baseline-promotion.js";
 import { projectLabel } from "./errors.js";
 import type { ProjectEvent } from "./events.js";
 import type { TransitionReadiness } from "./facts.js";
 import type { ProjectState } from "./state.js";
 
-/** What the project's rules read: the rule context, and transition readiness just before the event. */
+/** What the project's rules read: the rule context, transition readiness just before the event, and each CI's status then. */
 export interface ProjectRuleFacts extends RuleContext {
   readonly readiness: TransitionReadiness;
+  /** The status a CI of the project holds just before the event; undefined for an id the CMDB does not hold. */
+  readonly ciStatus: (ciId: string) => CiStatus | undefined;
 }
 
 /** A rule of this process: a function of the state before an event, the event and the rule facts. */
@@ -53,6 +56,29 @@ export const noRoleGrantedToSelf: ProjectRule = {
   },
 };
 
+/**
+ * Baseline promotion: every CI a baseline records is in a status its kind covers
+ * (`BASELINE_STATUSES`): a production baseline promotes no CI still planned or in
+ * development. CIs the CMDB does not hold are `references_exist`'s to judge, not this rule's.
+ */
+export const baselinePromotesOnlyCoveredCis: ProjectRule = {
+  name: "baseline_promotion",
+  summary: "a baseline holds only CIs in a status its kind covers: a production baseline promotes CIs in test or in production, never one still planned or in development",
+  judges: ["project.baseline_taken"],
+  check: (_state, event, facts): Breach | undefined => {
+    if (event.type !== "project.baseline_taken") return undefined;
+    const { kind, name, projectId } = event.data;
+    const uncovered = event.data.cis.flatMap((ci) => {
+      const status = facts.ciStatus(ci.ciId);
+      return status === undefined || baselineCovers(kind, status) ? [] : [{ ciId: ci.ciId as string, status }];
+    });
+    if (uncovered.length === 0) return undefined;
+    const listed = uncovered.map((ci) => `${ci.ciId} (${ci.status})`).join(", ");
+    const message = `${projectLabel(projectId)}, baseline "${name}": a ${kind} baseline covers CIs in status ${BASELINE_STATUSES[kind].join(" or ")}; ${listed} ${uncovered.length === 1 ? "is" : "are"} not; move ${uncovered.length === 1 ? "it" : "them"} on through the CI lifecycle first, or leave ${uncovered.length === 1 ? "it" : "them"} out`;
+    return { rule: "baseline_promotion", code: "unpromotable_ci", message, details: { kind, cis: uncovered } };
+  },
+};
+
 /** The permission each project event takes: starting a project takes none (there is no project to hold roles in yet), the sign-off none (`approver_role` judges it). */
 const PERMISSION_OF_PROJECT_EVENT: Readonly<Record<ProjectEvent["type"], Permission | undefined>> = {
   "project.started": undefined,
@@ -78,6 +104,7 @@ export function permissionOfProject(event: ProjectEvent): Permission | undefined
 export const projectRules: readonly ProjectRule[] = [
   permissionRule<ProjectState, ProjectEvent, ProjectRuleFacts>(permissionOfProject, (event) => projectLabel(event.data.projectId), typesTakingAPermission(PERMISSION_OF_PROJECT_EVENT)),
   noRoleGrantedToSelf,
+  baselinePromotesOnlyCoveredCis,
   signedOffByServiceOwner,
   signedOffWhenReady,
 ];

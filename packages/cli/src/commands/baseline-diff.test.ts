@@ -35,9 +35,10 @@ describeEachSource("handover baseline and diff", (kind, write) => {
     expect(printed).toEqual(expect.objectContaining(plain(compareBaselines(contentsOf("design-freeze"), contentsOf("go-live"), story)) as object));
     expect(printed.diff).toEqual(plain(diffBaselines(contentsOf("design-freeze"), contentsOf("go-live"))));
     const text = await cli("diff", source, "design-freeze", "go-live");
-    expect(text.stdout).toContain('diff of baselines "design-freeze" (position 12) → "go-live" (position 51) in ' + source.replace(/^jsonl:/, "") + ": 2 difference(s), 1 authorised, 1 unauthorised");
-    expect(text.stdout).toMatch(/crm-db +attribute work_mem: \(unset\) → "64MB" +yes +@22 C-1/);
-    expect(text.stdout).toMatch(/crm-app +attribute version: "1.0" → "1.1" +NO +@14 \(unauthorised\)/);
+    expect(text.stdout).toContain('diff of baselines "design-freeze" (position 12) → "go-live" (position 61) in ' + source.replace(/^jsonl:/, "") + ": 7 difference(s), 1 authorised, 6 unauthorised");
+    expect(text.stdout).toMatch(/crm-app +status: "planned" → "in_test" +NO +@14 \(unauthorised\), @20 \(unauthorised\)/);
+    expect(text.stdout).toMatch(/crm-db +attribute work_mem: \(unset\) → "64MB" +yes +@32 C-1/);
+    expect(text.stdout).toMatch(/crm-app +attribute version: "1.0" → "1.1" +NO +@15 \(unauthorised\)/);
   });
 
   it("compares a baseline with the CMDB as of a time: drift with the events that made it, authorised or not", async () => {
@@ -45,10 +46,10 @@ describeEachSource("handover baseline and diff", (kind, write) => {
     const run = await cli("diff", source, "design-freeze", "--as-of", "2026-03-12", "--json");
     const printed = JSON.parse(run.stdout) as { drift: { authorised: number; unauthorised: number } };
     expect(printed.drift).toEqual(plain(drift(contentsOf("design-freeze"), story, { asOf: "2026-03-12" })));
-    expect(printed.drift).toMatchObject({ authorised: 1, unauthorised: 1 });
+    expect(printed.drift).toMatchObject({ authorised: 1, unauthorised: 6 });
     const latest = await cli("diff", source, "go-live");
-    expect(latest.stdout).toContain('drift of the CMDB at position 55 from baseline "go-live" (position 51): 1 difference(s), 0 authorised, 1 unauthorised');
-    expect(latest.stdout).toMatch(/mail-gw +owner: "cm-ben" → "so-eve" +NO +@54 \(unauthorised\)/);
+    expect(latest.stdout).toContain('drift of the CMDB at position 65 from baseline "go-live" (position 61): 1 difference(s), 0 authorised, 1 unauthorised');
+    expect(latest.stdout).toMatch(/mail-gw +owner: "cm-ben" → "so-eve" +NO +@64 \(unauthorised\)/);
   });
 
   it("refuses an unknown baseline (naming the ones the log holds) and one not taken yet in the view", async () => {

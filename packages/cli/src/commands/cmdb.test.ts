@@ -19,8 +19,8 @@ describeEachSource("handover cmdb", (kind, write) => {
     expect(run).toMatchObject({ code: 0, stderr: "" });
     expect(run.stdout).toContain(`at position ${story.length}: 5 CI(s), 5 in production scope`);
     expect(run.stdout).toContain("view: latest");
-    expect(run.stdout).toContain("baselines: design-freeze (project, position 12), go-live (production, position 51)");
-    expect(run.stdout).toMatch(/crm-app +application +CRM <app> & portal +cm-ben +planned +production .*depends_on crm-db, runs_on app-server, connects_to mail-gw/);
+    expect(run.stdout).toContain("baselines: design-freeze (project, position 12), go-live (production, position 61)");
+    expect(run.stdout).toMatch(/crm-app +application +CRM <app> & portal +cm-ben +in_test +production .*depends_on crm-db, runs_on app-server, connects_to mail-gw/);
   });
 
   it("answers as of a business time, as the projection does on the same events", async () => {

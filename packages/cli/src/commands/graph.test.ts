@@ -15,11 +15,11 @@ describeEachSource("handover graph", (_kind, write) => {
     const run = await cli("graph", source);
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split("\n");
-    expect(lines[0]).toMatch(/^%% CI graph of .* at position 55; view: latest/);
+    expect(lines[0]).toMatch(/^%% CI graph of .* at position 65; view: latest/);
     expect(lines[1]).toBe("graph LR");
     expect(lines.filter((line) => /^ {2}ci\d+\[/.test(line))).toHaveLength(5);
     expect(lines.filter((line) => line.includes("-->|"))).toEqual(["  ci1 -->|depends_on| ci2", "  ci1 -->|runs_on| ci3", "  ci1 -->|connects_to| ci5", "  ci4 -->|depends_on| ci1"]);
-    expect(run.stdout).toContain('ci1["crm-app<br/>CRM #lt;app#gt; #amp; portal<br/><i>application, planned</i>"]');
+    expect(run.stdout).toContain('ci1["crm-app<br/>CRM #lt;app#gt; #amp; portal<br/><i>application, in_test</i>"]');
     expect(run.stdout).not.toContain("<app>");
   });
 

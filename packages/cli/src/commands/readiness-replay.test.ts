@@ -23,8 +23,8 @@ describeEachSource("handover readiness", (_kind, write) => {
     expect((JSON.parse(run.stdout) as { readiness: unknown }).readiness).toEqual(plain(transitionReadiness(story, "crm")));
     const text = await cli("readiness", source, "crm");
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^readiness of project crm in .* at position 55: READY \(10 pass, 0 warn, 0 fail\)\nview: latest/);
-    expect(text.stdout).toMatch(/production_baseline +PASS +production baseline "go-live" covers every CI in service +@51/);
+    expect(text.stdout).toMatch(/^readiness of project crm in .* at position 65: READY \(10 pass, 0 warn, 0 fail\)\nview: latest/);
+    expect(text.stdout).toMatch(/production_baseline +PASS +production baseline "go-live" covers every CI in service +@61/);
   });
 
   it("exits 1 when it is not ready as of a time, naming the failing check and its evidence", async () => {
@@ -32,7 +32,7 @@ describeEachSource("handover readiness", (_kind, write) => {
     const run = await cli("readiness", source, "crm", "--as-of", "2026-03-26");
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("NOT READY (9 pass, 0 warn, 1 fail)");
-    expect(run.stdout).toMatch(/incident_workarounds +FAIL +1 open incident has neither a workaround nor a known error: INC-3.* +@48/);
+    expect(run.stdout).toMatch(/incident_workarounds +FAIL +1 open incident has neither a workaround nor a known error: INC-3.* +@58/);
   });
 
   it("knows less at a recorded time than the business time says: INC-3 was recorded late", async () => {
@@ -49,11 +49,11 @@ describeEachSource("handover readiness", (_kind, write) => {
     expect(run.code).toBe(0);
     const printed = (JSON.parse(run.stdout) as { timeline: { firstReady: number | null } }).timeline;
     expect(printed).toEqual(plain(readinessTimeline(story, "crm")));
-    expect(printed.firstReady).toBe(55);
+    expect(printed.firstReady).toBe(65);
     const text = await cli("readiness", source, "crm", "--timeline", "--as-of", "2026-03-26");
     expect(text.code).toBe(1);
     expect(text.stdout).toMatch(/^readiness timeline of project crm in .*: never ready in this view; 0 flip\(s\) back to not ready; not ready at the end of the view/);
-    expect(text.stdout).toMatch(/48 +2026-03-15 16:00 +incident.logged +not ready +incident_workarounds pass→fail/);
+    expect(text.stdout).toMatch(/58 +2026-03-15 16:00 +incident.logged +not ready +incident_workarounds pass→fail/);
   });
 
   it("applies criteria from a file: a failing check can be made a warning", async () => {
@@ -85,17 +85,17 @@ describeEachSource("handover replay", (_kind, write) => {
     const run = await cli("replay", source, "--json");
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({
-      position: 55,
-      events: 55,
+      position: 65,
+      events: 65,
       project: { projectId: "crm", name: "CRM replacement", phase: "deployment", status: "transition_requested" },
       processes: {
-        configuration: { total: 5, byState: { planned: 5 } },
+        configuration: { total: 5, byState: { in_test: 5 } },
         change: { total: 1, byState: { closed: 1 } },
         incident: { total: 3, byState: { assigned: 1, closed: 1, new: 1 } },
         problem: { total: 1, byState: { known_error: 1 } },
         release: { total: 1, byState: { deployed: 1 } },
       },
-      baselines: [{ name: "design-freeze", kind: "project", position: 12, cis: 5 }, { name: "go-live", kind: "production", position: 51, cis: 5 }],
+      baselines: [{ name: "design-freeze", kind: "project", position: 12, cis: 5 }, { name: "go-live", kind: "production", position: 61, cis: 5 }],
       readiness: { ready: true },
     });
   });

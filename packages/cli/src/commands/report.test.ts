@@ -23,7 +23,7 @@ describeEachSource("handover report", (kind, write) => {
     const out = path(`pack-${kind}.html`);
     const run = await cli("report", source, "crm", "--out", out, "--as-of", "2026-03-26");
     expect(run).toMatchObject({ code: 0, stderr: "" });
-    expect(run.stdout).toContain("readiness: NOT READY (9 pass, 0 warn, 1 fail); 46 finding(s); 2 open incident(s)");
+    expect(run.stdout).toContain("readiness: NOT READY (9 pass, 0 warn, 1 fail); 56 finding(s); 2 open incident(s)");
     const page = await readFile(out, "utf8");
     const expected = transitionReadiness(story, "crm", { asOf: "2026-03-26" });
     expect(checklistRows(page)).toEqual(expected.checks.map((check) => [check.name, check.status]));
@@ -54,13 +54,13 @@ describeEachSource("handover report", (kind, write) => {
     const source = await write("report_md", story);
     const out = path(`pack-${kind}.md`);
     const run = await cli("report", source, "crm", "--out", out, "--json");
-    expect(JSON.parse(run.stdout)).toMatchObject({ out, format: "markdown", projectId: "crm", position: 55, ready: true, findings: 47 });
+    expect(JSON.parse(run.stdout)).toMatchObject({ out, format: "markdown", projectId: "crm", position: 65, ready: true, findings: 57 });
     const text = await readFile(out, "utf8");
     expect(text).toMatch(/^# Handover pack: CRM replacement \(crm\)\n/);
     expect(text).toContain("```mermaid\ngraph LR\n");
     expect(text).toContain("graph LR\n  ci1[\"crm-app<br/>CRM #lt;app#gt; #amp; portal");
     expect(text).toContain("| Check | Verdict | Why | Evidence |");
-    expect(text).toContain("| production\\_baseline | ✅ pass | production baseline \"go-live\" covers every CI in service | @51 |");
+    expect(text).toContain("| production\\_baseline | ✅ pass | production baseline \"go-live\" covers every CI in service | @61 |");
     expect(text).toContain("CRM &lt;app&gt; &amp; portal");
     expect(text).not.toContain("<script>");
   });

@@ -25,9 +25,9 @@ describeEachSource("handover trail", (_kind, write) => {
     const run = await cli("trail", source, "--entity", "C-1", "--json");
     const entries = (JSON.parse(run.stdout) as { entries: { position: number; relation: string }[] }).entries;
     expect(entries).toEqual(plain(auditTrail(story, { entityId: "C-1" })));
-    expect(entries.filter((entry) => entry.relation === "mentioned").map((entry) => entry.position)).toEqual([22, 39]);
+    expect(entries.filter((entry) => entry.relation === "mentioned").map((entry) => entry.position)).toEqual([32, 49]);
     const text = await cli("trail", source, "--entity", "C-1");
-    expect(text.stdout).toMatch(/22 +2026-03-10 19:30 +2026-03-10 19:32 +cm-ben +configuration.attribute_set +crm-db, naming C-1/);
+    expect(text.stdout).toMatch(/32 +2026-03-10 19:30 +2026-03-10 19:32 +cm-ben +configuration.attribute_set +crm-db, naming C-1/);
   });
 
   it("filters by actor, window and type, and shows late recording in the view asked", async () => {
@@ -35,11 +35,11 @@ describeEachSource("handover trail", (_kind, write) => {
     const byActor = JSON.parse((await cli("trail", source, "--actor", "cab-cai", "--json")).stdout) as { entries: { type: string }[] };
     expect(byActor.entries.map((entry) => entry.type)).toEqual(["change.vote_cast", "change.authorised"]);
     const window = JSON.parse((await cli("trail", source, "--from", "2026-03-12", "--to", "2026-03-12", "--type", "incident.logged", "--json")).stdout) as { entries: { position: number }[] };
-    expect(window.entries.map((entry) => entry.position)).toEqual([26, 29]);
+    expect(window.entries.map((entry) => entry.position)).toEqual([36, 39]);
     const early = await cli("trail", source, "--entity", "INC-3", "--known-at", "2026-03-19");
     expect(early.stdout).toContain("0 event(s)\nview: known at 2026-03-19T23:59:59.999Z");
     const late = await cli("trail", source, "--entity", "INC-3");
-    expect(late.stdout).toMatch(/48 +2026-03-15 16:00 +2026-03-20 17:00 \(121\.0 h later\) +desk-hal +incident.logged +INC-3/);
+    expect(late.stdout).toMatch(/58 +2026-03-15 16:00 +2026-03-20 17:00 \(121\.0 h later\) +desk-hal +incident.logged +INC-3/);
   });
 
   it("refuses an entity or actor the log never names, and a bad window", async () => {
@@ -61,9 +61,9 @@ describeEachSource("handover findings", (_kind, write) => {
     const expected = auditFindings(story, policy.right);
     const printed = JSON.parse(run.stdout) as { counts: unknown; findings: { kind: string; position: number; source: string }[] };
     expect(printed.findings).toEqual(plain(expected.findings));
-    expect(printed.findings.map((finding) => [finding.kind, finding.position, finding.source])).toEqual([["ci_change_unauthorised", 54, "both"]]);
+    expect(printed.findings.map((finding) => [finding.kind, finding.position, finding.source])).toEqual([["ci_change_unauthorised", 64, "both"]]);
     const text = await cli("findings", source, "--policy", policyFile);
-    expect(text.stdout).toMatch(/54 +2026-03-26 08:00 +ci_change_unauthorised +mail-gw +cm-ben +both +CI mail-gw handed from cm-ben to so-eve/);
+    expect(text.stdout).toMatch(/64 +2026-03-26 08:00 +ci_change_unauthorised +mail-gw +cm-ben +both +CI mail-gw handed from cm-ben to so-eve/);
   });
 
   it("without the organisation's roles, finds approvals by people who do not hold the role", async () => {

@@ -62,7 +62,7 @@ describe("every text command on a log holding terminal escapes", () => {
   it("shows the text visibly where a command prints it, on one row: cmdb in full, trail in its data summary", async () => {
     const cmdb = await cli("cmdb", source);
     expect(cmdb.stdout).toContain("CRM database \\u001b[2J\\u001b[31mRED\\u0007\\r\\ncrm-fake  server  forged\\u009b31m\\u202eevil\\u2028end\\u0000 ");
-    expect(cmdb.stdout).toMatch(/^crm-db +database +CRM database .*\\u0000 +cm-ben +planned/m);
+    expect(cmdb.stdout).toMatch(/^crm-db +database +CRM database .*\\u0000 +cm-ben +in_test/m);
     expect(cmdb.stdout).not.toMatch(/^crm-fake/m);
     const trail = await cli("trail", source);
     expect(trail.stdout).toContain("\\u001b[2J\\u001b[31mRED");

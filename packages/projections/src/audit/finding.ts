@@ -16,6 +16,7 @@ export const FINDING_KINDS = [
   "problem_resolution_unproven",
   "step_not_permitted",
   "review_contradicts_outcome",
+  "baseline_ci_unpromotable",
   "reference_missing",
   "signoff_not_ready",
   "signoff_overridden",
@@ -41,6 +42,7 @@ export const FINDING_KIND_OF_RULE: Readonly<Record<RuleName, FindingKind>> = {
   problem_resolution: "problem_resolution_unproven",
   permission: "step_not_permitted",
   review_consistent: "review_contradicts_outcome",
+  baseline_promotion: "baseline_ci_unpromotable",
   references_exist: "reference_missing",
 };
 

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from "@handover/core";
 import { describe, expect, it } from "vitest";
-import { enterSystemTest, register, startCrm } from "../fixtures/crm-story.js";
+import { buildAndTest, enterSystemTest, register, startCrm } from "../fixtures/crm-story.js";
 import { createScenario, people, policyWith, t, type Scenario } from "../fixtures/scenario.js";
 import { auditFindings } from "./findings.js";
 import type { AuditFinding } from "./finding.js";
@@ -55,6 +55,7 @@ function story(): RecordedEvent[] {
   const s = createScenario(recordEverything);
   startCrm(s, "initiation");
   register(s, "crm-db", "database", t(2));
+  buildAndTest(s, ["crm-db"], 2, "09");
   s.incident(people.desk, t(2, "10:00"), { type: "incident.log", incidentId: "INC1", title: "slow", impact: 2, urgency: 2 });
   s.change(people.requester, t(3), { type: "change.raise", changeId: "C-1", changeType: "normal", scope: { level: "solution", ciIds: ["crm-db"] }, title: "tune" });
   s.change(people.assessor, t(3, "09:10"), assess("C-1"));

@@ -25,8 +25,8 @@ describe("baseline", () => {
       ciType: "database",
       name: "crm-db name",
       owner: "owner-crm-db",
-      status: "planned",
-      version: 2,
+      status: "in_test",
+      version: 4,
       attributes: { engine: "postgres", version: "15", size: "large" },
       relationships: [],
     });
@@ -63,7 +63,10 @@ describe("diffBaselines", () => {
     const diff = diffBaselines(contents("design-freeze"), contents("go-live"));
     expect(diff.added.map((item) => item.ciId)).toEqual(["crm-app", "crm-web"]);
     expect(diff.removed).toEqual([]);
-    expect(diff.changed).toEqual([{ ciId: "crm-db", fields: [{ field: "version", oldValue: 1, newValue: 2 }], attributes: [{ name: "size", newValue: "large" }] }]);
+    expect(diff.changed).toEqual([{ ciId: "crm-db", fields: [
+          { field: "status", oldValue: "planned", newValue: "in_test" },
+          { field: "version", oldValue: 1, newValue: 4 },
+        ], attributes: [{ name: "size", newValue: "large" }] }]);
     expect(diffBaselines(contents("go-live"), contents("design-freeze")).removed.map((item) => item.ciId)).toEqual(["crm-app", "crm-web"]);
   });
 
@@ -85,7 +88,7 @@ describe("drift", () => {
     });
     const positionOf = (type: string, at: string) => log.find((event) => event.type === type && event.meta.occurredAt === at)?.position;
     expect(summary).toEqual([
-      ["ci_added", "crm-cache", "", false, [positionOf("configuration.ci_registered", t(15))]],
+      ["ci_added", "crm-cache", "", false, [positionOf("configuration.ci_registered", t(15)), positionOf("configuration.ci_status_changed", t(16, "07:00")), positionOf("configuration.ci_status_changed", t(16, "07:01"))]],
       ["attribute_changed", "crm-db", "version", true, [positionOf("configuration.attribute_set", t(12, "22:30"))]],
       ["attribute_changed", "crm-db", "engine", false, [positionOf("configuration.attribute_set", t(13))]],
       ["relationship_added", "crm-web", "crm-app", false, [positionOf("configuration.relationship_added", t(14))]],

@@ -11,6 +11,7 @@ function crmStory() {
   s.ci(people.cm, t(3), { type: "ci.add_relationship", ciId: "crm-app", relationship: "depends_on", targetCiId: "crm-db" });
   s.ci(people.cm, t(4), { type: "ci.set_attribute", ciId: "crm-db", name: "version", value: "15" });
   s.ci(people.cm, t(5), { type: "ci.start_development", ciId: "crm-db" });
+  s.ci(people.cm, t(5, "10:00"), { type: "ci.start_test", ciId: "crm-db" });
   s.project(people.pm, t(6), { type: "project.take_baseline", projectId: "crm", name: "go-live", kind: "production", scope: { kind: "cis", ciIds: ["crm-db"] } });
   // Recorded late: the owner changed on the 7th, the log learnt of it on the 20th.
   s.ci(people.cm, t(7), { type: "ci.transfer_owner", ciId: "crm-db", owner: "u-ops" }, { recordedAt: t(20) });
@@ -30,24 +31,24 @@ describe("cmdbAsOf", () => {
       ciType: "database",
       name: "CRM database",
       owner: "u-ops",
-      status: "in_development",
+      status: "in_test",
       attributes: { engine: "postgres", version: "16" },
       scope: "production",
-      productionSince: { baseline: "go-live", at: t(6), position: 7 },
-      version: 5,
+      productionSince: { baseline: "go-live", at: t(6), position: 8 },
+      version: 6,
       relationships: [],
       inverses: [{ type: "used_by", ciId: "crm-app" }],
       registered: { position: 2, at: t(2) },
-      lastChange: { position: 9, at: t(8), type: "configuration.attribute_set", actor: people.cm },
+      lastChange: { position: 10, at: t(8), type: "configuration.attribute_set", actor: people.cm },
     });
     expect(cmdb.byId.get("crm-app")).toMatchObject({ scope: "project", productionSince: null, relationships: [{ type: "depends_on", targetCiId: "crm-db" }], inverses: [], version: 2 });
-    expect(cmdb.baselines.map((baseline) => [baseline.name, baseline.kind, baseline.position])).toEqual([["go-live", "production", 7]]);
+    expect(cmdb.baselines.map((baseline) => [baseline.name, baseline.kind, baseline.position])).toEqual([["go-live", "production", 8]]);
   });
 
-  it("answers as of a business time: before the baseline the database is in project scope with its first version", () => {
+  it("answers as of a business time: before the baseline the database is in project scope, in test, with its first version", () => {
     const cmdb = cmdbAsOf(log, { asOf: t(5, "12:00") });
     expect(cmdb.asOf).toBe(t(5, "12:00"));
-    expect(cmdb.byId.get("crm-db")).toMatchObject({ scope: "project", owner: "u-dba", attributes: { version: "15" }, status: "in_development" });
+    expect(cmdb.byId.get("crm-db")).toMatchObject({ scope: "project", owner: "u-dba", attributes: { version: "15" }, status: "in_test" });
   });
 
   it("accepts a date as the end of that day", () => {

@@ -60,6 +60,7 @@ export const FINDING_OCCASIONS: Readonly<Record<FindingKind, Judges>> = {
   problem_resolution_unproven: is("problem.resolved"),
   step_not_permitted: judgedBy("permission"),
   review_contradicts_outcome: is("change.reviewed"),
+  baseline_ci_unpromotable: is("project.baseline_taken"),
   reference_missing: judgedBy("references_exist"),
   signoff_not_ready: is("project.transition_signed_off"),
   signoff_overridden: is("project.transition_signed_off"),

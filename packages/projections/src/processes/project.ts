@@ -17,6 +17,7 @@ export function signOffReadiness(model: ReadinessState, projectId: string): Tran
 }
 
 const NOT_ASKED: TransitionReadiness = { ready: true, failing: [] };
+const NO_STATUS_ASKED = (): undefined => undefined;
 
 /**
  * The project, wired: a baseline reads every CI from the CMDB; a sign-off reads readiness
@@ -29,8 +30,12 @@ export const projectWiring: WiringOf<typeof projectProcess> = {
     if (command.type === "project.sign_off_transition") return { ...context, readiness: signOffReadiness(model, command.projectId) };
     return context;
   },
-  // Only a sign-off's rules read readiness; other project events are given a readiness nobody reads, so replay does not evaluate it per event.
-  ruleFacts: (model, event, _state, context) => ({ ...context, readiness: event.type === "project.transition_signed_off" ? signOffReadiness(model, event.data.projectId) : NOT_ASKED }),
+  // Only a sign-off's rules read readiness and only a baseline's read CI statuses; other project events are given facts nobody reads, so replay does not evaluate them per event.
+  ruleFacts: (model, event, _state, context) => ({
+    ...context,
+    readiness: event.type === "project.transition_signed_off" ? signOffReadiness(model, event.data.projectId) : NOT_ASKED,
+    ciStatus: event.type === "project.baseline_taken" ? (ciId: string) => model.history.cmdb.cis.get(ciId)?.status : NO_STATUS_ASKED,
+  }),
   readiness: (model, _projectId, event) => {
     updateProductionBaseline(model, event);
     recordAgreement(model, event);

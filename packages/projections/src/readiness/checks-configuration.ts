@@ -20,7 +20,7 @@ export const productionBaselineCheck: CheckDefinition = {
     if (uncovered.length > 0) {
       return {
         passes: false,
-        explanation: `${counted(uncovered.length, "CI", ["in service is", "in service are"])} not in a production baseline: ${listed(uncovered)}; take a production baseline that includes them, or withdraw any that will not go live (ci.withdraw, from any status before production)`,
+        explanation: `${counted(uncovered.length, "CI", ["in service is", "in service are"])} not in a production baseline: ${listed(uncovered)}; take a production baseline that includes them once each is in test (a production baseline promotes only CIs in test or in production), or withdraw any that will not go live (ci.withdraw, from any status before production)`,
         evidence: positionsOf(context.state.uncovered.values()),
       };
     }

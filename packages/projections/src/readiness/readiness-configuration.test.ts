@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { enterSystemTest, register, startCrm } from "../fixtures/crm-story.js";
+import { buildAndTest, enterSystemTest, register, startCrm } from "../fixtures/crm-story.js";
 import { createScenario, people, policyWith, t } from "../fixtures/scenario.js";
 import { transitionReadiness } from "./transition-readiness.js";
 
@@ -11,6 +11,7 @@ describe("readiness of the configuration", () => {
   const s = createScenario();
   startCrm(s, "initiation");
   register(s, "app", "application", t(2));
+  buildAndTest(s, ["app"], 2, "11");
   register(s, "old-db", "database", t(2, "09:10"));
   s.ci(people.cm, t(2, "10:00"), { type: "ci.add_relationship", ciId: "app", relationship: "depends_on", targetCiId: "old-db" });
   for (const move of ["ci.start_development", "ci.start_test", "ci.put_into_production", "ci.retire"]) s.ci(people.cm, t(3), { type: move, ciId: "old-db" });
@@ -19,6 +20,7 @@ describe("readiness of the configuration", () => {
   const common = { at: t(4), by: "import", changeControl: { required: false } };
   s.record({ streamId: "ci-app", type: "configuration.relationship_added", data: { ...common, ciId: "app", relationship: { type: "runs_on", targetCiId: "ghost" } }, meta });
   s.record({ streamId: "ci-orphan", type: "configuration.ci_registered", data: { ...common, ciId: "orphan", ciType: "server", name: "orphan", owner: "", attributes: {} }, meta });
+  buildAndTest(s, ["orphan"], 4, "10");
   s.project(people.pm, t(5), { type: "project.take_baseline", projectId: "crm", name: "go-live", kind: "production", scope: { kind: "all" } });
   register(s, "late", "server", t(6));
   const log = s.log();
@@ -42,7 +44,7 @@ describe("readiness of the configuration", () => {
   it("fails when a CI in service is not in a production baseline", () => {
     expect(check(log, "production_baseline")).toMatchObject({
       status: "fail",
-      explanation: "1 CI in service is not in a production baseline: late; take a production baseline that includes them, or withdraw any that will not go live (ci.withdraw, from any status before production)",
+      explanation: "1 CI in service is not in a production baseline: late; take a production baseline that includes them once each is in test (a production baseline promotes only CIs in test or in production), or withdraw any that will not go live (ci.withdraw, from any status before production)",
       evidence: [positionOf("configuration.ci_registered", t(6), "late")],
     });
     expect(check(log, "production_baseline", t(5, "12:00"))?.status).toBe("pass");

@@ -18,7 +18,7 @@ describe("knownErrors", () => {
         workaround: "search by customer number",
         recordedAt: t(4, "13:00"),
         position: log.find((event) => event.type === "problem.known_error_recorded")?.position,
-        cis: [{ ciId: "crm-app", name: "crm-app name", ciType: "application", status: "planned" }],
+        cis: [{ ciId: "crm-app", name: "crm-app name", ciType: "application", status: "in_test" }],
         incidentIds: ["INC1"],
       },
     ]);
