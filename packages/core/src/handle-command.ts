@@ -1,11 +1,12 @@
 import { left, right, type Either } from "fp-ts/lib/Either.js";
+import type { AggregateCache } from "./aggregate-cache.js";
 import type { AppendError } from "./append-errors.js";
 import type { Decider, Evolver } from "./decider.js";
 import type { DomainEvent, EventMeta, EventToAppend, RecordedEvent } from "./envelope.js";
 import { domainError, type DomainError } from "./errors.js";
 import type { EventStore } from "./event-store.js";
 import { evolveWithImmer, fold } from "./fold.js";
-import { loadStream } from "./load-stream.js";
+import { loadCachedStream, loadStream, type LoadedStream } from "./load-stream.js";
 import { normaliseMeta } from "./meta.js";
 import type { SnapshotPolicy } from "./snapshots.js";
 
@@ -16,6 +17,13 @@ export interface HandleCommandOptions<State, Facts> {
   /** How many times to reload and decide again after a version conflict (default 3). */
   readonly maxRetries?: number;
   readonly snapshots?: SnapshotPolicy;
+  /**
+   * Recent stream states, so a command does not replay its stream: checked against the
+   * store's version before use, caught up when another writer moved the stream on, dropped
+   * on a version conflict, and set to the state after the append. `createCommandHandler`
+   * gives one by default.
+   */
+  readonly cache?: AggregateCache<State>;
 }
 
 /** What a handled command appended and the state after it. */
@@ -51,22 +59,36 @@ export async function handleCommand<Command, State, Event extends DomainEvent, F
   if (replay !== undefined) return right(replay);
   const maxRetries = options.maxRetries ?? 3;
   for (let attempt = 0; attempt <= maxRetries; attempt++) {
-    const { state, version } = await loadStream(store, decider, streamId, options.snapshots);
+    const { state, version } = await load(store, decider, streamId, options);
     const facts = await resolveFacts(options.facts, state);
     const decision = decider.decide(command, state, facts as Facts);
     if (decision._tag === "Left") return decision;
     if (decision.right.length === 0) return right({ streamId, events: [], state, version, duplicate: false });
     const appended = await store.appendToStream(streamId, decision.right as readonly EventToAppend<Event>[], { expectedVersion: version, meta });
     if (appended._tag === "Left") {
+      // Another writer moved the stream on (or the cache was behind): never decide twice on the same state.
+      remember(options.cache, streamId, undefined);
       if (appended.left.code === "version_conflict") continue;
       return appended;
     }
     const events = appended.right.events as readonly RecordedEvent<Event>[];
     if (appended.right.duplicate) return right(await resultOfDuplicate(store, decider, appended.right.streamId, events));
     const next = evolveWithImmer(decider, state, events);
+    remember(options.cache, streamId, { state: next, version: appended.right.nextExpectedVersion });
     return right({ streamId, events, state: next, version: appended.right.nextExpectedVersion, duplicate: false });
   }
   return left(domainError("concurrency_retries_exhausted", `stream ${streamId}: still conflicting after ${maxRetries + 1} attempts; another writer keeps moving it on`, { streamId, attempts: maxRetries + 1 }));
+}
+
+/** Sets a stream's cached state, or drops it (undefined); nothing without a cache. */
+function remember<State>(cache: AggregateCache<State> | undefined, streamId: string, loaded: LoadedStream<State> | undefined): void {
+  if (cache === undefined) return;
+  if (loaded === undefined) cache.drop(streamId);
+  else cache.set(streamId, loaded);
+}
+
+function load<State, Event extends DomainEvent, Facts>(store: EventStore, evolver: Evolver<State, Event>, streamId: string, options: HandleCommandOptions<State, Facts>): Promise<LoadedStream<State>> {
+  return options.cache === undefined ? loadStream(store, evolver, streamId, options.snapshots) : loadCachedStream(store, evolver, streamId, options.cache, options.snapshots);
 }
 
 async function replayOfCommand<State, Event extends DomainEvent>(

@@ -1,3 +1,4 @@
+import type { AggregateCache } from "./aggregate-cache.js";
 import type { Evolver } from "./decider.js";
 import type { DomainEvent, RecordedEvent } from "./envelope.js";
 import type { EventStore } from "./event-store.js";
@@ -32,6 +33,40 @@ export async function loadStream<State, Event extends DomainEvent>(
     await snapshots.store.save({ streamId, version, revision: snapshots.revision ?? 1, state });
   }
   return { state, version };
+}
+
+/**
+ * Loads a stream through a cache of recent states: a cached state is checked against the
+ * store's version of the stream first; when another writer moved the stream on, only the
+ * events after the cached version are read and folded onto it; when it is not cached, the
+ * stream is loaded (`loadStream`, from a snapshot where a policy is given). The result is
+ * cached either way.
+ */
+export async function loadCachedStream<State, Event extends DomainEvent>(
+  store: EventStore,
+  evolver: Evolver<State, Event>,
+  streamId: string,
+  cache: AggregateCache<State>,
+  snapshots?: SnapshotPolicy,
+): Promise<LoadedStream<State>> {
+  const cached = cache.get(streamId);
+  if (cached === undefined) {
+    cache.record("miss");
+    const loaded = await loadStream(store, evolver, streamId, snapshots);
+    cache.set(streamId, loaded);
+    return loaded;
+  }
+  const version = await store.streamVersion(streamId);
+  if (version === cached.version) {
+    cache.record("hit");
+    return cached;
+  }
+  cache.record("caughtUp");
+  const tail: RecordedEvent<Event>[] = [];
+  await collectStream(store, streamId, cached.version + 1, tail as RecordedEvent[]);
+  const loaded = { state: tail.length === 0 ? cached.state : fold(evolver, tail, cached.state), version: cached.version + tail.length };
+  cache.set(streamId, loaded);
+  return loaded;
 }
 
 /** Reads a stream from a version into an array: page by page where the store hands out pages, else event by event. */

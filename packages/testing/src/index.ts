@@ -17,3 +17,7 @@ export type { MachineRequirement } from "./describe-requiring.js";
 export { describeRequiring } from "./describe-requiring.js";
 export type { ViewBounds, BeyondView } from "./view-law.js";
 export { cutToView, beyondView } from "./view-law.js";
+export type { TwoWriters } from "./cached-commands-property.js";
+export { cachedCommandsProperty } from "./cached-commands-property.js";
+export type { LedgerEvent, LedgerState, LedgerCommand } from "./ledger-decider.js";
+export { ledgerDecider, ledgerCatalogue, ledgerEvents } from "./ledger-decider.js";
