@@ -30,3 +30,38 @@ describe("teeAsync", () => {
     expect(await Promise.all([collect(a as AsyncIterable<number>), collect(b as AsyncIterable<number>)])).toEqual([[], []]);
   });
 });
+
+describe("teeAsync keeps memory bounded", () => {
+  it("holds a fast reader back to maxDrift items ahead of the slowest", async () => {
+    const [fast, slow] = teeAsync(counted(500, { count: 0 }), 2, 10) as [AsyncIterable<number>, AsyncIterable<number>];
+    let fastRead = 0;
+    let slowRead = 0;
+    let widest = 0;
+    const readFast = (async () => {
+      for await (const _ of fast) {
+        fastRead++;
+        widest = Math.max(widest, fastRead - slowRead);
+      }
+    })();
+    const readSlow = (async () => {
+      for await (const _ of slow) {
+        slowRead++;
+        for (let tick = 0; tick < 5; tick++) await Promise.resolve();
+      }
+    })();
+    await Promise.all([readFast, readSlow]);
+    expect([fastRead, slowRead]).toEqual([500, 500]);
+    expect(widest).toBeLessThanOrEqual(11);
+  });
+
+  it("lets the others go on when a reader stops early", async () => {
+    const [early, late] = teeAsync(counted(100, { count: 0 }), 2, 5) as [AsyncIterable<number>, AsyncIterable<number>];
+    const first: number[] = [];
+    for await (const item of early) {
+      first.push(item);
+      if (item === 2) break;
+    }
+    expect(first).toEqual([0, 1, 2]);
+    expect(await collect(late)).toHaveLength(100);
+  });
+});
