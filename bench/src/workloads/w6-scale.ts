@@ -52,7 +52,7 @@ function w6Workload(millions: number): Workload {
       { variant: "jsonl", atMostMb: 256 },
       { variant: "sqlite", atMostMb: 256 },
     ],
-    note: "One project and 10,000 CIs whose history runs longer with the size; logs are generated once per seed and size into bench/results/logs/ (JSONL, and a SQLite copy filled through the store's import) and kept between runs.",
+    note: "Findings are written out as they are found (auditFindings with onFinding), as an audit of millions of events writes them to a file. One project and 10,000 CIs whose history runs longer with the size; logs are generated once per seed and size into bench/results/logs/ (JSONL, and a SQLite copy filled through the store's import) and kept between runs.",
   };
 }
 

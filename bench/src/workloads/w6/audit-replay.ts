@@ -1,13 +1,15 @@
 import type { RecordedEvent } from "@handover/core";
-import { auditFindings, handoverView, type AuditFindings, type HandoverView } from "@handover/projections";
+import { auditFindings, handoverView, type AuditFinding, type AuditFindings, type HandoverView } from "@handover/projections";
 import { PROJECT_ID } from "../../generate/itil/world.js";
 import { handoverViewDigest } from "../w3/summary.js";
 import { teeAsync } from "./tee.js";
 
-/** What an audit replay of a whole log answers: the CMDB and readiness at the end, and every finding on the way. */
+/** What an audit replay of a whole log answers: the CMDB and readiness at the end, the findings' counts, and a digest of every finding as it was written out. */
 export interface AuditReplay {
   readonly view: HandoverView;
   readonly findings: AuditFindings;
+  /** How many findings were written out, and a rolling digest of their kinds and positions. */
+  readonly written: { readonly count: number; readonly digest: number };
 }
 
 /**
@@ -16,15 +18,21 @@ export interface AuditReplay {
  */
 export async function auditReplay(events: AsyncIterable<RecordedEvent>): Promise<AuditReplay> {
   const [forView, forFindings] = teeAsync(events, 2) as [AsyncIterable<RecordedEvent>, AsyncIterable<RecordedEvent>];
-  const [view, findings] = await Promise.all([handoverView(forView, PROJECT_ID), auditFindings(forFindings)]);
-  return { view, findings };
+  // Findings are written out as they are found (here: into a digest), as an audit of millions of events would write them to a file, so memory does not grow with them.
+  const written = { count: 0, digest: 0 };
+  const write = (finding: AuditFinding): void => {
+    written.count++;
+    written.digest = (Math.imul(written.digest, 31) + finding.position * 7 + finding.kind.length) | 0;
+  };
+  const [view, findings] = await Promise.all([handoverView(forView, PROJECT_ID), auditFindings(forFindings, undefined, { onFinding: write })]);
+  return { view, findings, written };
 }
 
 /** The digest of an audit replay: the view's digest, then the findings counted by kind. */
-export function auditReplayDigest({ view, findings }: AuditReplay): string {
+export function auditReplayDigest({ view, findings, written }: AuditReplay): string {
   const counts = Object.entries(findings.counts)
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([kind, count]) => `${kind}=${count}`)
     .join(",");
-  return `${handoverViewDigest(view)} findings@${findings.position}:${findings.findings.length}[${counts}]`;
+  return `${handoverViewDigest(view)} findings@${findings.position}:${written.count}#${written.digest}[${counts}]`;
 }

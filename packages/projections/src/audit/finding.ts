@@ -101,6 +101,10 @@ function merged(earlier: AuditFinding, draft: FindingDraft): AuditFinding {
 /** Collects findings per event, merging what replay found with what the event recorded about the same rule. */
 export class FindingsCollector {
   private readonly found = new Map<string, AuditFinding>();
+  private readonly counted: Partial<Record<FindingKind, number>> = {};
+
+  /** Keeps every finding (`list`), or, with a sink, hands each event's findings to it once the event is judged (`flush`) and keeps only the counts. */
+  constructor(private readonly sink?: (finding: AuditFinding) => void) {}
 
   /** Adds a finding of an event; a second finding of the same kind on the same event merges into the first. */
   add(event: RecordedEvent, entityId: string, draft: FindingDraft): void {
@@ -127,8 +131,30 @@ export class FindingsCollector {
     });
   }
 
-  /** The findings in log order (by position, then kind). */
+  /** The findings in log order (by position, then kind); none once a sink took them. */
   list(): AuditFinding[] {
-    return [...this.found.values()].sort((a, b) => a.position - b.position || FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind));
+    return [...this.found.values()].sort(inLogOrder);
   }
+
+  /** With a sink: hands it the findings gathered so far (one event's, in kind order), counts them and forgets them. Without one: nothing. */
+  flush(): void {
+    if (this.sink === undefined || this.found.size === 0) return;
+    const ready = this.list();
+    this.found.clear();
+    for (const finding of ready) {
+      this.counted[finding.kind] = (this.counted[finding.kind] ?? 0) + 1;
+      this.sink(finding);
+    }
+  }
+
+  /** How many findings of each kind: those handed to the sink and those kept. */
+  counts(): Partial<Record<FindingKind, number>> {
+    const counts = { ...this.counted };
+    for (const finding of this.found.values()) counts[finding.kind] = (counts[finding.kind] ?? 0) + 1;
+    return counts;
+  }
+}
+
+function inLogOrder(a: AuditFinding, b: AuditFinding): number {
+  return a.position - b.position || FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind);
 }

@@ -81,6 +81,19 @@ describe("auditFindings", () => {
   const at = (type: string, occurredAt: string) => log.find((event) => event.type === type && event.meta.occurredAt === occurredAt)?.position;
   const found = (kind: AuditFinding["kind"]) => result.findings.filter((finding) => finding.kind === kind).map((finding) => [finding.entityId, finding.position, finding.source]);
 
+  it("hands each finding to onFinding as its event is judged, in log order, keeping only the counts", () => {
+    const streamed: AuditFinding[] = [];
+    const positionsWhenTaken: number[] = [];
+    let read = 0;
+    const counting = log.map((event) => ({ ...event, get position() { read = Math.max(read, event.position); return event.position; } }));
+    const lean = auditFindings(counting, recordEverything, { onFinding: (finding) => (streamed.push(finding), positionsWhenTaken.push(read)) });
+    expect(streamed).toEqual(result.findings);
+    expect(result.findings.length).toBeGreaterThan(5);
+    expect(lean).toMatchObject({ findings: [], counts: result.counts, position: result.position });
+    // Each finding was handed over before the log was read past its event's successor.
+    streamed.forEach((finding, index) => expect(positionsWhenTaken[index]).toBeLessThanOrEqual(finding.position + 1));
+  });
+
   it("finds processes started before their phase, by the project's phase at the time, recorded and replayed alike", () => {
     expect(found("process_before_phase")).toEqual([
       ["INC1", at("incident.logged", t(2, "10:00")), "both"],

@@ -21,6 +21,12 @@ export interface AuditFindingsOptions extends ReadOptions {
   readonly projectId?: string;
   /** The readiness criteria a sign-off is judged by (default: docs/policy.md's). */
   readonly criteria?: ReadinessCriteria;
+  /**
+   * Takes each finding as soon as its event is judged, in log order, instead of keeping it:
+   * the answer's `findings` is then empty and its `counts` complete, so memory does not grow
+   * with the number of findings (an audit of millions of events writes them out as it goes).
+   */
+  readonly onFinding?: (finding: AuditFinding) => void;
 }
 
 /** The rules broken in a log's history, in log order, with counts by kind. */
@@ -83,7 +89,7 @@ function checkEvent(event: RecordedEvent, model: ReadinessState, findings: Findi
  */
 export function auditFindings<L extends Log>(log: L, policy: HandoverPolicy = defaultPolicy, options: AuditFindingsOptions = {}): Answer<L, AuditFindings> {
   const model = createReadinessState(createHistory(policy, options.projectId), options.criteria);
-  const findings = new FindingsCollector();
+  const findings = new FindingsCollector(options.onFinding);
   const priorities = new PriorityDeviations();
   const visit = (event: RecordedEvent): void => {
     checkEvent(event, model, findings);
@@ -93,12 +99,15 @@ export function auditFindings<L extends Log>(log: L, policy: HandoverPolicy = de
     const tracked = model.history.aggregates.of("incident").get(incident.data.incidentId);
     if (tracked !== undefined) priorities.check(incident, tracked.state, findings);
   };
+  const visitAndFlush = (event: RecordedEvent): void => {
+    visit(event);
+    findings.flush();
+  };
   const finish = (): AuditFindings => {
     const list = findings.list();
-    const counts: Partial<Record<FindingKind, number>> = {};
-    for (const finding of list) counts[finding.kind] = (counts[finding.kind] ?? 0) + 1;
+    const counts = findings.counts();
     const notes = model.history.project() === undefined && model.history.cmdb.position > 0 ? [NO_PROJECT_NOTE] : [];
     return deepFreeze({ position: model.history.cmdb.position, findings: list, counts, notes });
   };
-  return scanLog(log, logRangeOf(options), visit, finish);
+  return scanLog(log, logRangeOf(options), visitAndFlush, finish);
 }
