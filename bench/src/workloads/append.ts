@@ -42,7 +42,7 @@ export const appendWorkload: Workload = {
       },
     },
   ],
-  comparisons: [{ subject: "handover", baseline: "floor", atLeast: 0.7 }],
+  comparisons: [{ subject: "handover", baseline: "floor", atLeast: 0.8 }],
   absoluteTargets: [],
   note: "One event per append, interleaved over the streams; both sides hash with core's hashEvent, so the ratio is the store's own overhead.",
 };
