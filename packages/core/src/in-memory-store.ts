@@ -28,13 +28,14 @@ export interface InMemoryEventStore extends EventStore {
 
 /**
  * Creates an in-memory event store. Appends are atomic (all checks run before the first
- * write, and nothing awaits in between), and each stream keeps only the positions of its
- * events, so an append never copies a stream.
+ * write, and nothing awaits in between), and each stream keeps its events in an array of
+ * its own (the same frozen objects as the log), so an append never copies a stream and a
+ * read hands out a slice of it.
  */
 export function createInMemoryEventStore(options: InMemoryStoreOptions = {}): InMemoryEventStore {
   const context = { catalogue: options.catalogue, clock: options.clock ?? systemClock, ids: options.ids ?? randomIds };
   const log: RecordedEvent[] = [];
-  const streams = new Map<string, number[]>();
+  const streams = new Map<string, RecordedEvent[]>();
   /** Command id -> the position of its first event, or all its positions once it has more than one. */
   const commands = new Map<string, number | number[]>();
   const tree = createMemoryMerkleTree();
@@ -63,9 +64,9 @@ export function createInMemoryEventStore(options: InMemoryStoreOptions = {}): In
     for (const event of recorded) {
       log.push(event);
       tree.add(event.hash);
-      let positions = streams.get(event.streamId);
-      if (positions === undefined) streams.set(event.streamId, (positions = []));
-      positions.push(event.position);
+      let stream = streams.get(event.streamId);
+      if (stream === undefined) streams.set(event.streamId, (stream = []));
+      stream.push(event);
       const commandId = event.meta.commandId;
       if (commandId !== undefined) indexCommand(commandId, event);
     }
@@ -91,21 +92,25 @@ export function createInMemoryEventStore(options: InMemoryStoreOptions = {}): In
 
   const readStream = (streamId: string, range: StreamRange = {}): AsyncIterableIterator<RecordedEvent> =>
     asyncCursor(() => {
-      const positions = streams.get(streamId) ?? [];
+      const stream = streams.get(streamId) ?? [];
       let version = Math.max(1, range.fromVersion ?? 1);
-      const to = Math.min(positions.length, range.toVersion ?? positions.length);
-      return () => (version <= to ? at(positions[version++ - 1] as number) : undefined);
+      const to = Math.min(stream.length, range.toVersion ?? stream.length);
+      return () => (version <= to ? stream[version++ - 1] : undefined);
     });
 
-  async function* readStreamPages(streamId: string, range: StreamRange = {}): AsyncGenerator<readonly RecordedEvent[]> {
-    const positions = streams.get(streamId) ?? [];
-    const from = Math.max(1, range.fromVersion ?? 1);
-    const to = Math.min(positions.length, range.toVersion ?? positions.length);
-    if (from > to) return;
-    const page: RecordedEvent[] = new Array(to - from + 1);
-    for (let version = from; version <= to; version++) page[version - from] = at(positions[version - 1] as number);
-    yield page;
-  }
+  /** The range as one page (a slice of the stream), or no page when the range is empty. */
+  const readStreamPages = (streamId: string, range: StreamRange = {}): AsyncIterableIterator<readonly RecordedEvent[]> =>
+    asyncCursor(() => {
+      const stream = streams.get(streamId) ?? [];
+      const from = Math.max(1, range.fromVersion ?? 1);
+      const to = Math.min(stream.length, range.toVersion ?? stream.length);
+      let page: readonly RecordedEvent[] | undefined = from > to ? undefined : stream.slice(from - 1, to);
+      return () => {
+        const next = page;
+        page = undefined;
+        return next;
+      };
+    });
 
   const readAll = (requested: LogRange = {}): AsyncIterableIterator<RecordedEvent> =>
     asyncCursor(() => {

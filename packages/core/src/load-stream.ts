@@ -24,8 +24,7 @@ export async function loadStream<State, Event extends DomainEvent>(
 ): Promise<LoadedStream<State>> {
   const snapshot = await snapshots?.store.load<State>(streamId, snapshots.revision ?? 1);
   const fromVersion = (snapshot?.version ?? 0) + 1;
-  const tail: RecordedEvent<Event>[] = [];
-  await collectStream(store, streamId, fromVersion, tail as RecordedEvent[]);
+  const tail = (await collectStream(store, streamId, fromVersion)) as readonly RecordedEvent<Event>[];
   const base = snapshot?.state ?? evolver.initialState;
   const state = tail.length === 0 ? base : fold(evolver, tail, base);
   const version = (snapshot?.version ?? 0) + tail.length;
@@ -62,18 +61,31 @@ export async function loadCachedStream<State, Event extends DomainEvent>(
     return cached;
   }
   cache.record("caughtUp");
-  const tail: RecordedEvent<Event>[] = [];
-  await collectStream(store, streamId, cached.version + 1, tail as RecordedEvent[]);
+  const tail = (await collectStream(store, streamId, cached.version + 1)) as readonly RecordedEvent<Event>[];
   const loaded = { state: tail.length === 0 ? cached.state : fold(evolver, tail, cached.state), version: cached.version + tail.length };
   cache.set(streamId, loaded);
   return loaded;
 }
 
-/** Reads a stream from a version into an array: page by page where the store hands out pages, else event by event. */
-async function collectStream(store: EventStore, streamId: string, fromVersion: number, into: RecordedEvent[]): Promise<void> {
+/**
+ * Reads a stream from a version into an array: page by page where the store hands out
+ * pages (a stream that comes in one page is folded from that page, not copied), else
+ * event by event.
+ */
+async function collectStream(store: EventStore, streamId: string, fromVersion: number): Promise<readonly RecordedEvent[]> {
   if (store.readStreamPages === undefined) {
-    for await (const event of store.readStream(streamId, { fromVersion })) into.push(event);
-    return;
+    const events: RecordedEvent[] = [];
+    for await (const event of store.readStream(streamId, { fromVersion })) events.push(event);
+    return events;
   }
-  for await (const page of store.readStreamPages(streamId, { fromVersion })) for (const event of page) into.push(event);
+  let first: readonly RecordedEvent[] = [];
+  let joined: RecordedEvent[] | undefined;
+  for await (const page of store.readStreamPages(streamId, { fromVersion })) {
+    if (joined === undefined && first.length === 0) first = page;
+    else {
+      joined ??= [...first];
+      for (const event of page) joined.push(event);
+    }
+  }
+  return joined ?? first;
 }
