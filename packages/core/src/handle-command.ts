@@ -64,7 +64,7 @@ export async function handleCommand<Command, State, Event extends DomainEvent, F
     const decision = decider.decide(command, state, facts as Facts);
     if (decision._tag === "Left") return decision;
     if (decision.right.length === 0) return right({ streamId, events: [], state, version, duplicate: false });
-    const appended = await store.appendToStream(streamId, decision.right as readonly EventToAppend<Event>[], { expectedVersion: version, meta });
+    const appended = await store.appendToStream(streamId, decision.right as readonly EventToAppend<Event>[], { expectedVersion: version, meta: checked.right });
     if (appended._tag === "Left") {
       // Another writer moved the stream on (or the cache was behind): never decide twice on the same state.
       remember(options.cache, streamId, undefined);

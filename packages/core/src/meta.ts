@@ -18,12 +18,19 @@ export type MetaProblem = InputProblem;
  * characters), no unknown keys. Never throws, whatever it is given.
  */
 export function normaliseMeta(meta: unknown): Either<MetaProblem, EventMeta> {
+  if (typeof meta === "object" && meta !== null && normalisedMetas.has(meta)) return right(meta as EventMeta);
   try {
     return checkMeta(meta);
   } catch (error) {
     return left({ path: "meta", message: `meta: could not be read (${error instanceof Error ? error.message : "an unreadable value"})` });
   }
 }
+
+/**
+ * Meta this module normalised, frozen: normalising one again answers it as it is (a command's
+ * meta is checked by the command handler, then by the store it appends to).
+ */
+const normalisedMetas = new WeakSet<object>();
 
 function checkMeta(meta: unknown): Either<MetaProblem, EventMeta> {
   if (typeof meta !== "object" || meta === null || Array.isArray(meta)) {
@@ -44,8 +51,9 @@ function checkMeta(meta: unknown): Either<MetaProblem, EventMeta> {
   if (record.recordedBreaches !== undefined) {
     const breaches = normaliseBreaches(record.recordedBreaches);
     if (breaches._tag === "Left") return breaches;
-    normalised.recordedBreaches = breaches.right;
+    normalised.recordedBreaches = Object.freeze(breaches.right.map((breach) => Object.freeze(breach)));
   }
+  normalisedMetas.add(Object.freeze(normalised));
   return right(normalised as unknown as EventMeta);
 }
 
