@@ -16,8 +16,14 @@ export interface ReadJsonlOptions {
   readonly catalogue?: EventCatalogue;
 }
 
-/** Bytes read from the file at a time: large, so the per-read cost vanishes against parsing. */
-const CHUNK_BYTES = 1 << 20;
+/**
+ * Bytes read from the file at a time (about 200 events of a typical log): large enough that
+ * the per-read cost vanishes against parsing, small enough that a batch of parsed events
+ * dies young. With 1 MiB (about 1,700 events) each batch outlived the young generation's
+ * collections and was promoted, so the old generation filled with garbage: an audit replay
+ * of 1M events peaked at 602 MiB RSS, against 327 MiB at this size (41 MiB live either way).
+ */
+const CHUNK_BYTES = 1 << 17;
 
 /**
  * Streams a JSONL log, one recorded event per line, never holding the whole file (nor more
