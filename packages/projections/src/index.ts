@@ -38,6 +38,8 @@ export type { RecordedRuleBreach } from "./audit/recorded.js";
 export { recordedBreachesOf } from "./audit/recorded.js";
 export type { AuditFindingsOptions, AuditFindings } from "./audit/findings.js";
 export { auditFindings } from "./audit/findings.js";
+export type { AuditReplay, AuditReplayOptions } from "./audit/audit-replay.js";
+export { auditReplay } from "./audit/audit-replay.js";
 export type { History, HistoryOptions, AggregateNow } from "./history/history.js";
 export { createHistory } from "./history/history.js";
 export type { ProcessWiring, WiringOf, AnyWiring } from "./processes/wiring.js";

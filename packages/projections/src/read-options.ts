@@ -33,3 +33,14 @@ function instant(value: string, field: string): string {
   if (parsed._tag === "Left") throw new RangeError(`${field}: ${parsed.left}`);
   return parsed.right;
 }
+
+/** Where an answer stands, as the range asked: `asOf` and `knownAt` as instants, when given. */
+export interface Standing {
+  readonly asOf?: string;
+  readonly knownAt?: string;
+}
+
+/** The standing an answer over this range reports (what `cmdbAsOf`, `handoverView` and `auditReplay` put on their results). */
+export function standingOf(range: LogRange): Standing {
+  return { ...(range.until === undefined ? {} : { asOf: range.until }), ...(range.recordedUntil === undefined ? {} : { knownAt: range.recordedUntil }) };
+}

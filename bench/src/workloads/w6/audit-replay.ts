@@ -1,31 +1,27 @@
 import type { RecordedEvent } from "@handover/core";
-import { auditFindings, handoverView, type AuditFinding, type AuditFindings, type HandoverView } from "@handover/projections";
+import { auditReplay as replayForAudit, type AuditFinding, type AuditReplay as Replayed } from "@handover/projections";
 import { PROJECT_ID } from "../../generate/itil/world.js";
 import { handoverViewDigest } from "../w3/summary.js";
-import { teeAsync } from "./tee.js";
 
 /** What an audit replay of a whole log answers: the CMDB and readiness at the end, the findings' counts, and a digest of every finding as it was written out. */
-export interface AuditReplay {
-  readonly view: HandoverView;
-  readonly findings: AuditFindings;
+export interface AuditReplay extends Replayed {
   /** How many findings were written out, and a rolling digest of their kinds and positions. */
   readonly written: { readonly count: number; readonly digest: number };
 }
 
 /**
  * The audit replay an auditor runs on a log: CMDB, transition readiness and audit findings,
- * from one read of the log (the read models follow the same stream side by side).
+ * from one read of the log into one model (projections' `auditReplay`).
  */
 export async function auditReplay(events: AsyncIterable<RecordedEvent>): Promise<AuditReplay> {
-  const [forView, forFindings] = teeAsync(events, 2) as [AsyncIterable<RecordedEvent>, AsyncIterable<RecordedEvent>];
   // Findings are written out as they are found (here: into a digest), as an audit of millions of events would write them to a file, so memory does not grow with them.
   const written = { count: 0, digest: 0 };
   const write = (finding: AuditFinding): void => {
     written.count++;
     written.digest = (Math.imul(written.digest, 31) + finding.position * 7 + finding.kind.length) | 0;
   };
-  const [view, findings] = await Promise.all([handoverView(forView, PROJECT_ID), auditFindings(forFindings, undefined, { onFinding: write })]);
-  return { view, findings, written };
+  const replayed = await replayForAudit(events, PROJECT_ID, { onFinding: write });
+  return { ...replayed, written };
 }
 
 /** The digest of an audit replay: the view's digest, then the findings counted by kind. */

@@ -88,19 +88,34 @@ function checkEvent(event: RecordedEvent, model: ReadinessState, findings: Findi
  * recorded, sign-offs made with an override, and the priority and lifecycle deviations of imports.
  */
 export function auditFindings<L extends Log>(log: L, policy: HandoverPolicy = defaultPolicy, options: AuditFindingsOptions = {}): Answer<L, AuditFindings> {
+  const scan = auditScan(policy, options);
+  return scanLog(log, logRangeOf(options), scan.visit, scan.finish);
+}
+
+/** An audit under way: the one model of state it judges each event against, the visit of each event in log order, and the findings once the log is read. */
+export interface AuditScan {
+  readonly model: ReadinessState;
+  readonly visit: (event: RecordedEvent) => void;
+  readonly finish: () => AuditFindings;
+}
+
+/**
+ * Starts an audit (see `auditFindings`): each visited event is judged against the model as
+ * it stood before the event, then applied to it; findings are handed to `onFinding` or kept.
+ * The model keeps every aggregate whole, as the rules may read any of their fields.
+ */
+export function auditScan(policy: HandoverPolicy, options: Omit<AuditFindingsOptions, keyof ReadOptions> = {}): AuditScan {
   const model = createReadinessState(createHistory(policy, options.projectId), options.criteria);
   const findings = new FindingsCollector(options.onFinding);
   const priorities = new PriorityDeviations();
   const visit = (event: RecordedEvent): void => {
     checkEvent(event, model, findings);
     applyToReadiness(model, event);
-    if (wiringOfType(event.type)?.descriptor.name !== "incident") return;
-    const incident = event as RecordedEvent<IncidentEvent>;
-    const tracked = model.history.aggregates.of("incident").get(incident.data.incidentId);
-    if (tracked !== undefined) priorities.check(incident, tracked.state, findings);
-  };
-  const visitAndFlush = (event: RecordedEvent): void => {
-    visit(event);
+    if (wiringOfType(event.type)?.descriptor.name === "incident") {
+      const incident = event as RecordedEvent<IncidentEvent>;
+      const tracked = model.history.aggregates.of("incident").get(incident.data.incidentId);
+      if (tracked !== undefined) priorities.check(incident, tracked.state, findings);
+    }
     findings.flush();
   };
   const finish = (): AuditFindings => {
@@ -109,5 +124,5 @@ export function auditFindings<L extends Log>(log: L, policy: HandoverPolicy = de
     const notes = model.history.project() === undefined && model.history.cmdb.position > 0 ? [NO_PROJECT_NOTE] : [];
     return deepFreeze({ position: model.history.cmdb.position, findings: list, counts, notes });
   };
-  return scanLog(log, logRangeOf(options), visitAndFlush, finish);
+  return { model, visit, finish };
 }

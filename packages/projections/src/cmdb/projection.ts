@@ -1,6 +1,6 @@
 import type { Projection } from "@handover/core";
 import { projectLog, type Answer, type Log } from "../log.js";
-import { logRangeOf, type ReadOptions } from "../read-options.js";
+import { logRangeOf, standingOf, type ReadOptions } from "../read-options.js";
 import { applyToCmdb } from "./apply.js";
 import { cmdbOf, type CmdbStanding } from "./result.js";
 import { restoreCmdb, type CmdbSnapshot } from "./snapshot.js";
@@ -42,7 +42,7 @@ export interface CmdbOptions extends ReadOptions {
 export function cmdbAsOf<L extends Log>(log: L, options: CmdbOptions = {}): Answer<L, Cmdb> {
   const range = logRangeOf(options);
   if (options.snapshot !== undefined) checkSnapshotFits(options.snapshot, range);
-  const standing = { ...(range.until === undefined ? {} : { asOf: range.until }), ...(range.recordedUntil === undefined ? {} : { knownAt: range.recordedUntil }) };
+  const standing = standingOf(range);
   return projectLog(log, cmdbProjection(standing, options.snapshot), range);
 }
 

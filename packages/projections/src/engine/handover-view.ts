@@ -4,7 +4,7 @@ import { cmdbOf } from "../cmdb/result.js";
 import type { Cmdb } from "../cmdb/types.js";
 import { createHistory } from "../history/history.js";
 import { projectLog, type Answer, type Log } from "../log.js";
-import { logRangeOf, type ReadOptions } from "../read-options.js";
+import { logRangeOf, standingOf, type ReadOptions } from "../read-options.js";
 import { resolveCriteria, type ReadinessCriteria } from "../readiness/criteria.js";
 import { readinessOf, type Readiness } from "../readiness/evaluate.js";
 import { applyToReadiness, createReadinessState, type ReadinessState } from "../readiness/state.js";
@@ -45,7 +45,7 @@ export function handoverProjection(projectId: string, options: Omit<HandoverView
  */
 export function handoverView<L extends Log>(log: L, projectId: string, options: HandoverViewOptions = {}): Answer<L, HandoverView> {
   const range = logRangeOf(options);
-  const standing = { ...(range.until === undefined ? {} : { asOf: range.until }), ...(range.recordedUntil === undefined ? {} : { knownAt: range.recordedUntil }) };
+  const standing = standingOf(range);
   const criteria = resolveCriteria(options.criteria);
   return projectLog(
     log,
