@@ -1,4 +1,4 @@
-export type { ReadOptions } from "./read-options.js";
+export type { ReadOptions, Standing } from "./read-options.js";
 export { logRangeOf } from "./read-options.js";
 export type { Log, Answer } from "./log.js";
 export type { EventStamp, LastChange, InverseRelationship, ProductionEntry, CmdbCi, BaselineRecord, Cmdb } from "./cmdb/types.js";

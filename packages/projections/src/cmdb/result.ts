@@ -1,13 +1,11 @@
 import { deepFreeze, freezeShallow } from "../freeze.js";
+import type { Standing } from "../read-options.js";
 import { freezeCi } from "./freeze-ci.js";
 import type { CmdbState } from "./state.js";
 import type { Cmdb, CmdbCi } from "./types.js";
 
-/** Where the answer stands, as the read options asked. */
-export interface CmdbStanding {
-  readonly asOf?: string;
-  readonly knownAt?: string;
-}
+/** Where a CMDB answer stands, as the read options asked (the one `Standing` of every read model). */
+export type CmdbStanding = Standing;
 
 /**
  * The CMDB as it stands in the state, frozen. Records and the index are frozen in place

@@ -6,6 +6,7 @@ import { productionReleaseCheck, serviceLevelsCheck } from "./checks-handover.js
 import { changesClosedCheck, emergencyChangesReviewedCheck, incidentWorkaroundsCheck, majorIncidentsCheck, slaPerformanceCheck } from "./checks-work.js";
 import { resolveCriteria, type CheckStatus, type ReadinessCheckName, type ReadinessCriteria, type ResolvedCriteria } from "./criteria.js";
 import type { ReadinessState } from "./state.js";
+import type { Standing } from "../read-options.js";
 
 const DEFINITIONS: Readonly<Record<ReadinessCheckName, CheckDefinition>> = {
   production_baseline: productionBaselineCheck,
@@ -39,11 +40,8 @@ export interface Readiness {
   readonly checks: readonly ReadinessCheck[];
 }
 
-/** Where a readiness answer stands, as the read options asked. */
-export interface ReadinessStanding {
-  readonly asOf?: string;
-  readonly knownAt?: string;
-}
+/** Where a readiness answer stands, as the read options asked (the one `Standing` of every read model). */
+export type ReadinessStanding = Standing;
 
 function contextOf(state: ReadinessState, projectId: string, criteria: ResolvedCriteria): CheckContext {
   return { state, projectId, project: state.history.aggregates.of("project").get(projectId)?.state, criteria };

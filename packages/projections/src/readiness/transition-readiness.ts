@@ -2,7 +2,7 @@ import type { Projection } from "@handover/core";
 import { defaultPolicy, type HandoverPolicy } from "@handover/itil";
 import { createHistory } from "../history/history.js";
 import { projectLog, type Answer, type Log } from "../log.js";
-import { logRangeOf, type ReadOptions } from "../read-options.js";
+import { logRangeOf, standingOf, type ReadOptions } from "../read-options.js";
 import { resolveCriteria, type ReadinessCriteria } from "./criteria.js";
 import { readinessOf, type Readiness, type ReadinessStanding } from "./evaluate.js";
 import { applyToReadiness, createReadinessState, type ReadinessState } from "./state.js";
@@ -32,6 +32,6 @@ export function readinessProjection(projectId: string, criteria?: ReadinessCrite
  */
 export function transitionReadiness<L extends Log>(log: L, projectId: string, options: ReadinessOptions = {}): Answer<L, Readiness> {
   const range = logRangeOf(options);
-  const standing = { ...(range.until === undefined ? {} : { asOf: range.until }), ...(range.recordedUntil === undefined ? {} : { knownAt: range.recordedUntil }) };
+  const standing = standingOf(range);
   return projectLog(log, readinessProjection(projectId, options.criteria, standing, options.policy), range);
 }
