@@ -83,6 +83,29 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       CREATE TABLE checked_reads (fingerprint TEXT PRIMARY KEY, through INTEGER NOT NULL) WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    description: "read-model snapshots (the CMDB's, say): a header per snapshot and each version of each changed record, read one record at a time",
+    sql: `
+      CREATE TABLE read_model_snapshots (
+        name TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        occurred_until TEXT NOT NULL,
+        recorded_until TEXT NOT NULL,
+        header TEXT NOT NULL,
+        PRIMARY KEY (name, position)
+      ) WITHOUT ROWID;
+      CREATE TABLE read_model_records (
+        name TEXT NOT NULL,
+        collection TEXT NOT NULL,
+        key TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        ordinal INTEGER NOT NULL,
+        body TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX read_model_records_key ON read_model_records (name, collection, key, position);
+    `,
+  },
 ];
 
 /** The schema version this code writes and reads. */

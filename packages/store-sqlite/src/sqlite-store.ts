@@ -9,6 +9,7 @@ import {
   type EventStore,
   type ImportResult,
   type SnapshotStore,
+  type ReadModelSnapshotStore,
   type TreeHead,
   flattenPages,
   isStorableText,
@@ -16,6 +17,7 @@ import {
 } from "@handover/core";
 import { createSqliteAppender, findCommandIn } from "./append.js";
 import { createSqliteCheckpointStore, createSqliteSnapshotStore } from "./checkpoints-snapshots.js";
+import { createSqliteReadModelSnapshotStore } from "./read-model-snapshots.js";
 import { SqliteStoreError, guarded, translateSqliteError } from "./errors.js";
 import { importIntoSqlite } from "./import-log.js";
 import { openSqliteConnections } from "./open-connection.js";
@@ -34,6 +36,8 @@ export interface SqliteEventStore extends EventStore {
   readonly checkpoints: CheckpointStore;
   /** Stream snapshots in the same file. */
   readonly snapshots: SnapshotStore;
+  /** Read-model snapshots (the CMDB's, say) in the same file, read a record at a time. */
+  readonly readModelSnapshots: ReadModelSnapshotStore;
   /** Imports a JSONL log after the head, all or nothing; a malformed line throws core's `LogError`. */
   importJsonl(path: string): Promise<Either<AppendError, ImportResult>>;
   /** Writes the whole log to a JSONL file atomically; returns how many events it wrote. */
@@ -105,6 +109,7 @@ export function openSqliteEventStore(options: SqliteStoreOptions): SqliteEventSt
     path,
     checkpoints: createSqliteCheckpointStore(sideTables),
     snapshots: createSqliteSnapshotStore(sideTables),
+    readModelSnapshots: createSqliteReadModelSnapshotStore({ reader, writer, queue, guard: live }),
     appendToStream: (streamId, events, appendOptions) => queue.run(() => live(() => append(streamId, events, appendOptions))),
     readStream: (streamId, range) => flattenPages(isStorableText(streamId) ? readStreamPages(reads, streamId, range) : emptyAsync()),
     readStreamPages: (streamId, range) => (isStorableText(streamId) ? readStreamPages(reads, streamId, range) : emptyAsync()),

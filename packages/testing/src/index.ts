@@ -21,3 +21,5 @@ export type { TwoWriters } from "./cached-commands-property.js";
 export { cachedCommandsProperty } from "./cached-commands-property.js";
 export type { LedgerEvent, LedgerState, LedgerCommand } from "./ledger-decider.js";
 export { ledgerDecider, ledgerCatalogue, ledgerEvents } from "./ledger-decider.js";
+export type { MakeReadModelSnapshotStore } from "./conformance-read-model-snapshots.js";
+export { readModelSnapshotConformance } from "./conformance-read-model-snapshots.js";

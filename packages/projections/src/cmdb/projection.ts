@@ -4,6 +4,7 @@ import { logRangeOf, standingOf, type ReadOptions } from "../read-options.js";
 import { applyToCmdb } from "./apply.js";
 import { cmdbOf, type CmdbStanding } from "./result.js";
 import { restoreCmdb, type CmdbSnapshot } from "./snapshot.js";
+import type { StoredCmdbSnapshot } from "./stored-snapshot.js";
 import { createCmdbState, type CmdbState } from "./state.js";
 import type { Cmdb } from "./types.js";
 
@@ -12,7 +13,7 @@ import type { Cmdb } from "./types.js";
  * for an inline read model kept after each append), `result` freezes what changed since
  * the last result and lists every CI.
  */
-export function cmdbProjection(standing: CmdbStanding = {}, from?: CmdbSnapshot): Projection<CmdbState, Cmdb> {
+export function cmdbProjection(standing: CmdbStanding = {}, from?: CmdbSnapshot | StoredCmdbSnapshot): Projection<CmdbState, Cmdb> {
   const after = from?.position ?? 0;
   return {
     name: "cmdb",
@@ -28,9 +29,10 @@ export function cmdbProjection(standing: CmdbStanding = {}, from?: CmdbSnapshot)
 export interface CmdbOptions extends ReadOptions {
   /**
    * A snapshot taken earlier with `snapshotCmdb`: events up to its position are skipped,
-   * so the log may start after it. It must not hold events the range leaves out.
+   * so the log may start after it. It must not hold events the range leaves out. A
+   * snapshot kept in a store (`loadCmdbSnapshot`) is read a record at a time.
    */
-  readonly snapshot?: CmdbSnapshot;
+  readonly snapshot?: CmdbSnapshot | StoredCmdbSnapshot;
 }
 
 /**
@@ -46,7 +48,7 @@ export function cmdbAsOf<L extends Log>(log: L, options: CmdbOptions = {}): Answ
   return projectLog(log, cmdbProjection(standing, options.snapshot), range);
 }
 
-function checkSnapshotFits(snapshot: CmdbSnapshot, range: { until?: string; recordedUntil?: string; toPosition?: number }): void {
+function checkSnapshotFits(snapshot: CmdbSnapshot | StoredCmdbSnapshot, range: { until?: string; recordedUntil?: string; toPosition?: number }): void {
   const problems: string[] = [];
   if (range.toPosition !== undefined && snapshot.position > range.toPosition) problems.push(`it holds position ${snapshot.position}, after toPosition ${range.toPosition}`);
   if (range.until !== undefined && snapshot.occurredUntil > range.until) problems.push(`it holds events that occurred up to ${snapshot.occurredUntil}, after asOf ${range.until}`);

@@ -2,7 +2,8 @@ import { deepFreeze, freezeShallow } from "../freeze.js";
 import type { Standing } from "../read-options.js";
 import { freezeCi } from "./freeze-ci.js";
 import type { CmdbState } from "./state.js";
-import type { Cmdb, CmdbCi } from "./types.js";
+import { StoredCiIndex } from "./stored-index.js";
+import type { BaselineRecord, Cmdb, CmdbCi } from "./types.js";
 
 /** Where a CMDB answer stands, as the read options asked (the one `Standing` of every read model). */
 export type CmdbStanding = Standing;
@@ -15,7 +16,29 @@ export type CmdbStanding = Standing;
 export function cmdbOf(state: CmdbState, standing: CmdbStanding = {}): Cmdb {
   const byId = shareIndex(state);
   for (const baseline of state.baselines) deepFreeze(baseline);
-  return Object.freeze({ position: state.position, ...standing, cis: listOf(byId), byId, baselines: Object.freeze([...state.baselines]) });
+  const baselines = Object.freeze([...state.baselines]);
+  if (byId instanceof StoredCiIndex || state.storedBaselines !== undefined) return storedCmdbOf(state, standing, byId, baselines);
+  return Object.freeze({ position: state.position, ...standing, cis: listOf(byId), byId, baselines });
+}
+
+/**
+ * The CMDB of a state resumed from a stored snapshot: `byId` reads a record from the
+ * snapshot when first asked, and `cis` and `baselines` are read whole only when first read.
+ */
+function storedCmdbOf(state: CmdbState, standing: CmdbStanding, byId: ReadonlyMap<string, CmdbCi>, later: readonly BaselineRecord[]): Cmdb {
+  const stored = state.storedBaselines;
+  let baselines: readonly BaselineRecord[] | undefined;
+  return Object.freeze({
+    position: state.position,
+    ...standing,
+    get cis() {
+      return listOf(byId);
+    },
+    byId,
+    get baselines() {
+      return (baselines ??= stored === undefined ? later : Object.freeze([...stored(), ...later]));
+    },
+  });
 }
 
 const lists = new WeakMap<ReadonlyMap<string, CmdbCi>, readonly CmdbCi[]>();

@@ -2,6 +2,8 @@ import { deepFreeze } from "../freeze.js";
 import { freezeCi } from "./freeze-ci.js";
 import { shareIndex } from "./result.js";
 import { createCmdbState, type CmdbState } from "./state.js";
+import { StoredCiIndex } from "./stored-index.js";
+import type { StoredCmdbSnapshot } from "./stored-snapshot.js";
 import type { BaselineRecord, CmdbCi, InverseRelationship, ProductionEntry } from "./types.js";
 
 /** The revision of the snapshot format; a snapshot of another revision is refused. */
@@ -59,12 +61,14 @@ const indexes = new WeakMap<CmdbSnapshot, ReadonlyMap<string, CmdbCi>>();
  * A CMDB state resumed from a snapshot. The snapshot's records are shared, frozen, and
  * copied one at a time as events change them. Resuming from a snapshot taken in this
  * process shares its index too (copied at the first write); one read back from JSON is
- * frozen and indexed first.
+ * frozen and indexed first. Resuming from a stored snapshot (`loadCmdbSnapshot`) reads
+ * each record from the store when first asked for.
  */
-export function restoreCmdb(snapshot: CmdbSnapshot): CmdbState {
+export function restoreCmdb(snapshot: CmdbSnapshot | StoredCmdbSnapshot): CmdbState {
   if (snapshot.revision !== CMDB_SNAPSHOT_REVISION) {
     throw new RangeError(`restoreCmdb: snapshot revision ${snapshot.revision} is not ${CMDB_SNAPSHOT_REVISION}; take a new snapshot`);
   }
+  if ("storedCis" in snapshot) return restoreStoredCmdb(snapshot);
   const frozen = freezeSnapshot(snapshot);
   const state = createCmdbState();
   const index = indexes.get(frozen);
@@ -80,5 +84,19 @@ export function restoreCmdb(snapshot: CmdbSnapshot): CmdbState {
   state.position = frozen.position;
   state.occurredUntil = frozen.occurredUntil;
   state.recordedUntil = frozen.recordedUntil;
+  return state;
+}
+
+/** A CMDB state resumed from a stored snapshot: its index reads records from the store as they are asked for. */
+function restoreStoredCmdb(snapshot: StoredCmdbSnapshot): CmdbState {
+  const state = createCmdbState();
+  state.cis = new StoredCiIndex(snapshot.storedCis);
+  state.cisShared = true;
+  state.storedBaselines = snapshot.storedBaselines;
+  for (const [ciId, inverses] of snapshot.pendingInverses) state.pendingInverses.set(ciId, [...inverses]);
+  for (const [ciId, entry] of snapshot.pendingProduction) state.pendingProduction.set(ciId, entry);
+  state.position = snapshot.position;
+  state.occurredUntil = snapshot.occurredUntil;
+  state.recordedUntil = snapshot.recordedUntil;
   return state;
 }

@@ -1,3 +1,4 @@
+import { StoredCiIndex } from "./stored-index.js";
 import type { CmdbCi, BaselineRecord, InverseRelationship, ProductionEntry } from "./types.js";
 
 /**
@@ -31,7 +32,10 @@ export interface CmdbState {
   readonly pendingInverses: Map<string, InverseRelationship[]>;
   /** Production baselines that named a CI not registered (yet) in this view of the log: it enters production scope on registration. */
   readonly pendingProduction: Map<string, ProductionEntry>;
+  /** The baselines taken so far, in log order; after a stored snapshot, those taken after it (see `storedBaselines`). */
   readonly baselines: BaselineRecord[];
+  /** The baselines a stored snapshot holds, read when first asked (absent unless resumed from a stored snapshot). */
+  storedBaselines?: () => readonly BaselineRecord[];
   position: number;
   /** The latest `occurredAt` and `recordedAt` read, so a snapshot knows which ranges it may answer. */
   occurredUntil: string;
@@ -46,13 +50,19 @@ export function createCmdbState(): CmdbState {
 /** The index of records, writable: copied first when a result or snapshot shares it. */
 export function writableIndex(state: CmdbState): Map<string, CmdbCi | MutableCi> {
   if (state.cisShared) {
-    // forEach and set: faster than new Map(shared), which goes through the iterator protocol.
-    const copy = new Map<string, CmdbCi | MutableCi>();
-    state.cis.forEach((record, ciId) => copy.set(ciId, record));
-    state.cis = copy;
+    state.cis = copyOfIndex(state.cis);
     state.cisShared = false;
   }
   return state.cis;
+}
+
+/** A writable copy of an index: an index resumed from a stored snapshot copies what it read so far and shares the snapshot. */
+function copyOfIndex(index: Map<string, CmdbCi | MutableCi>): Map<string, CmdbCi | MutableCi> {
+  if (index instanceof StoredCiIndex) return index.copy();
+  // forEach and set: faster than new Map(shared), which goes through the iterator protocol.
+  const copy = new Map<string, CmdbCi | MutableCi>();
+  index.forEach((record, ciId) => copy.set(ciId, record));
+  return copy;
 }
 
 /** Puts a record the state owns into the index. */
