@@ -151,6 +151,20 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     description: "how far the rows were checked under each catalogue (by its fingerprint), so reads check each row once",
     sql: (names) => `CREATE TABLE ${names.quotedSchema}.checked_reads (fingerprint text PRIMARY KEY, through bigint NOT NULL);`,
   },
+  {
+    version: 4,
+    description: "read-model snapshots (the CMDB's, say): a header per snapshot and each version of each changed record",
+    sql: (names) => `
+      CREATE TABLE ${names.quotedSchema}.read_model_snapshots (
+        name text COLLATE "C" NOT NULL, position bigint NOT NULL, occurred_until text COLLATE "C" NOT NULL, recorded_until text COLLATE "C" NOT NULL, header text NOT NULL,
+        PRIMARY KEY (name, position)
+      );
+      CREATE TABLE ${names.quotedSchema}.read_model_records (
+        name text COLLATE "C" NOT NULL, collection text COLLATE "C" NOT NULL, key text COLLATE "C" NOT NULL, position bigint NOT NULL, ordinal bigint NOT NULL, body text NOT NULL,
+        PRIMARY KEY (name, collection, key, position)
+      );
+    `,
+  },
 ];
 
 /** The schema version this code writes and reads. */

@@ -1,9 +1,10 @@
 import type pg from "pg";
 import type { Either } from "fp-ts/lib/Either.js";
-import { checkAppendRequest, emptyAsync, flattenPages, isStorableText, readJsonl, writeJsonl, type AppendError, type ChainHead, type CheckpointStore, type EventStore, type ImportResult, type SnapshotStore, decodeStoredEvent, type StoredEventRow } from "@handover/core";
+import { checkAppendRequest, emptyAsync, flattenPages, isStorableText, readJsonl, writeJsonl, type AppendError, type ChainHead, type CheckpointStore, type EventStore, type ImportResult, type SnapshotStore, type ReadModelSnapshotStore, decodeStoredEvent, type StoredEventRow } from "@handover/core";
 import { createPostgresAppender } from "./append.js";
 import { checkedReadsOf } from "./checked-reads.js";
 import { createPostgresCheckpointStore, createPostgresSnapshotStore } from "./checkpoints-snapshots.js";
+import { createPostgresReadModelSnapshotStore } from "./read-model-snapshots.js";
 import { PostgresStoreError } from "./errors.js";
 import { createFastAppender } from "./fast-append.js";
 import { importIntoPostgres } from "./import-log.js";
@@ -25,6 +26,8 @@ export interface PostgresEventStore extends EventStore {
   readonly checkpoints: CheckpointStore;
   /** Stream snapshots in the same schema. */
   readonly snapshots: SnapshotStore;
+  /** Read-model snapshots (the CMDB's, say) in the same schema. */
+  readonly readModelSnapshots: ReadModelSnapshotStore;
   /** Handles every event after the subscriber's checkpoint, then each new one as it commits. */
   subscribe(options: SubscribeOptions): Promise<Subscription>;
   /** Imports a JSONL log after the head, all or nothing; a malformed line throws core's `LogError`. */
@@ -74,6 +77,7 @@ export async function openPostgresEventStore(options: PostgresStoreOptions): Pro
     pool,
     checkpoints,
     snapshots: createPostgresSnapshotStore(pool, names),
+    readModelSnapshots: createPostgresReadModelSnapshotStore(pool, names),
     appendToStream: async (streamId, events, appendOptions) => {
       live();
       // Checked before any query: a malformed append (a NUL or a lone surrogate in an id, a command id that is not text) never reaches the server.
