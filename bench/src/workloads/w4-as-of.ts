@@ -3,7 +3,7 @@ import { applyToCmdb, cmdbAsOf, createCmdbState, snapshotCmdb, type CmdbSnapshot
 import type { Size } from "../harness/size.js";
 import type { Variant, Workload } from "./types.js";
 import { latestSnapshotAt, loadLog, queries, QUERIES, SNAPSHOT_EVERY, TAIL } from "./w4/input.js";
-import { fromSqliteSnapshot } from "./w4/stored-snapshot.js";
+import { fromPostgresSnapshot, fromSqliteSnapshot } from "./w4/stored-snapshot.js";
 
 /** The latest snapshot before the end: the CMDB state of every event but the last `TAIL` (a quarter of a tiny log), and the events after it. */
 async function snapshotAndTail(size: Size, seed: number): Promise<{ snapshot: CmdbSnapshot; tail: RecordedEvent[]; asOf: string }> {
@@ -48,17 +48,19 @@ export const w4Workload: Workload = {
   title: "W4 as-of query (CMDB) at the end of W3's log, with and without snapshots",
   unit: "queries",
   fullSize: { streams: 10_000, perStream: 100 },
-  variants: [fromSnapshot, fromStoredSnapshot, fromSqliteSnapshot("snapshot-sqlite", SNAPSHOT_EVERY / 10), fromSqliteSnapshot("snapshot-sqlite-10k", SNAPSHOT_EVERY), fullReplay],
+  variants: [fromSnapshot, fromStoredSnapshot, fromSqliteSnapshot("snapshot-sqlite", SNAPSHOT_EVERY / 10), fromSqliteSnapshot("snapshot-sqlite-10k", SNAPSHOT_EVERY), fromPostgresSnapshot("snapshot-postgres", SNAPSHOT_EVERY / 10), fullReplay],
   comparisons: [
     { subject: "snapshot", baseline: "replay" },
     { subject: "snapshot-json", baseline: "replay" },
     { subject: "snapshot-sqlite", baseline: "replay" },
     { subject: "snapshot-sqlite-10k", baseline: "replay" },
+    { subject: "snapshot-postgres", baseline: "replay" },
   ],
   absoluteTargets: [
     { variant: "snapshot", atLeast: 100 },
     { variant: "snapshot-json", atLeast: 100 },
     { variant: "snapshot-sqlite", atLeast: 100 },
+    { variant: "snapshot-postgres", atLeast: 100 },
   ],
   operationsAt: () => QUERIES,
   note: `Each trial runs ${QUERIES} queries "as of" the last event's time; the log (W3's) is read into memory untimed, as a store would hand it out; ≤ 10 ms per query is ≥ 100 queries/s. The SQLite variants find the latest stored snapshot that fits and read only the records the tail touches (the digest, untimed, reads them all); the tail replayed is half the snapshot interval, which SQLite's changed-records-only snapshots make cheap to shorten.`,
