@@ -20,7 +20,7 @@ function embeddingCode(): string {
 }
 
 describe("the guide's embedding example", () => {
-  it("runs as written over a SQLite store and answers what its comments say: one clock, so the CMDB as of 12 March holds the CI registered on 3 March; readModels() agrees with the read models at the end", () => {
+  it("runs as written over a SQLite store and answers what its comments say: one clock, so the CMDB as of 12 March holds the CI registered on 3 March; readModels() agrees with the read models at the end, and so does a query from a snapshot kept in the store", () => {
     rmSync(SCRATCH, { recursive: true, force: true });
     mkdirSync(SCRATCH, { recursive: true });
     const checks = `
@@ -32,6 +32,7 @@ console.log(JSON.stringify({
   cmdbOn12March: cmdb.cis.map((ci) => ci.ciId),
   readModelsCis: now.cmdb.cis.map((ci) => ci.ciId),
   sameCmdb: JSON.stringify(now.cmdb.cis) === JSON.stringify(latest.cis),
+  fromKeptSnapshot: kept?.position === (await store.head()).position && kept.position > 0 && JSON.stringify(fromKept.cis) === JSON.stringify(latest.cis),
   sameReadiness: now.readiness?.ready === readiness.ready,
   checks: readiness.checks.length,
   timeline: typeof timeline.ready,
@@ -44,7 +45,7 @@ await handover.close();
     const run = spawnSync(process.execPath, ["--conditions=source", "--import", "tsx", file], { cwd: SCRATCH, encoding: "utf8" });
     expect(run.status, run.stderr).toBe(0);
     const printed = JSON.parse(run.stdout.trim().split("\n").at(-1) ?? "{}") as Record<string, unknown>;
-    expect(printed).toMatchObject({ positions: [1], refused: "phase_gate", cmdbOn12March: ["crm-db"], readModelsCis: ["crm-db"], sameCmdb: true, sameReadiness: true, notes: [] });
+    expect(printed).toMatchObject({ positions: [1], refused: "phase_gate", cmdbOn12March: ["crm-db"], readModelsCis: ["crm-db"], sameCmdb: true, fromKeptSnapshot: true, sameReadiness: true, notes: [] });
     expect(printed.checks).toBeGreaterThan(0);
   }, 120_000);
 });
