@@ -153,19 +153,24 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   },
   {
     version: 4,
-    description: "read-model snapshots (the CMDB's, say): a header per snapshot and each version of each changed record",
+    description: "read-model snapshots (the CMDB's, say): a header per snapshot and each version of each changed record, with the position that superseded it",
     sql: (names) => `
       CREATE TABLE ${names.quotedSchema}.read_model_snapshots (
         name text COLLATE "C" NOT NULL, position bigint NOT NULL, occurred_until text COLLATE "C" NOT NULL, recorded_until text COLLATE "C" NOT NULL, header text NOT NULL,
         PRIMARY KEY (name, position)
       );
       CREATE TABLE ${names.quotedSchema}.read_model_records (
-        name text COLLATE "C" NOT NULL, collection text COLLATE "C" NOT NULL, key text COLLATE "C" NOT NULL, position bigint NOT NULL, ordinal bigint NOT NULL, body text NOT NULL,
+        name text COLLATE "C" NOT NULL, collection text COLLATE "C" NOT NULL, key text COLLATE "C" NOT NULL, position bigint NOT NULL,
+        superseded_at bigint NOT NULL DEFAULT ${CURRENT_VERSION}, ordinal bigint NOT NULL, body text NOT NULL,
         PRIMARY KEY (name, collection, key, position)
       );
+      CREATE INDEX read_model_records_standing ON ${names.quotedSchema}.read_model_records (name, superseded_at);
     `,
   },
 ];
+
+/** `superseded_at` of a record version no later one has replaced (bigint's largest value). */
+export const CURRENT_VERSION = "9223372036854775807";
 
 /** The schema version this code writes and reads. */
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS.length;

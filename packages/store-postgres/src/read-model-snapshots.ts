@@ -2,6 +2,7 @@ import type pg from "pg";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { notAfterLatest, type LogRange, type ReadModelSnapshotRefusal, type ReadModelSnapshotStore, type ReadModelSnapshotWrite, type StoredReadModelSnapshot } from "@handover/core";
 import { checkoutClient, releaseClient, rollbackQuietly } from "./clients.js";
+import { CURRENT_VERSION } from "./migrations.js";
 import type { LogNames } from "./sql-names.js";
 
 interface HeaderRow {
@@ -39,6 +40,11 @@ async function saveSnapshot(pool: pg.Pool, names: LogNames, snapshot: ReadModelS
     ]);
     if (snapshot.changed.length > 0) {
       await client.query(
+        `UPDATE ${names.quotedSchema}.read_model_records r SET superseded_at = $2 FROM unnest($3::text[], $4::text[]) AS changed (collection, key)` +
+          ` WHERE r.name = $1 AND r.collection = changed.collection AND r.key = changed.key AND r.superseded_at = ${CURRENT_VERSION}`,
+        [snapshot.name, snapshot.position, snapshot.changed.map((record) => record.collection), snapshot.changed.map((record) => record.key)],
+      );
+      await client.query(
         `INSERT INTO ${names.quotedSchema}.read_model_records (name, collection, key, position, ordinal, body)` +
           " SELECT $1, collection, key, $2, ordinal, body FROM unnest($3::text[], $4::text[], $5::bigint[], $6::text[]) AS changed (collection, key, ordinal, body)",
         [snapshot.name, snapshot.position, snapshot.changed.map((record) => record.collection), snapshot.changed.map((record) => record.key), snapshot.changed.map((record) => record.ordinal), snapshot.changed.map((record) => record.body)],
@@ -55,12 +61,12 @@ async function saveSnapshot(pool: pg.Pool, names: LogNames, snapshot: ReadModelS
   }
 }
 
-/** A snapshot's records as of its position, read in one query (the latest version of each), held as text and decoded by the caller when asked for. */
+/** A snapshot's records as of its position, read in one query (the version of each that stood then: saved at or before it, superseded after it), held as text and decoded by the caller when asked for. */
 async function openSnapshot(pool: pg.Pool, names: LogNames, name: string, row: HeaderRow): Promise<StoredReadModelSnapshot> {
   const position = Number(row.position);
   const { rows } = await pool.query<RecordRow>(
-    `SELECT DISTINCT ON (collection, key) collection, key, ordinal::integer AS ordinal, body FROM ${names.quotedSchema}.read_model_records` +
-      " WHERE name = $1 AND position <= $2 ORDER BY collection, key, position DESC",
+    `SELECT collection, key, ordinal::integer AS ordinal, body FROM ${names.quotedSchema}.read_model_records` +
+      " WHERE name = $1 AND superseded_at > $2 AND position <= $2",
     [name, position],
   );
   const collections = new Map<string, Map<string, RecordRow>>();
@@ -83,7 +89,8 @@ async function openSnapshot(pool: pg.Pool, names: LogNames, name: string, row: H
 
 /**
  * Read-model snapshots kept in the log's schema: a header row per snapshot and a row per
- * changed record, each version kept. A snapshot is opened with one query that reads the
+ * changed record, each version kept with the position of the save that superseded it, so
+ * the records of any snapshot are one indexed range. A snapshot is opened with one query that reads the
  * latest version of each of its records as text (a `record` lookup cannot wait on the
  * server); the caller decodes only the records it asks for.
  */
