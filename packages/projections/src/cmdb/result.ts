@@ -58,6 +58,7 @@ function listOf(index: ReadonlyMap<string, CmdbCi>): readonly CmdbCi[] {
 export function shareIndex(state: CmdbState): ReadonlyMap<string, CmdbCi> {
   for (const record of state.unfrozen) freezeCi(record);
   state.unfrozen.length = 0;
+  if (state.cis instanceof StoredCiIndex) state.cis.freezeDecoded();
   if (!state.cisShared) {
     freezeShallow(state.cis);
     state.cisShared = true;

@@ -90,8 +90,9 @@ export function restoreCmdb(snapshot: CmdbSnapshot | StoredCmdbSnapshot): CmdbSt
 /** A CMDB state resumed from a stored snapshot: its index reads records from the store as they are asked for. */
 function restoreStoredCmdb(snapshot: StoredCmdbSnapshot): CmdbState {
   const state = createCmdbState();
+  // The index is the state's own (no answer holds it yet): records it decodes are changed in place until one does.
   state.cis = new StoredCiIndex(snapshot.storedCis);
-  state.cisShared = true;
+  state.cisShared = false;
   state.storedBaselines = snapshot.storedBaselines;
   for (const [ciId, inverses] of snapshot.pendingInverses) state.pendingInverses.set(ciId, [...inverses]);
   for (const [ciId, entry] of snapshot.pendingProduction) state.pendingProduction.set(ciId, entry);

@@ -1,3 +1,4 @@
+import { freezeCi } from "./freeze-ci.js";
 import type { CmdbCi } from "./types.js";
 import type { MutableCi } from "./state.js";
 
@@ -5,9 +6,9 @@ import type { MutableCi } from "./state.js";
 export interface StoredCis {
   /** How many records the snapshot holds. */
   readonly size: number;
-  /** One record, decoded and frozen, or undefined when the snapshot has none by that id. */
+  /** One record, decoded afresh (the index freezes it before sharing it), or undefined when the snapshot has none by that id. */
   get(ciId: string): CmdbCi | undefined;
-  /** Every record in registration order, `[ciId, decode]`: call `decode` for the record. */
+  /** Every record in registration order, `[ciId, decode]`: call `decode` for the record, decoded afresh. */
   all(): Iterable<readonly [string, () => CmdbCi]>;
 }
 
@@ -27,6 +28,8 @@ export class StoredCiIndex extends Map<string, Held> {
   readonly #absent: Set<string>;
   /** Ids registered after the snapshot, in registration order. */
   readonly #added: string[];
+  /** Records decoded while the index was its state's own, not frozen yet: the state may change them in place, no copy needed. */
+  readonly #decoded: CmdbCi[] = [];
 
   constructor(stored: StoredCis, from?: StoredCiIndex) {
     super();
@@ -41,13 +44,29 @@ export class StoredCiIndex extends Map<string, Held> {
     return new StoredCiIndex(this.#stored, this);
   }
 
+  /** Freezes the records decoded since the last call: before the index is shared with an answer or a snapshot. */
+  freezeDecoded(): void {
+    for (const record of this.#decoded) freezeCi(record);
+    this.#decoded.length = 0;
+  }
+
+  /** A record just decoded, as this index holds it: frozen when the index is shared, else left for its state to change in place. */
+  #hold(ciId: string, record: CmdbCi): Held {
+    if (Object.isFrozen(this)) freezeCi(record);
+    else this.#decoded.push(record);
+    super.set(ciId, record);
+    return record;
+  }
+
   override get(ciId: string): Held | undefined {
     const held = super.get(ciId);
     if (held !== undefined || this.#absent.has(ciId)) return held;
     const stored = this.#stored.get(ciId);
-    if (stored === undefined) this.#absent.add(ciId);
-    else super.set(ciId, stored);
-    return stored;
+    if (stored === undefined) {
+      this.#absent.add(ciId);
+      return undefined;
+    }
+    return this.#hold(ciId, stored);
   }
 
   override has(ciId: string): boolean {
@@ -76,9 +95,7 @@ export class StoredCiIndex extends Map<string, Held> {
 
   override *entries(): MapIterator<[string, Held]> {
     for (const [ciId, decode] of this.#stored.all()) {
-      let record = super.get(ciId);
-      if (record === undefined) super.set(ciId, (record = decode()));
-      yield [ciId, record];
+      yield [ciId, super.get(ciId) ?? this.#hold(ciId, decode())];
     }
     for (const ciId of this.#added) yield [ciId, super.get(ciId) as Held];
   }

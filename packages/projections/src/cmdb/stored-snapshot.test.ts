@@ -95,5 +95,6 @@ describe("CMDB snapshots kept in a read-model snapshot store", () => {
     expect(snapshot.position).toBe(4);
     expect(() => cmdbAsOf(log, { snapshot, toPosition: 2 })).toThrow(/does not fit/);
     expect(await loadCmdbSnapshot(store, { toPosition: 3 })).toBeUndefined();
+    await expect(saveCmdbSnapshot(store, { ...snapshotCmdb(cmdbProjection().init()), revision: 1 })).rejects.toThrow(/revision 1 is not 2/);
   });
 });

@@ -2,7 +2,6 @@ import { LogError, type ReadModelRecord, type ReadModelSnapshotRefusal, type Rea
 import type { Either } from "fp-ts/lib/Either.js";
 import { deepFreeze } from "../freeze.js";
 import { logRangeOf, type ReadOptions } from "../read-options.js";
-import { freezeCi } from "./freeze-ci.js";
 import { CMDB_SNAPSHOT_REVISION, type CmdbSnapshot } from "./snapshot.js";
 import type { StoredCis } from "./stored-index.js";
 import type { BaselineRecord, CmdbCi, InverseRelationship, ProductionEntry } from "./types.js";
@@ -45,9 +44,13 @@ const lastSaved = new WeakMap<ReadModelSnapshotStore, { readonly cis: ReadonlyMa
  * Keeps a CMDB snapshot (`snapshotCmdb`) in a read-model snapshot store (a SQLite store's
  * `readModelSnapshots`, say). Writes the CI records that changed since the last snapshot
  * saved to the same store by this process (every record, the first time), so snapshots may
- * be taken often. Refused (nothing written) unless it stands after the latest one kept.
+ * be taken often. Refused (nothing written) unless it stands after the latest one kept; a
+ * snapshot of another revision (read back from an older JSON) is a programmer error: RangeError.
  */
 export async function saveCmdbSnapshot(store: ReadModelSnapshotStore, snapshot: CmdbSnapshot): Promise<Either<ReadModelSnapshotRefusal, void>> {
+  if (snapshot.revision !== CMDB_SNAPSHOT_REVISION) {
+    throw new RangeError(`saveCmdbSnapshot: snapshot revision ${snapshot.revision} is not ${CMDB_SNAPSHOT_REVISION}; take a new snapshot`);
+  }
   const previous = lastSaved.get(store);
   const changed: ReadModelRecord[] = [];
   snapshot.cis.forEach((ci, ordinal) => {
@@ -69,7 +72,7 @@ export async function loadCmdbSnapshot(store: ReadModelSnapshotStore, options: R
   return stored === undefined ? undefined : storedCmdbSnapshotOf(stored);
 }
 
-/** A stored record's JSON, decoded and frozen; a row that is not JSON was changed outside Handover: `LogError` naming it. */
+/** A stored record's JSON, decoded; a row that is not JSON was changed outside Handover: `LogError` naming it. */
 function decoded<T>(stored: StoredReadModelSnapshot, where: string, body: string): T {
   try {
     return JSON.parse(body) as T;
@@ -81,7 +84,7 @@ function decoded<T>(stored: StoredReadModelSnapshot, where: string, body: string
 
 function storedCmdbSnapshotOf(stored: StoredReadModelSnapshot): StoredCmdbSnapshot {
   const header = decoded<StoredCmdbHeader>(stored, "the header", stored.header);
-  const decodeCi = (ciId: string, body: string): CmdbCi => freezeCi(decoded<CmdbCi>(stored, `the record of CI ${ciId}`, body));
+  const decodeCi = (ciId: string, body: string): CmdbCi => decoded<CmdbCi>(stored, `the record of CI ${ciId}`, body);
   let baselines: readonly BaselineRecord[] | undefined;
   return Object.freeze({
     revision: CMDB_SNAPSHOT_REVISION,
