@@ -21,7 +21,7 @@ export const usage = `pnpm bench [-- options]
   --quick          every workload at a tiny size, 1 run (smoke check, not a measurement)
   --runs=N         runs per variant, each in a fresh process (default 5; fewer is not a quotable figure)
   --scale=F        fraction of the full number of streams (default 1)
-  --only=a,b       only these workloads (ids: fold, append, append-path, w1, w2, w3, w4,
+  --only=a,b       only these workloads (ids: fold, append, append-path, w1, w2, w3, w4, w4-stored,
                    w5-sqlite-command, w5-sqlite-bulk, w5-sqlite-read, w5-pg-command, w5-pg-bulk, w5-pg-read,
                    w6-1m, w6-2m, w6-5m, w6-10m; --only=w6 runs all four)
   --seed=N         generator seed (default 20260301)

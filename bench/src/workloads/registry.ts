@@ -7,6 +7,7 @@ import { w1Workload } from "./w1-command-handling.js";
 import { w2Workload } from "./w2-rehydrate.js";
 import { w3Workload } from "./w3-audit-replay.js";
 import { w4Workload } from "./w4-as-of.js";
+import { w4StoredWorkload } from "./w4/stored-workload.js";
 import { w5PgBulkWorkload } from "./w5/pg-bulk.js";
 import { w5PgCommandWorkload } from "./w5/pg-command.js";
 import { w5PgReadWorkload } from "./w5/pg-read.js";
@@ -24,6 +25,7 @@ export const workloads: readonly Workload[] = [
   w2Workload,
   w3Workload,
   w4Workload,
+  w4StoredWorkload,
   treeCheckpointWorkload,
   treeProofWorkload,
   w5SqliteCommandWorkload,

@@ -9,7 +9,7 @@ import { itilCatalogue } from "../../generate/itil/catalogue.js";
 import type { Size } from "../../harness/size.js";
 import type { Variant } from "../types.js";
 import { dropSchema, freshSchema, POSTGRES_URL } from "../w5/postgres-schemas.js";
-import { latestSnapshotAt, loadLog, queries } from "./input.js";
+import { latestSnapshotAt, loadLog, queries, STORED_QUERIES } from "./input.js";
 
 /** Where a variant keeps its snapshots: a store's read-model snapshots, in a file or schema of its own. */
 type OpenSnapshots = () => Promise<ReadModelSnapshotStore>;
@@ -62,7 +62,7 @@ function fromKeptSnapshot(id: string, database: string, open: OpenSnapshots, eve
       const store = await open();
       await saveSnapshots(store, events, every);
       const after = events.slice(latestSnapshotAt(events.length, tail));
-      return queries(async () => {
+      return queries(STORED_QUERIES, async () => {
         const snapshot = await loadCmdbSnapshot(store, { asOf });
         if (snapshot === undefined) throw new Error("W4: no stored snapshot fits the query");
         return cmdbAsOf(after, { asOf, snapshot });
