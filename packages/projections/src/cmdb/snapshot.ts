@@ -78,12 +78,17 @@ export function restoreCmdb(snapshot: CmdbSnapshot | StoredCmdbSnapshot): CmdbSt
     state.cis = index as Map<string, CmdbCi>;
     state.cisShared = true;
   }
-  for (const [ciId, inverses] of frozen.pendingInverses) state.pendingInverses.set(ciId, [...inverses]);
-  for (const [ciId, entry] of frozen.pendingProduction) state.pendingProduction.set(ciId, entry);
   state.baselines.push(...frozen.baselines);
-  state.position = frozen.position;
-  state.occurredUntil = frozen.occurredUntil;
-  state.recordedUntil = frozen.recordedUntil;
+  return resumeAt(state, frozen);
+}
+
+/** Puts what every snapshot holds beside its records into a state: pending inverses and production entries, and where it stands. */
+function resumeAt(state: CmdbState, snapshot: CmdbSnapshot | StoredCmdbSnapshot): CmdbState {
+  for (const [ciId, inverses] of snapshot.pendingInverses) state.pendingInverses.set(ciId, [...inverses]);
+  for (const [ciId, entry] of snapshot.pendingProduction) state.pendingProduction.set(ciId, entry);
+  state.position = snapshot.position;
+  state.occurredUntil = snapshot.occurredUntil;
+  state.recordedUntil = snapshot.recordedUntil;
   return state;
 }
 
@@ -94,10 +99,5 @@ function restoreStoredCmdb(snapshot: StoredCmdbSnapshot): CmdbState {
   state.cis = new StoredCiIndex(snapshot.storedCis);
   state.cisShared = false;
   state.storedBaselines = snapshot.storedBaselines;
-  for (const [ciId, inverses] of snapshot.pendingInverses) state.pendingInverses.set(ciId, [...inverses]);
-  for (const [ciId, entry] of snapshot.pendingProduction) state.pendingProduction.set(ciId, entry);
-  state.position = snapshot.position;
-  state.occurredUntil = snapshot.occurredUntil;
-  state.recordedUntil = snapshot.recordedUntil;
-  return state;
+  return resumeAt(state, snapshot);
 }
