@@ -167,6 +167,11 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX read_model_records_standing ON ${names.quotedSchema}.read_model_records (name, superseded_at);
     `,
   },
+  {
+    version: 5,
+    description: "read-model records by the position they were saved at, so a process that holds a snapshot's records reads only the versions saved since",
+    sql: (names) => `CREATE INDEX read_model_records_saved ON ${names.quotedSchema}.read_model_records (name, position);`,
+  },
 ];
 
 /** `superseded_at` of a record version no later one has replaced (bigint's largest value). */

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
-import { notAfterLatest, type LogRange, type ReadModelSnapshotRefusal, type ReadModelSnapshotStore, type ReadModelSnapshotWrite, type StoredReadModelSnapshot } from "@handover/core";
+import { notAfterLatest, type LogRange, type ReadModelRecord, type ReadModelSnapshotRefusal, type ReadModelSnapshotStore, type ReadModelSnapshotWrite, type StoredReadModelSnapshot } from "@handover/core";
 import { checkoutClient, releaseClient, rollbackQuietly } from "./clients.js";
 import { CURRENT_VERSION } from "./migrations.js";
 import type { LogNames } from "./sql-names.js";
@@ -12,15 +12,8 @@ interface HeaderRow {
   readonly header: string;
 }
 
-interface RecordRow {
-  readonly collection: string;
-  readonly key: string;
-  readonly ordinal: number;
-  readonly body: string;
-}
-
-/** Saves one snapshot in a transaction, under an advisory lock per name, so two writers cannot both pass the "after the latest" check. */
-async function saveSnapshot(pool: pg.Pool, names: LogNames, snapshot: ReadModelSnapshotWrite): Promise<Either<ReadModelSnapshotRefusal, void>> {
+/** Saves one snapshot in a transaction, under an advisory lock per name, so two writers cannot both pass the "after the latest" check; answers the position of the snapshot it follows (0 for the first). */
+async function saveSnapshot(pool: pg.Pool, names: LogNames, snapshot: ReadModelSnapshotWrite): Promise<Either<ReadModelSnapshotRefusal, number>> {
   const client = await checkoutClient(pool);
   let failure: unknown;
   try {
@@ -51,7 +44,7 @@ async function saveSnapshot(pool: pg.Pool, names: LogNames, snapshot: ReadModelS
       );
     }
     await client.query("COMMIT");
-    return right(undefined);
+    return right(latest === null || latest === undefined ? 0 : Number(latest));
   } catch (error) {
     failure = error;
     await rollbackQuietly(client);
@@ -61,20 +54,51 @@ async function saveSnapshot(pool: pg.Pool, names: LogNames, snapshot: ReadModelS
   }
 }
 
-/** A snapshot's records as of its position, read in one query (the version of each that stood then: saved at or before it, superseded after it), held as text and decoded by the caller when asked for. */
-async function openSnapshot(pool: pg.Pool, names: LogNames, name: string, row: HeaderRow): Promise<StoredReadModelSnapshot> {
-  const position = Number(row.position);
-  const { rows } = await pool.query<RecordRow>(
+/** A snapshot's records by collection and key, as they stood at one position. */
+type RecordsByCollection = ReadonlyMap<string, ReadonlyMap<string, ReadModelRecord>>;
+
+/** The records of a name as they stood at `through`, held by this store so a later snapshot reads only the versions saved since. */
+interface HeldRecords {
+  readonly through: number;
+  readonly collections: RecordsByCollection;
+}
+
+/** The records as of `position`, read whole: the version of each that stood then (saved at or before it, superseded after it). */
+async function readRecords(pool: pg.Pool, names: LogNames, name: string, position: number): Promise<RecordsByCollection> {
+  const { rows } = await pool.query<ReadModelRecord>(
     `SELECT collection, key, ordinal::integer AS ordinal, body FROM ${names.quotedSchema}.read_model_records` +
       " WHERE name = $1 AND superseded_at > $2 AND position <= $2",
     [name, position],
   );
-  const collections = new Map<string, Map<string, RecordRow>>();
+  return withVersions(new Map(), rows);
+}
+
+/** The records as of `position` from those held at an earlier point: the held ones, replaced by the versions saved after it, up to `position`. */
+async function advanceRecords(pool: pg.Pool, names: LogNames, name: string, held: HeldRecords, position: number): Promise<RecordsByCollection> {
+  const { rows } = await pool.query<ReadModelRecord>(
+    `SELECT collection, key, ordinal::integer AS ordinal, body FROM ${names.quotedSchema}.read_model_records` +
+      " WHERE name = $1 AND position > $2 AND position <= $3 ORDER BY position",
+    [name, held.through, position],
+  );
+  return rows.length === 0 ? held.collections : withVersions(held.collections, rows);
+}
+
+/** A copy of the records with these versions put in (later rows win); the collections they touch are copied, the others shared, so a snapshot handed out earlier keeps reading as it stood. */
+function withVersions(from: RecordsByCollection, rows: readonly ReadModelRecord[]): RecordsByCollection {
+  const collections = new Map(from);
+  const copied = new Set<string>();
   for (const record of rows) {
-    let records = collections.get(record.collection);
-    if (records === undefined) collections.set(record.collection, (records = new Map()));
-    records.set(record.key, record);
+    let records = collections.get(record.collection) as Map<string, ReadModelRecord> | undefined;
+    if (!copied.has(record.collection)) {
+      collections.set(record.collection, (records = new Map(records)));
+      copied.add(record.collection);
+    }
+    (records as Map<string, ReadModelRecord>).set(record.key, record);
   }
+  return collections;
+}
+
+function snapshotOf(name: string, position: number, row: HeaderRow, collections: RecordsByCollection): StoredReadModelSnapshot {
   return {
     name,
     position,
@@ -90,13 +114,33 @@ async function openSnapshot(pool: pg.Pool, names: LogNames, name: string, row: H
 /**
  * Read-model snapshots kept in the log's schema: a header row per snapshot and a row per
  * changed record, each version kept with the position of the save that superseded it, so
- * the records of any snapshot are one indexed range. A snapshot is opened with one query that reads the
- * latest version of each of its records as text (a `record` lookup cannot wait on the
- * server); the caller decodes only the records it asks for.
+ * the records of any snapshot are one indexed range. A `record` lookup cannot wait on the
+ * server, so opening a snapshot reads its records as text (the caller decodes only those it
+ * asks for); the store holds the records of the latest snapshot it opened or saved of each
+ * name, so opening a later one reads only the versions saved since (none, when it is the
+ * same), and only an earlier one, or the first a process opens, is read whole.
  */
 export function createPostgresReadModelSnapshotStore(pool: pg.Pool, names: LogNames): ReadModelSnapshotStore {
+  const held = new Map<string, HeldRecords>();
+  /** The records as of the snapshot's position: from those held when at or before it, else read whole; held from then on when later than those held. */
+  const recordsAt = async (name: string, position: number): Promise<RecordsByCollection> => {
+    const before = held.get(name);
+    if (before?.through === position) return before.collections;
+    const collections = before !== undefined && before.through < position ? await advanceRecords(pool, names, name, before, position) : await readRecords(pool, names, name, position);
+    // Two opens may run at once: keep the later point.
+    if ((held.get(name)?.through ?? -1) < position) held.set(name, { through: position, collections });
+    return collections;
+  };
   return {
-    save: (snapshot) => saveSnapshot(pool, names, snapshot),
+    async save(snapshot) {
+      const saved = await saveSnapshot(pool, names, snapshot);
+      if (saved._tag === "Left") return saved;
+      // The records this store holds, when they are those of the snapshot this one follows, plus the changed ones are this one's: no need to read them back.
+      const before = held.get(snapshot.name);
+      const base = saved.right === 0 ? new Map() : before?.through === saved.right ? before.collections : undefined;
+      if (base !== undefined && (held.get(snapshot.name)?.through ?? -1) < snapshot.position) held.set(snapshot.name, { through: snapshot.position, collections: withVersions(base, snapshot.changed) });
+      return right(undefined);
+    },
     async load(name: string, range: LogRange = {}) {
       const { rows } = await pool.query<HeaderRow>(
         `SELECT s.position::text AS position, s.occurred_until, s.recorded_until, s.header FROM ${names.quotedSchema}.read_model_snapshots s WHERE s.name = $1` +
@@ -106,7 +150,9 @@ export function createPostgresReadModelSnapshotStore(pool: pg.Pool, names: LogNa
         [name, range.toPosition ?? null, range.until ?? null, range.recordedUntil ?? null],
       );
       const row = rows[0];
-      return row === undefined ? undefined : openSnapshot(pool, names, name, row);
+      if (row === undefined) return undefined;
+      const position = Number(row.position);
+      return snapshotOf(name, position, row, await recordsAt(name, position));
     },
   };
 }

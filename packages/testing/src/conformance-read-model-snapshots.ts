@@ -1,4 +1,4 @@
-import type { ReadModelRecord, ReadModelSnapshotStore, ReadModelSnapshotWrite } from "@handover/core";
+import type { ReadModelRecord, ReadModelSnapshotStore, ReadModelSnapshotWrite, StoredReadModelSnapshot } from "@handover/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
@@ -64,6 +64,42 @@ export function readModelSnapshotConformance(name: string, make: MakeReadModelSn
                 for (const key of ["k1", "k2", "k3", "é 4", "k'5"]) expect(loaded?.record(collection, key)).toBe(expected.find(([held]) => held === key)?.[1]);
               }
             }
+          } finally {
+            await close();
+          }
+        }),
+        { numRuns: 25 },
+      );
+    });
+
+    it("reads each snapshot as it stood when loads and saves interleave, and a snapshot loaded earlier keeps reading as it stood", async () => {
+      // Stores that hold the records of a snapshot they opened (PostgreSQL's) must move on to later ones and back to earlier ones without mixing them.
+      const arbitraryRun = fc.array(fc.tuple(arbitraryStep, fc.array(fc.nat(), { maxLength: 3 })), { minLength: 1, maxLength: 6 });
+      await fc.assert(
+        fc.asyncProperty(arbitraryRun, async (run) => {
+          const { store, close } = await make();
+          try {
+            const writes = writesOf("model@1", run.map(([step]) => step));
+            const loaded: { readonly upTo: number; readonly snapshot: StoredReadModelSnapshot }[] = [];
+            const expectAsSaved = ({ upTo, snapshot }: (typeof loaded)[number]): void => {
+              expect(snapshot.position).toBe(writes[upTo]?.position);
+              for (const collection of ["a", "b"]) {
+                const expected = expectedAfter(writes.slice(0, upTo + 1), collection);
+                expect([...snapshot.records(collection)]).toEqual(expected);
+                for (const key of ["k1", "k2", "k3", "é 4", "k'5"]) expect(snapshot.record(collection, key)).toBe(expected.find(([held]) => held === key)?.[1]);
+              }
+            };
+            for (let index = 0; index < writes.length; index++) {
+              await store.save(writes[index] as ReadModelSnapshotWrite);
+              for (const pick of (run[index] as (typeof run)[number])[1]) {
+                const upTo = pick % (index + 1);
+                const snapshot = await store.load("model@1", { toPosition: (writes[upTo] as ReadModelSnapshotWrite).position });
+                if (snapshot === undefined) throw new Error(`no snapshot fits position ${writes[upTo]?.position}`);
+                loaded.push({ upTo, snapshot });
+                expectAsSaved(loaded[loaded.length - 1] as (typeof loaded)[number]);
+              }
+            }
+            for (const each of loaded) expectAsSaved(each);
           } finally {
             await close();
           }

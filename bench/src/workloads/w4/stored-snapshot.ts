@@ -11,23 +11,32 @@ import type { Variant } from "../types.js";
 import { dropSchema, freshSchema, POSTGRES_URL } from "../w5/postgres-schemas.js";
 import { latestSnapshotAt, loadLog, queries, STORED_QUERIES } from "./input.js";
 
-/** Where a variant keeps its snapshots: a store's read-model snapshots, in a file or schema of its own. */
-type OpenSnapshots = () => Promise<ReadModelSnapshotStore>;
+/** Where a variant keeps its snapshots: a store's read-model snapshots, in a file or schema of its own; `queries` is the store the queries read from (the saving one, or another opened on the same log). */
+type OpenSnapshots = () => Promise<{ readonly saves: ReadModelSnapshotStore; readonly queries: ReadModelSnapshotStore }>;
 
 /** A SQLite store in a temporary folder, removed when the trial's process exits. */
 const sqliteSnapshots: OpenSnapshots = async () => {
   const folder = mkdtempSync(join(tmpdir(), "handover-w4-"));
   process.once("exit", () => rmSync(folder, { recursive: true, force: true }));
-  return openSqliteEventStore({ path: join(folder, "snapshots.db"), catalogue: itilCatalogue }).readModelSnapshots;
+  const { readModelSnapshots } = openSqliteEventStore({ path: join(folder, "snapshots.db"), catalogue: itilCatalogue });
+  return { saves: readModelSnapshots, queries: readModelSnapshots };
 };
 
-/** A PostgreSQL store in a fresh schema, dropped by the next trial of this process or the next bench run (as W5's are). */
-const postgresSnapshots: OpenSnapshots = async () => {
-  const schema = await freshSchema("w4");
-  const store = await openPostgresEventStore({ connectionString: POSTGRES_URL, schema, catalogue: itilCatalogue, maxConnections: 2 });
-  process.once("beforeExit", () => void store.close().then(() => dropSchema(schema)));
-  return store.readModelSnapshots;
-};
+/**
+ * A PostgreSQL store in a fresh schema, dropped by the next trial of this process or the next
+ * bench run (as W5's are); `reader`: the queries go through a second store on the same schema,
+ * as in a process that did not save the snapshots (its first query reads the records whole).
+ */
+const postgresSnapshots =
+  (reader: boolean): OpenSnapshots =>
+  async () => {
+    const schema = await freshSchema("w4");
+    const open = () => openPostgresEventStore({ connectionString: POSTGRES_URL, schema, catalogue: itilCatalogue, maxConnections: 2 });
+    const saving = await open();
+    const querying = reader ? await open() : saving;
+    process.once("beforeExit", () => void Promise.all([...new Set([saving, querying])].map((store) => store.close())).then(() => dropSchema(schema)));
+    return { saves: saving.readModelSnapshots, queries: querying.readModelSnapshots };
+  };
 
 /**
  * Replays the log once (untimed), saving the CMDB's snapshot to the store every `every`
@@ -59,8 +68,8 @@ function fromKeptSnapshot(id: string, database: string, open: OpenSnapshots, eve
     label: `Handover loadCmdbSnapshot(${database}, { asOf }) + cmdbAsOf(tail, { snapshot }): snapshots kept in ${database} every ${every.toLocaleString("en-US")} events (changed records only) + the last ${tail.toLocaleString("en-US")} events`,
     setup: async (size: Size, seed: number) => {
       const { events, asOf } = await loadLog(size, seed);
-      const store = await open();
-      await saveSnapshots(store, events, every);
+      const { saves, queries: store } = await open();
+      await saveSnapshots(saves, events, every);
       const after = events.slice(latestSnapshotAt(events.length, tail));
       return queries(STORED_QUERIES, async () => {
         const snapshot = await loadCmdbSnapshot(store, { asOf });
@@ -76,7 +85,11 @@ export function fromSqliteSnapshot(id: string, every: number): Variant {
   return fromKeptSnapshot(id, "SQLite", sqliteSnapshots, every);
 }
 
-/** Snapshots kept in PostgreSQL: a query opens the snapshot with one query that reads every record's text, and decodes those the tail touches. */
-export function fromPostgresSnapshot(id: string, every: number): Variant {
-  return fromKeptSnapshot(id, "PostgreSQL", postgresSnapshots, every);
+/**
+ * Snapshots kept in PostgreSQL: a query reads the snapshot's header, and the records' text
+ * the store does not hold yet (none, from the store that saved them; every record, for the
+ * first query of `reader`, which queries through another store), and decodes those the tail touches.
+ */
+export function fromPostgresSnapshot(id: string, every: number, reader = false): Variant {
+  return fromKeptSnapshot(id, reader ? "PostgreSQL (read by another store)" : "PostgreSQL", postgresSnapshots(reader), every);
 }
