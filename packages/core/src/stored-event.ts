@@ -60,14 +60,16 @@ export function storedEventValues(event: RecordedEvent): StoredEventValues {
  * catalogue) whose data does not decode, is a `LogError` naming the position: one rule
  * for every durable store.
  *
- * `checked` says the store already checked this row's canonical text and data under this
- * very catalogue (see `catalogueFingerprint`): the row is parsed and its envelope checked,
- * its data lifted when it was stored at an older schema version, and nothing is checked a
- * second time. Its canonical text is then not reused for hashing, so a verification of the
+ * `checked` says the store already checked this row (envelope, canonical text and data)
+ * under this very catalogue (see `catalogueFingerprint`): a row stored at the catalogue's
+ * schema version is then parsed and nothing is checked a second time (a row edited outside
+ * the store after its check is found by verifying the chain, not by reading it); a row of
+ * an older schema version is checked and its data lifted. Its canonical text is then not reused for hashing, so a verification of the
  * chain writes the canonical form of what the reader sees and compares hashes over that.
  */
 export function decodeStoredEvent(row: StoredEventRow, catalogue: EventCatalogue | undefined, checked = false): RecordedEvent {
   const position = Number(row.position);
+  const trusted = checked && catalogue !== undefined && catalogue.schemaVersionOf(row.type) === row.schema_version;
   const candidate = {
     position,
     streamId: row.stream_id,
@@ -81,11 +83,12 @@ export function decodeStoredEvent(row: StoredEventRow, catalogue: EventCatalogue
     prevHash: row.prev_hash,
     hash: row.hash,
   };
+  // A row the store checked under this catalogue (envelope, canonical text, data) is trusted whole: checking it again finds what it found.
+  if (trusted) return candidate as RecordedEvent;
   const event = checkRecordedEnvelope(candidate);
   if (typeof event === "string") {
     throw new LogError("invalid_envelope", `stored event at position ${position} does not parse: ${event}`, { position });
   }
-  if (checked && catalogue !== undefined && catalogue.schemaVersionOf(event.type) === event.schemaVersion) return event;
   checkCanonicalColumn(row.data, event.data, "data", position);
   checkCanonicalColumn(row.meta, event.meta, "meta", position);
   rememberEnvelopeParts(event, writeParts(event, row.data, row.meta));
