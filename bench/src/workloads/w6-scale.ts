@@ -1,10 +1,10 @@
-import { readJsonl } from "@handover/core";
-import { openSqliteEventStore } from "@handover/store-sqlite";
+import { readJsonl, type SpillStore } from "@handover/core";
+import { openSqliteEventStore, openSqliteSpillStore } from "@handover/store-sqlite";
 import { ensureItilLog } from "../generate/itil/log-file.js";
 import { itilCatalogue } from "../generate/itil/catalogue.js";
 import { ensureItilSqlite } from "../generate/itil/sqlite-log.js";
 import type { Size } from "../harness/size.js";
-import type { Workload } from "./types.js";
+import type { Variant, Workload } from "./types.js";
 import { auditReplay, auditReplayDigest } from "./w6/audit-replay.js";
 
 /** W6's sizes: millions of events, each a log of the same world (10,000 CIs) that runs longer. */
@@ -12,6 +12,46 @@ export const W6_MILLIONS = [1, 2, 5, 10] as const;
 
 /** The warm-up of every W6 size: W3's warm-up log (100,000 events), so the 10M trial does not first replay a million. */
 const WARM_UP: Size = { streams: 1_000, perStream: 100 };
+
+/** Runs the audit with finished work items spilled to a temporary SQLite file, or kept in memory. */
+async function withSpill<T>(spilling: boolean, run: (spill: SpillStore | undefined) => Promise<T>): Promise<T> {
+  const spill = spilling ? openSqliteSpillStore() : undefined;
+  try {
+    return await run(spill);
+  } finally {
+    spill?.close();
+  }
+}
+
+function jsonlVariant(millions: number, spilling: boolean): Variant {
+  return {
+    id: spilling ? "jsonl-spill" : "jsonl",
+    label: `Handover audit replay of a ${millions}M-event JSONL log (readJsonl, one read)${spilling ? ", finished work items spilled to SQLite" : ""}`,
+    setup: async (size, seed) => {
+      const path = ensureItilLog(size, seed);
+      return async () => {
+        const replay = await withSpill(spilling, (spill) => auditReplay(readJsonl(path), spill));
+        return { operations: replay.view.cmdb.position, summarise: () => auditReplayDigest(replay) };
+      };
+    },
+  };
+}
+
+function sqliteVariant(millions: number, spilling: boolean): Variant {
+  return {
+    id: spilling ? "sqlite-spill" : "sqlite",
+    label: `Handover audit replay of a ${millions}M-event SQLite log (readAll, paged)${spilling ? ", finished work items spilled to SQLite" : ""}`,
+    setup: async (size, seed) => {
+      const path = ensureItilSqlite(size, seed);
+      return async () => {
+        const store = openSqliteEventStore({ path, catalogue: itilCatalogue });
+        const replay = await withSpill(spilling, (spill) => auditReplay(store.readAll(), spill));
+        await store.close();
+        return { operations: replay.view.cmdb.position, summarise: () => auditReplayDigest(replay) };
+      };
+    },
+  };
+}
 
 function w6Workload(millions: number): Workload {
   return {
@@ -21,38 +61,24 @@ function w6Workload(millions: number): Workload {
     fullSize: { streams: 10_000, perStream: 100 * millions },
     warmUpSize: () => WARM_UP,
     variants: [
-      {
-        id: "jsonl",
-        label: `Handover audit replay of a ${millions}M-event JSONL log (readJsonl, one read)`,
-        setup: async (size, seed) => {
-          const path = ensureItilLog(size, seed);
-          return async () => {
-            const replay = await auditReplay(readJsonl(path));
-            return { operations: replay.view.cmdb.position, summarise: () => auditReplayDigest(replay) };
-          };
-        },
-      },
-      {
-        id: "sqlite",
-        label: `Handover audit replay of a ${millions}M-event SQLite log (readAll, paged)`,
-        setup: async (size, seed) => {
-          const path = ensureItilSqlite(size, seed);
-          return async () => {
-            const store = openSqliteEventStore({ path, catalogue: itilCatalogue });
-            const replay = await auditReplay(store.readAll());
-            await store.close();
-            return { operations: replay.view.cmdb.position, summarise: () => auditReplayDigest(replay) };
-          };
-        },
-      },
+      jsonlVariant(millions, false),
+      sqliteVariant(millions, false),
+      jsonlVariant(millions, true),
+      sqliteVariant(millions, true),
     ],
-    comparisons: [{ subject: "sqlite", baseline: "jsonl" }],
+    comparisons: [
+      { subject: "sqlite", baseline: "jsonl" },
+      { subject: "jsonl-spill", baseline: "jsonl" },
+      { subject: "sqlite-spill", baseline: "sqlite" },
+    ],
     absoluteTargets: [],
     memoryTargets: [
       { variant: "jsonl", atMostMb: 256 },
       { variant: "sqlite", atMostMb: 256 },
+      { variant: "jsonl-spill", atMostMb: 256 },
+      { variant: "sqlite-spill", atMostMb: 256 },
     ],
-    note: "Findings are written out as they are found (auditFindings with onFinding), as an audit of millions of events writes them to a file. One project and 10,000 CIs whose history runs longer with the size; logs are generated once per seed and size into bench/results/logs/ (JSONL, and a SQLite copy filled through the store's import) and kept between runs.",
+    note: "Findings are written out as they are found (auditFindings with onFinding), as an audit of millions of events writes them to a file. The -spill variants keep finished work items in a SQLite spill file (openSqliteSpillStore) instead of in memory; their digests must equal the others'. One project and 10,000 CIs whose history runs longer with the size; logs are generated once per seed and size into bench/results/logs/ (JSONL, and a SQLite copy filled through the store's import) and kept between runs.",
   };
 }
 

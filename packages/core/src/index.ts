@@ -51,6 +51,8 @@ export type { Snapshot, SnapshotStore, SnapshotPolicy } from "./snapshots.js";
 export { createInMemorySnapshotStore } from "./snapshots.js";
 export type { ReadModelRecord, ReadModelSnapshotWrite, StoredReadModelSnapshot, ReadModelSnapshotRefusal, ReadModelSnapshotStore } from "./read-model-snapshots.js";
 export { createInMemoryReadModelSnapshotStore, snapshotFitsRange, notAfterLatest } from "./read-model-snapshots.js";
+export type { SpillStore } from "./spill-store.js";
+export { createInMemorySpillStore } from "./spill-store.js";
 export type { Projection } from "./projection.js";
 export { project } from "./projection.js";
 export type { CheckpointStore, ProjectionHandler, ProjectionRunner, ProjectionRunnerOptions } from "./projection-runner.js";

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from "@handover/core";
+import type { RecordedEvent, SpillStore } from "@handover/core";
 import type { IncidentEvent } from "@handover/incident";
 import { defaultPolicy, type HandoverPolicy } from "@handover/itil";
 import type { ProjectEventOf } from "@handover/project";
@@ -27,6 +27,14 @@ export interface AuditFindingsOptions extends ReadOptions {
    * with the number of findings (an audit of millions of events writes them out as it goes).
    */
   readonly onFinding?: (finding: AuditFinding) => void;
+  /**
+   * Where the audit keeps finished work items (closed or cancelled incidents, changes,
+   * problems; releases in production or closed) instead of in memory: each is written out
+   * whole once finished and read back if a later event or rule names it, so memory follows
+   * the open work rather than the log (a SQLite store's `openSqliteSpillStore`, say). The
+   * findings are the same with or without it.
+   */
+  readonly spill?: SpillStore;
 }
 
 /** The rules broken in a log's history, in log order, with counts by kind. */
@@ -105,7 +113,7 @@ export interface AuditScan {
  * The model keeps every aggregate whole, as the rules may read any of their fields.
  */
 export function auditScan(policy: HandoverPolicy, options: Omit<AuditFindingsOptions, keyof ReadOptions> = {}): AuditScan {
-  const model = createReadinessState(createHistory(policy, options.projectId), options.criteria);
+  const model = createReadinessState(createHistory(policy, options.projectId, options.spill === undefined ? "everything" : { spill: options.spill }), options.criteria);
   const findings = new FindingsCollector(options.onFinding);
   const priorities = new PriorityDeviations();
   const visit = (event: RecordedEvent): void => {
@@ -116,6 +124,7 @@ export function auditScan(policy: HandoverPolicy, options: Omit<AuditFindingsOpt
       const tracked = model.history.aggregates.of("incident").get(incident.data.incidentId);
       if (tracked !== undefined) priorities.check(incident, tracked.state, findings);
     }
+    model.history.aggregates.spillFinished();
     findings.flush();
   };
   const finish = (): AuditFindings => {

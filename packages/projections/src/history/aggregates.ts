@@ -1,10 +1,11 @@
-import { evolveWithImmer, type RecordedEvent } from "@handover/core";
+import { evolveWithImmer, type RecordedEvent, type SpillStore } from "@handover/core";
 import type { Draft } from "immer";
 import { aggregateIdOf, WIRED, wiringOfType, type ProcessName, type StateOf } from "../event-kinds.js";
 import { freshStateOf } from "../fresh-state.js";
 import { deepFreeze } from "../freeze.js";
 import type { AnyWiring } from "../processes/wiring.js";
 import type { Retention } from "./retention.js";
+import { SpillingMap } from "./spilling-map.js";
 
 /** One aggregate during a replay: its state (mutable, private to the replay) and where its first and latest events are. */
 export interface Tracked<State> {
@@ -32,6 +33,8 @@ export interface Aggregates {
    * Only a history created to hand its states out (the engine's) keeps the changed ones.
    */
   seal(): void;
+  /** With a spill store: writes out the work items touched since the last call that are now finished (closed, cancelled), keeping only their place; without one, does nothing. */
+  spillFinished(): void;
 }
 
 /** What a process's replay needs, made once per process: fresh states, and the initial state a trimmed item reads through. */
@@ -54,10 +57,25 @@ function kitOf(wiring: AnyWiring): ReplayKit {
 /** The states changed since the last seal, of the aggregates that hand their states out. */
 const changedSinceSeal = new WeakMap<Aggregates, Set<Tracked<unknown>>>();
 
-/** Empty aggregates, keeping everything of finished work items unless told to keep only what readiness reads; `handsOut`: states are sealed before they are handed out. */
-export function createAggregates(retention: Retention = "everything", handsOut = false): Aggregates {
-  const maps = new Map<string, Map<string, Tracked<unknown>>>(WIRED.map((wiring) => [wiring.descriptor.name, new Map()]));
+/**
+ * Empty aggregates, keeping everything of finished work items unless told to keep only what
+ * readiness reads; `handsOut`: states are sealed before they are handed out; `spill`: finished
+ * work items are kept whole in it rather than in memory (`spillFinished`), read back when asked for.
+ */
+export function createAggregates(retention: Retention = "everything", handsOut = false, spill?: SpillStore): Aggregates {
+  const spilling: SpillingMap[] = [];
+  const mapOf = (wiring: AnyWiring): Map<string, Tracked<unknown>> => {
+    const finished = wiring.trimming?.finished;
+    if (spill === undefined || finished === undefined || retention !== "everything" || handsOut) return new Map();
+    const map = new SpillingMap(spill, wiring.descriptor.name, finished as (state: unknown) => boolean);
+    spilling.push(map);
+    return map;
+  };
+  const maps = new Map<string, Map<string, Tracked<unknown>>>(WIRED.map((wiring) => [wiring.descriptor.name, mapOf(wiring)]));
   const aggregates: Aggregates = {
+    spillFinished() {
+      for (const map of spilling) map.spillFinished();
+    },
     retention,
     of: <N extends ProcessName>(process: N) => (maps.get(process) ?? new Map()) as Map<string, Tracked<StateOf<N>>>,
     seal() {

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from "@handover/core";
+import type { RecordedEvent, SpillStore } from "@handover/core";
 import { defaultPolicy, type HandoverPolicy, type ProjectPhase } from "@handover/itil";
 import { effectivePolicy, type ProjectState } from "@handover/project";
 import { applyToCmdb } from "../cmdb/apply.js";
@@ -38,6 +38,8 @@ export interface History {
 export interface HistoryOptions {
   readonly retention?: Retention;
   readonly handsOut?: boolean;
+  /** Where finished work items are kept whole instead of in memory (see `Aggregates.spillFinished`); only with `everything` retention. */
+  readonly spill?: SpillStore;
 }
 
 /**
@@ -48,7 +50,7 @@ export interface HistoryOptions {
 export function createHistory(organisationPolicy: HandoverPolicy = defaultPolicy, projectId?: string, retention: Retention | HistoryOptions = "everything"): History {
   const options: HistoryOptions = typeof retention === "string" ? { retention } : retention;
   const cmdb = createCmdbState();
-  const aggregates = createAggregates(options.retention ?? "everything", options.handsOut === true);
+  const aggregates = createAggregates(options.retention ?? "everything", options.handsOut === true, options.spill);
   let memo: { overrides: unknown; policy: HandoverPolicy } | undefined;
   const projects = aggregates.of("project");
   const project = (): Tracked<ProjectState> | undefined => (projectId === undefined ? projects.values().next().value : projects.get(projectId));
