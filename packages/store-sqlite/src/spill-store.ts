@@ -5,6 +5,8 @@ import Database from "better-sqlite3";
 import type { SpillStore } from "@handover/core";
 import { SqliteStoreError } from "./errors.js";
 
+const PUTS_PER_TRANSACTION = 1000;
+
 /** Options of `openSqliteSpillStore`. */
 export interface SqliteSpillOptions {
   /** The file to spill into (created, or emptied when it exists); default: a new temporary folder, removed on `close`. */
@@ -40,11 +42,21 @@ export function openSqliteSpillStore(options: SqliteSpillOptions = {}): SqliteSp
   }
   const put = db.prepare<[string, string]>("INSERT OR REPLACE INTO spill (key, text) VALUES (?, ?)");
   const get = db.prepare<[string], string>("SELECT text FROM spill WHERE key = ?").pluck();
+  // Writes go in transactions of PUTS_PER_TRANSACTION (a statement of its own costs several times more); reads see them at once, on the one connection.
+  let pending = 0;
   return {
     path,
-    put: (key, text) => void put.run(key, text),
+    put(key, text) {
+      if (pending === 0) db.exec("BEGIN");
+      put.run(key, text);
+      if (++pending === PUTS_PER_TRANSACTION) {
+        db.exec("COMMIT");
+        pending = 0;
+      }
+    },
     get: (key) => get.get(key),
     close() {
+      if (db.open && pending > 0) db.exec("COMMIT");
       if (db.open) db.close();
       if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
     },

@@ -19,15 +19,15 @@ function countingSpill(): SpillStore & { readonly counts: { put: number; get: nu
 }
 
 describe("an audit that spills finished work items", () => {
-  it("finds the same findings, CMDB and readiness as one that keeps them, and spills and reads back on the way", () => {
+  it("finds the same findings, CMDB and readiness as one that keeps them, whatever it keeps of the recently finished, and spills and reads back on the way", () => {
     const totals = { put: 0, get: 0 };
     fc.assert(
-      fc.property(arbitraryLogsPastFinish, (log) => {
+      fc.property(arbitraryLogsPastFinish, fc.nat({ max: 3 }), (log, keepRecent) => {
         const policy = randomLogPolicy("record");
         const spill = countingSpill();
         const spilled: AuditFinding[] = [];
         const kept: AuditFinding[] = [];
-        const withSpill = auditReplay(log, "crm", { policy, spill, onFinding: (finding) => spilled.push(finding) });
+        const withSpill = auditReplay(log, "crm", { policy, spill, spillKeepsRecent: keepRecent, onFinding: (finding) => spilled.push(finding) });
         const whole = auditReplay(log, "crm", { policy, onFinding: (finding) => kept.push(finding) });
         expect(spilled).toEqual(kept);
         expect(withSpill).toEqual(whole);
@@ -45,7 +45,7 @@ describe("an audit that spills finished work items", () => {
     const log = fc.sample(arbitraryLogsPastFinish, { numRuns: 40, seed: 7 }).find((events) => events.some((event) => event.type === "incident.closed")) ?? [];
     expect(log.length).toBeGreaterThan(0);
     const spill = createInMemorySpillStore();
-    const spilling = auditScan(randomLogPolicy("record"), { projectId: "crm", spill });
+    const spilling = auditScan(randomLogPolicy("record"), { projectId: "crm", spill, spillKeepsRecent: 0 });
     const keeping = auditScan(randomLogPolicy("record"), { projectId: "crm" });
     for (const event of log) {
       spilling.visit(event);

@@ -35,6 +35,8 @@ export interface AuditFindingsOptions extends ReadOptions {
    * findings are the same with or without it.
    */
   readonly spill?: SpillStore;
+  /** With `spill`: how many of the most recently finished items of each process stay in memory before the oldest is spilled (default 1,000: a closed change is often named by the release that follows it). */
+  readonly spillKeepsRecent?: number;
 }
 
 /** The rules broken in a log's history, in log order, with counts by kind. */
@@ -113,7 +115,7 @@ export interface AuditScan {
  * The model keeps every aggregate whole, as the rules may read any of their fields.
  */
 export function auditScan(policy: HandoverPolicy, options: Omit<AuditFindingsOptions, keyof ReadOptions> = {}): AuditScan {
-  const model = createReadinessState(createHistory(policy, options.projectId, options.spill === undefined ? "everything" : { spill: options.spill }), options.criteria);
+  const model = createReadinessState(createHistory(policy, options.projectId, options.spill === undefined ? "everything" : { spill: { store: options.spill, ...(options.spillKeepsRecent === undefined ? {} : { keepRecent: options.spillKeepsRecent }) } }), options.criteria);
   const findings = new FindingsCollector(options.onFinding);
   const priorities = new PriorityDeviations();
   const visit = (event: RecordedEvent): void => {

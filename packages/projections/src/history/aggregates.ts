@@ -33,7 +33,7 @@ export interface Aggregates {
    * Only a history created to hand its states out (the engine's) keeps the changed ones.
    */
   seal(): void;
-  /** With a spill store: writes out the work items touched since the last call that are now finished (closed, cancelled), keeping only their place; without one, does nothing. */
+  /** With a spill store: writes out the finished work items (closed, cancelled) beyond the most recently finished, keeping only their place; without one, does nothing. */
   spillFinished(): void;
 }
 
@@ -54,6 +54,15 @@ function kitOf(wiring: AnyWiring): ReplayKit {
   return kit;
 }
 
+/** How many finished items of each process a spilling replay keeps in memory by default: those a later event or rule is most likely to name. */
+export const SPILL_KEEPS_RECENT = 1000;
+
+/** Where a replay spills finished work items, and how many of the most recently finished of each process it keeps in memory first (default `SPILL_KEEPS_RECENT`). */
+export interface SpillOptions {
+  readonly store: SpillStore;
+  readonly keepRecent?: number;
+}
+
 /** The states changed since the last seal, of the aggregates that hand their states out. */
 const changedSinceSeal = new WeakMap<Aggregates, Set<Tracked<unknown>>>();
 
@@ -62,12 +71,12 @@ const changedSinceSeal = new WeakMap<Aggregates, Set<Tracked<unknown>>>();
  * readiness reads; `handsOut`: states are sealed before they are handed out; `spill`: finished
  * work items are kept whole in it rather than in memory (`spillFinished`), read back when asked for.
  */
-export function createAggregates(retention: Retention = "everything", handsOut = false, spill?: SpillStore): Aggregates {
+export function createAggregates(retention: Retention = "everything", handsOut = false, spill?: SpillOptions): Aggregates {
   const spilling: SpillingMap[] = [];
   const mapOf = (wiring: AnyWiring): Map<string, Tracked<unknown>> => {
     const finished = wiring.trimming?.finished;
     if (spill === undefined || finished === undefined || retention !== "everything" || handsOut) return new Map();
-    const map = new SpillingMap(spill, wiring.descriptor.name, finished as (state: unknown) => boolean);
+    const map = new SpillingMap(spill.store, wiring.descriptor.name, finished as (state: unknown) => boolean, spill.keepRecent ?? SPILL_KEEPS_RECENT);
     spilling.push(map);
     return map;
   };

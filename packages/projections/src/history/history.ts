@@ -1,11 +1,11 @@
-import type { RecordedEvent, SpillStore } from "@handover/core";
+import type { RecordedEvent } from "@handover/core";
 import { defaultPolicy, type HandoverPolicy, type ProjectPhase } from "@handover/itil";
 import { effectivePolicy, type ProjectState } from "@handover/project";
 import { applyToCmdb } from "../cmdb/apply.js";
 import { createCmdbState, type CmdbState } from "../cmdb/state.js";
 import { wiringNamed, wiringOfType, type ProcessName } from "../event-kinds.js";
 import type { AnyWiring } from "../processes/wiring.js";
-import { applyToAggregates, createAggregates, type Aggregates, type Tracked } from "./aggregates.js";
+import { applyToAggregates, createAggregates, type Aggregates, type SpillOptions, type Tracked } from "./aggregates.js";
 import type { Retention } from "./retention.js";
 
 /** One aggregate as the history holds it now: its state and the version of its stream. */
@@ -39,7 +39,7 @@ export interface HistoryOptions {
   readonly retention?: Retention;
   readonly handsOut?: boolean;
   /** Where finished work items are kept whole instead of in memory (see `Aggregates.spillFinished`); only with `everything` retention. */
-  readonly spill?: SpillStore;
+  readonly spill?: SpillOptions;
 }
 
 /**

@@ -6,34 +6,49 @@ const SPILLED: Tracked<unknown> = Object.freeze({ state: undefined, trimmed: fal
 
 /**
  * One process's aggregates when a replay spills its finished items: a `Map` that, at each
- * `spillFinished`, writes the items touched since and now finished to the spill store and
- * keeps only their place; any item asked for again (a later event on it, a rule that names
- * it) is read back whole, and spilled again once it is finished and untouched. Iterating
+ * `spillFinished`, holds the items touched since and now finished among the `keepRecent`
+ * most recently finished, and writes the oldest beyond those to the spill store, keeping
+ * only their place; any item asked for again (a later event on it, a rule that names it)
+ * is read back whole, and spilled again once it is finished and among the oldest. Iterating
  * reads every spilled item back.
  */
 export class SpillingMap extends Map<string, Tracked<unknown>> {
   readonly #spill: SpillStore;
   readonly #prefix: string;
   readonly #finished: (state: unknown) => boolean;
+  readonly #keepRecent: number;
   /** Ids read or written since the last `spillFinished`. */
   readonly #touched = new Set<string>();
+  /** Finished items still held in memory, the least recently touched first. */
+  readonly #recent = new Set<string>();
+  /** Items read back and not spilled again yet, with the position of their latest event then: one no event reached since is still as spilled. */
+  readonly #readBack = new Map<string, number>();
 
-  constructor(spill: SpillStore, process: string, finished: (state: unknown) => boolean) {
+  constructor(spill: SpillStore, process: string, finished: (state: unknown) => boolean, keepRecent: number) {
     super();
     this.#spill = spill;
     this.#prefix = `${process}:`;
     this.#finished = finished;
+    this.#keepRecent = keepRecent;
   }
 
-  /** Writes out the items touched since the last call that are now finished, keeping only their place. */
+  /** Moves the items touched since the last call that are now finished to the most recent end, then spills the oldest beyond `keepRecent`. */
   spillFinished(): void {
     for (const id of this.#touched) {
       const tracked = super.get(id);
-      if (tracked === undefined || tracked === SPILLED || !this.#finished(tracked.state)) continue;
-      this.#spill.put(this.#prefix + id, JSON.stringify(tracked));
-      super.set(id, SPILLED);
+      this.#recent.delete(id);
+      if (tracked !== undefined && tracked !== SPILLED && this.#finished(tracked.state)) this.#recent.add(id);
     }
     this.#touched.clear();
+    for (const id of this.#recent) {
+      if (this.#recent.size <= this.#keepRecent) break;
+      this.#recent.delete(id);
+      const tracked = super.get(id) as Tracked<unknown>;
+      // Only an event changes an item, and every event moves its lastPosition: an item only read since it was spilled is still as spilled.
+      if (this.#readBack.get(id) !== tracked.lastPosition) this.#spill.put(this.#prefix + id, JSON.stringify(tracked));
+      this.#readBack.delete(id);
+      super.set(id, SPILLED);
+    }
   }
 
   /** How many items are spilled now. */
@@ -51,6 +66,7 @@ export class SpillingMap extends Map<string, Tracked<unknown>> {
     const text = this.#spill.get(this.#prefix + id);
     if (text === undefined) throw new LogError("spill_lost", `the spill store lost ${this.#prefix + id}: a spilled item was not read back`);
     const restored = JSON.parse(text) as Tracked<unknown>;
+    this.#readBack.set(id, restored.lastPosition);
     super.set(id, restored);
     return restored;
   }
