@@ -20,7 +20,7 @@ function embeddingCode(): string {
 }
 
 describe("the guide's embedding example", () => {
-  it("runs as written over a SQLite store and answers what its comments say: one clock, so the CMDB as of 12 March holds the CI registered on 3 March; readModels() agrees with the read models at the end, and so does a query from a snapshot kept in the store", () => {
+  it("runs as written over a SQLite store and answers what its comments say: one clock, so the CMDB as of 12 March holds the CI registered on 3 March; readModels() agrees with the read models at the end, and so does a query from a snapshot kept in the store; an audit that spills answers as one that does not", () => {
     rmSync(SCRATCH, { recursive: true, force: true });
     mkdirSync(SCRATCH, { recursive: true });
     const checks = `
@@ -37,6 +37,7 @@ console.log(JSON.stringify({
   checks: readiness.checks.length,
   timeline: typeof timeline.ready,
   notes: findings.notes,
+  sameAuditWithSpill: JSON.stringify(audit) === JSON.stringify(await auditReplay(store.readAll(), "crm", { onFinding: () => undefined })),
 }));
 await handover.close();
 `;
@@ -45,7 +46,7 @@ await handover.close();
     const run = spawnSync(process.execPath, ["--conditions=source", "--import", "tsx", file], { cwd: SCRATCH, encoding: "utf8" });
     expect(run.status, run.stderr).toBe(0);
     const printed = JSON.parse(run.stdout.trim().split("\n").at(-1) ?? "{}") as Record<string, unknown>;
-    expect(printed).toMatchObject({ positions: [1], refused: "phase_gate", cmdbOn12March: ["crm-db"], readModelsCis: ["crm-db"], sameCmdb: true, fromKeptSnapshot: true, sameReadiness: true, notes: [] });
+    expect(printed).toMatchObject({ positions: [1], refused: "phase_gate", cmdbOn12March: ["crm-db"], readModelsCis: ["crm-db"], sameCmdb: true, fromKeptSnapshot: true, sameReadiness: true, notes: [], sameAuditWithSpill: true });
     expect(printed.checks).toBeGreaterThan(0);
   }, 120_000);
 });
