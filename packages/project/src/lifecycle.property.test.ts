@@ -86,34 +86,37 @@ function checkState(state: ProjectState): void {
   if (state.status !== "none") expect(phase === undefined ? workingPhases.has(state.phase) : state.phase === phase).toBe(true);
 }
 
+/** A seed whose 300 sequences reach each milestone at least three times on their own. */
+const FIXED_SEED = 20261204;
+
 describe("any sequence of project commands", () => {
   it("moves only along the tables, goes back a phase only with a reason, and records every breach it accepts", () => {
-    fc.assert(
-      fc.property(steps, (sequence) => {
-        let state: ProjectState = projectDecider.initialState;
-        const log: ProjectEvent[] = [];
-        for (const { command, facts } of sequence) {
-          const decided = decideWithRules(projectProcess, command, state, facts, () => facts);
-          if (decided._tag === "Left") continue;
-          const decision = { right: decided.right.events };
-          decision.right.forEach((event, index) => {
-            const breaches = decided.right.breaches[index] ?? [];
-            checkEvent(event, state, command, facts, breaches);
-            count(event.type === "project.phase_entered" && phaseIndex(event.data.to) < phaseIndex(event.data.from) ? "back a phase" : event.type);
-            breaches.forEach((breach) => count(breach.rule));
-          });
-          const before = state;
-          state = produce(state, (draft) => {
-            for (const event of decision.right) projectDecider.evolve(draft, event);
-          });
-          if (decision.right.length > 0) expect(state.status).toBe(table[before.status][lifecycleCommandOf(command.type)]);
-          checkState(state);
-          log.push(...decision.right);
-        }
-        expect(fold(projectDecider, log)).toEqual(state);
-      }),
-      { numRuns: 300 },
-    );
+    const property = fc.property(steps, (sequence) => {
+      let state: ProjectState = projectDecider.initialState;
+      const log: ProjectEvent[] = [];
+      for (const { command, facts } of sequence) {
+        const decided = decideWithRules(projectProcess, command, state, facts, () => facts);
+        if (decided._tag === "Left") continue;
+        const decision = { right: decided.right.events };
+        decision.right.forEach((event, index) => {
+          const breaches = decided.right.breaches[index] ?? [];
+          checkEvent(event, state, command, facts, breaches);
+          count(event.type === "project.phase_entered" && phaseIndex(event.data.to) < phaseIndex(event.data.from) ? "back a phase" : event.type);
+          breaches.forEach((breach) => count(breach.rule));
+        });
+        const before = state;
+        state = produce(state, (draft) => {
+          for (const event of decision.right) projectDecider.evolve(draft, event);
+        });
+        if (decision.right.length > 0) expect(state.status).toBe(table[before.status][lifecycleCommandOf(command.type)]);
+        checkState(state);
+        log.push(...decision.right);
+      }
+      expect(fold(projectDecider, log)).toEqual(state);
+    });
+    fc.assert(property, { numRuns: 300 });
+    // Then 300 of a fixed seed that reaches every milestone below, so the coverage check never rests on chance (a random 300 once ended early life support only twice and failed CI).
+    fc.assert(property, { numRuns: 300, seed: FIXED_SEED });
     const milestones = ["back a phase", "project.transition_signed_off", "approver_role", "signoff_readiness", "project.baseline_taken", "project.early_life_support_ended", "project.closed"];
     for (const what of milestones) {
       expect(reached.get(what) ?? 0, what).toBeGreaterThan(2);
