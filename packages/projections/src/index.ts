@@ -30,7 +30,7 @@ export { compareBaselines } from "./baselines/compare.js";
 export { drift } from "./baselines/drift.js";
 export type { CiChangeJudgement } from "./history/authorisation.js";
 export { judgeCiChange } from "./history/authorisation.js";
-export type { Tracked, Aggregates } from "./history/aggregates.js";
+export type { Tracked, Aggregates, SpillOptions } from "./history/aggregates.js";
 export { createAggregates, applyToAggregates } from "./history/aggregates.js";
 export type { AuditTrailOptions, AuditEntry } from "./audit/trail.js";
 export { auditTrail } from "./audit/trail.js";

@@ -57,7 +57,7 @@ function kitOf(wiring: AnyWiring): ReplayKit {
 /** How many finished items of each process a spilling replay keeps in memory by default: those a later event or rule is most likely to name. */
 export const SPILL_KEEPS_RECENT = 1000;
 
-/** Where a replay spills finished work items, and how many of the most recently finished of each process it keeps in memory first (default `SPILL_KEEPS_RECENT`). */
+/** Where a replay spills finished work items, and how many of the most recently finished of each process it keeps in memory first (default 1,000). */
 export interface SpillOptions {
   readonly store: SpillStore;
   readonly keepRecent?: number;
