@@ -3,6 +3,11 @@ import { freeze, isDraft, produce } from "immer";
 import { describe, expect, it } from "vitest";
 import type { Evolver } from "./decider.js";
 import { deepFreeze, fold } from "./fold.js";
+import { isDeeplyFrozen } from "./frozen-pages.js";
+import { createInMemoryEventStore } from "./in-memory-store.js";
+import { steppingClock } from "./clock.js";
+import { sequentialIds } from "./ids.js";
+import type { RecordedEvent } from "./envelope.js";
 
 /** Every object reachable through plain objects and arrays, with whether it is frozen. */
 function frozenness(value: unknown, path = "$", out: Record<string, boolean> = {}): Record<string, boolean> {
@@ -73,5 +78,30 @@ describe("deepFreeze (fold's fast immer freeze)", () => {
     const failing = events("keep", "fail", "keep");
     expect(() => fold(tally, failing)).toThrow(RangeError);
     expect(failing.every((event) => Object.isFrozen(event.data.items))).toBe(true);
+  });
+
+  it("a page the in-memory store hands out is frozen and marked, so fold does not freeze its events again; any other list is frozen event by event", async () => {
+    const store = createInMemoryEventStore({ clock: steppingClock("2026-03-01T00:00:00.000Z", 1), ids: sequentialIds("evt") });
+    const meta = { actor: "alice", occurredAt: "2026-03-01T00:00:00.000Z" };
+    await store.appendToStream("s-1", [{ type: "counted", data: { items: [1] } }, { type: "counted", data: { items: [2] } }], { expectedVersion: "no_stream", meta });
+    const pages: (readonly RecordedEvent[])[] = [];
+    for await (const page of store.readStreamPages?.("s-1") ?? []) pages.push(page);
+    const [page] = pages;
+    expect(Object.isFrozen(page)).toBe(true);
+    expect(isDeeplyFrozen(page ?? [])).toBe(true);
+    expect(page?.every((event) => Object.isFrozen(event) && Object.isFrozen(event.data) && Object.isFrozen(event.meta))).toBe(true);
+    const counter: Evolver<{ total: number }, { type: string; data: { items: number[] } }> = {
+      initialState: { total: 0 },
+      evolve: (draft, event) => {
+        draft.total += event.data.items[0] ?? 0;
+      },
+    };
+    expect(fold(counter, page as never)).toEqual({ total: 3 });
+    const copied = [...(page ?? [])];
+    expect(isDeeplyFrozen(copied)).toBe(false);
+    const unfrozen = [{ type: "counted", data: { items: [5] } }];
+    expect(isDeeplyFrozen(unfrozen)).toBe(false);
+    expect(fold(counter, unfrozen)).toEqual({ total: 5 });
+    expect(Object.isFrozen(unfrozen[0]?.data.items)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { types } from "node:util";
 import { enableMapSet, freeze, isDraft, produce, type Draft } from "immer";
 import type { Evolver } from "./decider.js";
+import { isDeeplyFrozen } from "./frozen-pages.js";
 
 enableMapSet();
 
@@ -11,7 +12,8 @@ enableMapSet();
  * event is in cache): a recipe that stores an event's object in the state and later
  * mutates it throws, and the replay then re-runs with one immer `produce` per event, which
  * copies frozen objects on write. Either way the result equals applying the events one by
- * one with immer, and every event's data ends up frozen.
+ * one with immer, and every event's data ends up frozen. A page the in-memory store handed
+ * out is frozen all the way down already, so its events are not checked again.
  */
 export function fold<State, Event extends { readonly data?: unknown }>(
   evolver: Evolver<State, Event>,
@@ -20,9 +22,10 @@ export function fold<State, Event extends { readonly data?: unknown }>(
 ): State {
   const replayed = Array.isArray(events) ? (events as readonly Event[]) : [...events];
   const draft = mutableCopy(from) as Draft<State>;
+  const frozen = isDeeplyFrozen(replayed);
   for (let index = 0; index < replayed.length; index++) {
     const event = replayed[index] as Event;
-    deepFreeze(event.data);
+    if (!frozen) deepFreeze(event.data);
     try {
       evolver.evolve(draft, event);
     } catch (error) {

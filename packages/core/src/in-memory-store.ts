@@ -11,6 +11,7 @@ import { checkAppendRequest } from "./append-request.js";
 import { recordBatch } from "./prepare-batch.js";
 import { createMemoryMerkleTree } from "./merkle-node-source.js";
 import { toHex } from "./merkle-hash.js";
+import { markDeeplyFrozen } from "./frozen-pages.js";
 
 /** Options of the in-memory store. */
 export interface InMemoryStoreOptions {
@@ -98,13 +99,13 @@ export function createInMemoryEventStore(options: InMemoryStoreOptions = {}): In
       return () => (version <= to ? stream[version++ - 1] : undefined);
     });
 
-  /** The range as one page (a slice of the stream), or no page when the range is empty. */
+  /** The range as one page (a frozen slice of the stream, marked as frozen all the way down), or no page when the range is empty. */
   const readStreamPages = (streamId: string, range: StreamRange = {}): AsyncIterableIterator<readonly RecordedEvent[]> =>
     asyncCursor(() => {
       const stream = streams.get(streamId) ?? [];
       const from = Math.max(1, range.fromVersion ?? 1);
       const to = Math.min(stream.length, range.toVersion ?? stream.length);
-      let page: readonly RecordedEvent[] | undefined = from > to ? undefined : stream.slice(from - 1, to);
+      let page: readonly RecordedEvent[] | undefined = from > to ? undefined : markDeeplyFrozen(stream.slice(from - 1, to));
       return () => {
         const next = page;
         page = undefined;
