@@ -1,7 +1,7 @@
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import type { z } from "zod";
 import type { DomainEvent } from "./envelope.js";
-import { describeZodError } from "./zod-messages.js";
+import { describeZodError, safeParseReportingInput } from "./zod-messages.js";
 
 /** Lifts event data from one schema version to the next (`upcast[1]` maps v1 data to v2). */
 export type Upcaster = (data: unknown) => unknown;
@@ -127,7 +127,7 @@ function decodeEvent(
 }
 
 function parseData(definition: EventDefinition, data: unknown): Either<EventValidationError, unknown> {
-  const parsed = definition.schema.safeParse(data, { reportInput: true });
+  const parsed = safeParseReportingInput(definition.schema, data);
   if (parsed.success) return right(parsed.data);
   const { path, message } = describeZodError(parsed.error, "data");
   return left({ code: "invalid_event_data", eventType: definition.type, path, message: `${definition.type}: ${message}` });

@@ -6,7 +6,7 @@ export type { Decider, Evolver } from "./decider.js";
 export { fold, evolveWithImmer, mutableCopy } from "./fold.js";
 export type { EventDefinition, EventOf, EventCatalogue, EventValidationError, DefineEventOptions, Upcaster } from "./catalogue.js";
 export { defineEvent, createEventCatalogue } from "./catalogue.js";
-export { describeZodError, formatPath } from "./zod-messages.js";
+export { describeZodError, formatPath, safeParseReportingInput } from "./zod-messages.js";
 export { canonicalJson } from "./canonical-json.js";
 export type { UnhashedEvent } from "./hash-chain.js";
 export { hashEvent, canonicalEnvelope, sha256Hex } from "./hash-chain.js";

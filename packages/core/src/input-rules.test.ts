@@ -60,12 +60,12 @@ describe("the JSON value rule", () => {
     expect(problem?.message.startsWith(`${path}: `)).toBe(true);
   });
 
-  it("refuses a getter that throws, and a revoked proxy, without throwing", () => {
+  it("refuses a getter that throws, and a revoked proxy, without throwing, naming the member that could not be read", () => {
     const getter = Object.defineProperty({}, "x", { enumerable: true, get: () => { throw new Error("no"); } });
-    expect(jsonValueProblem(getter, "data")).toEqual({ path: "data", message: "data: could not be read (no)" });
+    expect(jsonValueProblem(getter, "data")).toEqual({ path: "data.x", message: "data.x: could not be read (no)" });
     const { proxy, revoke } = Proxy.revocable({}, {});
     revoke();
-    expect(jsonValueProblem({ proxy }, "data")?.path).toBe("data");
+    expect(jsonValueProblem({ proxy }, "data")?.path).toBe("data.proxy");
   });
 
   it("accepts undefined members (JSON leaves them out) and objects without prototype", () => {

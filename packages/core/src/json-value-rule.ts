@@ -1,8 +1,14 @@
 import { describeValue } from "./describe-value.js";
-import { INPUT_LIMITS, textProblem, type InputProblem } from "./input-rules.js";
+import { INPUT_LIMITS, isWellFormedText, textProblem, type InputProblem } from "./input-rules.js";
 
-/** The walk's state: the objects above the current value (for cycles), and the size budget spent so far. */
+/**
+ * The walk's state: where it is (the root and the keys and indexes below it, joined into a
+ * path only when something is refused), the objects above the current value (for cycles),
+ * and the size budget spent so far.
+ */
 interface Walk {
+  readonly root: string;
+  readonly at: (string | number)[];
   readonly ancestors: object[];
   size: number;
 }
@@ -22,72 +28,88 @@ class Refusal {
  * limit: a getter or proxy that throws is a problem like any other.
  */
 export function jsonValueProblem(value: unknown, root: string): InputProblem | undefined {
-  const walk: Walk = { ancestors: [], size: 0 };
+  const walk: Walk = { root, at: [], ancestors: [], size: 0 };
   try {
-    checkValue(value, root, walk, false);
+    checkValue(value, walk, false);
     return undefined;
   } catch (error) {
     if (error instanceof Refusal) return error.problem;
-    return refusal(root, `could not be read (${describeError(error)})`).problem;
+    return { path: pathOf(walk), message: `${pathOf(walk)}: could not be read (${describeError(error)})` };
   }
 }
 
-function checkValue(value: unknown, path: string, walk: Walk, member: boolean): void {
+function checkValue(value: unknown, walk: Walk, member: boolean): void {
   switch (typeof value) {
     case "string": {
-      spend(walk, value.length + 2, path);
-      const malformed = textProblem(value, path);
-      if (malformed !== undefined) throw new Refusal(malformed);
-      return;
+      spend(walk, value.length + 2);
+      if (isWellFormedText(value)) return;
+      throw new Refusal(textProblem(value, pathOf(walk)) as InputProblem);
     }
     case "number":
-      spend(walk, 1, path);
-      if (!Number.isFinite(value)) throw refusal(path, `${String(value)} is not a JSON number; numbers are finite`);
+      spend(walk, 1);
+      if (!Number.isFinite(value)) throw refusal(walk, `${String(value)} is not a JSON number; numbers are finite`);
       if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
-        throw refusal(path, `${value} is beyond the safe integer range (±${Number.MAX_SAFE_INTEGER}) that every JSON reader reads back exactly`);
+        throw refusal(walk, `${value} is beyond the safe integer range (±${Number.MAX_SAFE_INTEGER}) that every JSON reader reads back exactly`);
       }
       return;
     case "boolean":
-      spend(walk, 4, path);
+      spend(walk, 4);
       return;
     case "undefined":
       if (member) return;
-      throw refusal(path, "is undefined, which JSON cannot hold here");
+      throw refusal(walk, "is undefined, which JSON cannot hold here");
     case "object":
       if (value === null) {
-        spend(walk, 4, path);
+        spend(walk, 4);
         return;
       }
-      checkContainer(value, path, walk);
+      checkContainer(value, walk);
       return;
     default:
-      throw refusal(path, `is ${describeValue(value)}, not a JSON value`);
+      throw refusal(walk, `is ${describeValue(value)}, not a JSON value`);
   }
 }
 
-function checkContainer(value: object, path: string, walk: Walk): void {
+function checkContainer(value: object, walk: Walk): void {
   const cycleAt = walk.ancestors.indexOf(value);
-  if (cycleAt !== -1) throw refusal(path, "refers back to an object that holds it (a cycle), which JSON cannot hold");
-  if (walk.ancestors.length >= INPUT_LIMITS.depth) throw refusal(path, `is nested deeper than ${INPUT_LIMITS.depth} levels`);
+  if (cycleAt !== -1) throw refusal(walk, "refers back to an object that holds it (a cycle), which JSON cannot hold");
+  if (walk.ancestors.length >= INPUT_LIMITS.depth) throw refusal(walk, `is nested deeper than ${INPUT_LIMITS.depth} levels`);
   walk.ancestors.push(value);
   if (Array.isArray(value)) {
-    spend(walk, value.length + 1, path);
-    for (let index = 0; index < value.length; index++) checkValue(value[index], `${path}[${index}]`, walk, false);
+    spend(walk, value.length + 1);
+    for (let index = 0; index < value.length; index++) {
+      walk.at.push(index);
+      checkValue(value[index], walk, false);
+      walk.at.pop();
+    }
   } else {
     const prototype: unknown = Object.getPrototypeOf(value);
-    if (prototype !== Object.prototype && prototype !== null) throw refusal(path, `is ${describeValue(value)}: only plain objects and arrays are JSON data`);
-    spend(walk, 1, path);
+    if (prototype !== Object.prototype && prototype !== null) throw refusal(walk, `is ${describeValue(value)}: only plain objects and arrays are JSON data`);
+    spend(walk, 1);
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
-      const keyPath = memberPath(path, key);
+      walk.at.push(key);
       const member = record[key];
-      if (member !== undefined) spend(walk, key.length + 4, keyPath);
-      const malformedKey = textProblem(key, keyPath);
-      if (malformedKey !== undefined) throw new Refusal({ path: keyPath, message: `${keyPath}: the key ${malformedKey.message.slice(keyPath.length + 2)}` });
-      checkValue(member, keyPath, walk, true);
+      if (member !== undefined) spend(walk, key.length + 4);
+      if (!isWellFormedText(key)) throw keyRefusal(key, pathOf(walk));
+      checkValue(member, walk, true);
+      walk.at.pop();
     }
   }
   walk.ancestors.pop();
+}
+
+/** The refusal of a key that is not well-formed Unicode, at the member's path. */
+function keyRefusal(key: string, keyPath: string): Refusal {
+  const malformed = textProblem(key, keyPath) as InputProblem;
+  return new Refusal({ path: keyPath, message: `${keyPath}: the key ${malformed.message.slice(keyPath.length + 2)}` });
+}
+
+/** Where the walk is, as a path: `data.items[2]`, `data["two words"]`. */
+function pathOf(walk: Walk): string {
+  let path = walk.root;
+  for (const segment of walk.at) path = typeof segment === "number" ? `${path}[${segment}]` : memberPath(path, segment);
+  return path;
 }
 
 /**
@@ -95,10 +117,10 @@ function checkContainer(value: object, path: string, walk: Walk): void {
  * bytes (a number counts one, a string its UTF-16 length and quotes), so nothing is
  * refused here that would fit in a line; past the limit, refuses the whole value.
  */
-function spend(walk: Walk, amount: number, path: string): void {
+function spend(walk: Walk, amount: number): void {
   walk.size += amount;
   if (walk.size > INPUT_LIMITS.eventBytes) {
-    throw refusal(path, `makes the value larger than the ${INPUT_LIMITS.eventBytes} bytes (1 MiB) one event may take`);
+    throw refusal(walk, `makes the value larger than the ${INPUT_LIMITS.eventBytes} bytes (1 MiB) one event may take`);
   }
 }
 
@@ -107,7 +129,8 @@ export function memberPath(path: string, key: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 }
 
-function refusal(path: string, sentence: string): Refusal {
+function refusal(walk: Walk, sentence: string): Refusal {
+  const path = pathOf(walk);
   return new Refusal({ path, message: `${path}: ${sentence}` });
 }
 

@@ -1,4 +1,4 @@
-import { describeZodError } from "@handover/core";
+import { describeZodError, safeParseReportingInput } from "@handover/core";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { z } from "zod";
 import { ChangePolicy, defaultChangePolicy, StandardChangeTemplate } from "./change-policy.js";
@@ -60,7 +60,7 @@ export type PolicyOverrides = z.input<typeof PolicyOverrides>;
  * the field path: `policy.processes.incident.appliesFrom: Invalid option ...`.
  */
 export function resolvePolicy(overrides: unknown, base: HandoverPolicy = defaultPolicy): Either<string, HandoverPolicy> {
-  const parsed = PolicyOverrides.safeParse(overrides ?? {}, { reportInput: true });
+  const parsed = safeParseReportingInput(PolicyOverrides, overrides ?? {});
   if (!parsed.success) return left(describeZodError(parsed.error, "policy").message);
   const given = parsed.data;
   let priorityMatrix = base.priorityMatrix;

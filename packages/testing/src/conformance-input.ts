@@ -45,7 +45,7 @@ export const MALFORMED_APPENDS: readonly { readonly name: string; readonly attem
   { name: "a Date", attempt: append("thing-1", one({ at: new Date(0) }), { expectedVersion: "any", meta: metaAt(1) }), refusal: { code: "invalid_event", path: "data.at" } },
   { name: "undefined in a list", attempt: append("thing-1", one({ list: [1, undefined] }), { expectedVersion: "any", meta: metaAt(1) }), refusal: { code: "invalid_event", path: "data.list[1]" } },
   { name: "an event over 1 MiB", attempt: append("thing-1", one({ text: "é".repeat(600_000) }), { expectedVersion: "any", meta: metaAt(1) }), refusal: { code: "invalid_event", path: "data" } },
-  { name: "a getter that throws", attempt: append("thing-1", one(Object.defineProperty({}, "boom", { enumerable: true, get: () => { throw new Error("boom"); } })), { expectedVersion: "any", meta: metaAt(1) }), refusal: { code: "invalid_event", path: "data" } },
+  { name: "a getter that throws", attempt: append("thing-1", one(Object.defineProperty({}, "boom", { enumerable: true, get: () => { throw new Error("boom"); } })), { expectedVersion: "any", meta: metaAt(1) }), refusal: { code: "invalid_event", path: "data.boom" } },
 ];
 
 /** Conformance: the input rules. Every malformed append is the same `Left` in every store; nothing is written, nothing thrown, and lookups by ids no store can hold find nothing. */

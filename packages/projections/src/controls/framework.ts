@@ -1,4 +1,4 @@
-import { describeZodError } from "@handover/core";
+import { describeZodError, safeParseReportingInput } from "@handover/core";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { z } from "zod";
 import { FINDING_KINDS, type FindingKind } from "../audit/finding.js";
@@ -39,7 +39,7 @@ export type ControlFramework = Readonly<z.infer<typeof ControlFramework>>;
 
 /** Reads a framework from JSON: the framework, or one sentence naming the field that is wrong (`controls[2].findings[0]: Invalid option ...`). */
 export function parseControlFramework(json: unknown, root = "framework"): Either<string, ControlFramework> {
-  const parsed = ControlFramework.safeParse(json, { reportInput: true });
+  const parsed = safeParseReportingInput(ControlFramework, json);
   return parsed.success ? right(parsed.data) : left(describeZodError(parsed.error, root).message);
 }
 

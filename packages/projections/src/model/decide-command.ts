@@ -1,4 +1,4 @@
-import { describeZodError, domainError, type DomainError, type EventMeta, type EventToAppend } from "@handover/core";
+import { describeZodError, safeParseReportingInput, domainError, type DomainError, type EventMeta, type EventToAppend } from "@handover/core";
 import { decideWithRules, streamIdIn } from "@handover/itil";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { WIRED, wiringOfCommand, type ProcessName } from "../event-kinds.js";
@@ -30,7 +30,7 @@ export function routeCommand(input: unknown): Either<DomainError, RoutedCommand>
     const known = WIRED.map((candidate) => `${candidate.descriptor.commandPrefix}.*`).join(", ");
     return left(domainError("unknown_command", `unknown command type "${type}"; known command families: ${known}`, { path: "command.type" }));
   }
-  const parsed = wiring.descriptor.commandSchema.safeParse(input, { reportInput: true });
+  const parsed = safeParseReportingInput(wiring.descriptor.commandSchema, input);
   if (!parsed.success) {
     const problem = describeZodError(parsed.error, "command");
     const code = problem.path === "command.type" ? "unknown_command" : "invalid_command";
