@@ -95,23 +95,30 @@ function checkEvents(events: readonly unknown[], batchMeta: EventMeta | undefine
 }
 
 function checkEvent(original: unknown, index: number, batchMeta: EventMeta | undefined, catalogue: EventCatalogue | undefined): Either<InvalidEvent, CheckedEvent> {
-  const eventType = typeOf(original);
-  const invalid = (code: InvalidEvent["code"], path: string, message: string): Either<InvalidEvent, never> => left({ code, index, eventType, path, message });
-  const named = `event ${index} (${eventType})`;
-  if (typeof original !== "object" || original === null) return invalid("invalid_event", "event", `event ${index}: expected an event { type, data }, got ${describeValue(original)}`);
+  if (typeof original !== "object" || original === null) return invalid(original, index, "invalid_event", "event", `event ${index}: expected an event { type, data }, got ${describeValue(original)}`);
   const event = original as EventToAppend;
   const type = identifierProblem(event.type, "type");
-  if (type !== undefined) return invalid("invalid_event", type.path, `event ${index}: ${type.message}`);
+  if (type !== undefined) return invalid(original, index, "invalid_event", type.path, `event ${index}: ${type.message}`);
   const eventMeta = metaOf(event, batchMeta);
-  if (eventMeta._tag === "Left") return invalid("invalid_meta", eventMeta.left.path, `${named}: ${eventMeta.left.message}`);
-  if (event.data === undefined) return invalid("invalid_event", "data", `${named}: data: missing; an event without data has data {}`);
+  if (eventMeta._tag === "Left") return invalid(original, index, "invalid_meta", eventMeta.left.path, `${named(original, index)}: ${eventMeta.left.message}`);
+  if (event.data === undefined) return invalid(original, index, "invalid_event", "data", `${named(original, index)}: data: missing; an event without data has data {}`);
   const data = jsonValueProblem(event.data, "data");
-  if (data !== undefined) return invalid("invalid_event", data.path, `${named}: ${data.message}`);
+  if (data !== undefined) return invalid(original, index, "invalid_event", data.path, `${named(original, index)}: ${data.message}`);
   if (catalogue === undefined) return right({ event, meta: eventMeta.right });
   const validated = catalogue.validate(event);
   if (validated._tag === "Right") return right({ event: validated.right, meta: eventMeta.right });
   const problem = validated.left;
-  return invalid(problem.code === "invalid_event_data" ? "invalid_event" : problem.code, problem.path, `event ${index}: ${problem.message}`);
+  return invalid(original, index, problem.code === "invalid_event_data" ? "invalid_event" : problem.code, problem.path, `event ${index}: ${problem.message}`);
+}
+
+/** The refusal of event `index` of a batch; built only when an event is refused (a passing event builds no message and no closure). */
+function invalid(original: unknown, index: number, code: InvalidEvent["code"], path: string, message: string): Either<InvalidEvent, never> {
+  return left({ code, index, eventType: typeOf(original), path, message });
+}
+
+/** How a message names an event: `event 2 (incident.resolved)`. */
+function named(original: unknown, index: number): string {
+  return `event ${index} (${typeOf(original)})`;
 }
 
 /** The event's own meta, normalised, else the batch's. */
