@@ -60,6 +60,8 @@ export function createAggregateCache<State>(options: AggregateCacheOptions<State
   if (options.maxBytes !== undefined && options.sizeOf === undefined) throw new RangeError("createAggregateCache: maxBytes needs sizeOf, which weighs each state");
   const entries = new Map<string, Entry<State>>();
   let bytes = 0;
+  /** The most recently used stream (the Map's last key), so setting it again after a `get` updates it in place. */
+  let newest: string | undefined;
   const counts = { hits: 0, caughtUp: 0, misses: 0, evictions: 0, dropped: 0 };
 
   const remove = (streamId: string): boolean => {
@@ -67,6 +69,7 @@ export function createAggregateCache<State>(options: AggregateCacheOptions<State
     if (entry === undefined) return false;
     entries.delete(streamId);
     bytes -= entry.bytes;
+    if (streamId === newest) newest = undefined;
     return true;
   };
   const evictBeyondBounds = (): void => {
@@ -82,14 +85,20 @@ export function createAggregateCache<State>(options: AggregateCacheOptions<State
       const entry = entries.get(streamId);
       if (entry === undefined) return undefined;
       // Map keeps insertion order: moving the entry to the end marks it most recently used.
-      entries.delete(streamId);
-      entries.set(streamId, entry);
+      if (streamId !== newest) {
+        entries.delete(streamId);
+        entries.set(streamId, entry);
+        newest = streamId;
+      }
       return entry.loaded;
     },
     set(streamId, loaded) {
-      remove(streamId);
       const weight = options.sizeOf === undefined ? 0 : options.sizeOf(loaded.state);
+      // The newest entry is replaced where it stands (already last); any other is moved to the end.
+      if (streamId === newest) bytes -= (entries.get(streamId) as Entry<State>).bytes;
+      else remove(streamId);
       entries.set(streamId, { loaded, bytes: weight });
+      newest = streamId;
       bytes += weight;
       evictBeyondBounds();
     },
@@ -99,6 +108,7 @@ export function createAggregateCache<State>(options: AggregateCacheOptions<State
     clear() {
       entries.clear();
       bytes = 0;
+      newest = undefined;
     },
     get size() {
       return entries.size;
