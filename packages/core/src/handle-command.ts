@@ -61,7 +61,7 @@ export async function handleCommand<Command, State, Event extends DomainEvent, F
   for (let attempt = 0; attempt <= maxRetries; attempt++) {
     const { state, version } = await load(store, decider, streamId, options);
     // Facts given as a value are used as they are: awaiting them would cost a turn of the microtask queue per command.
-    const facts = typeof options.facts === "function" ? await resolveFacts(options.facts, state) : options.facts;
+    const facts = typeof options.facts === "function" ? await (options.facts as (state: State) => Facts | Promise<Facts>)(state) : options.facts;
     const decision = decider.decide(command, state, facts as Facts);
     if (decision._tag === "Left") return decision;
     if (decision.right.length === 0) return right({ streamId, events: [], state, version, duplicate: false });
@@ -116,12 +116,4 @@ async function resultOfDuplicate<State, Event extends DomainEvent>(
   for await (const event of store.readStream(streamId, { toVersion: version })) upToFirst.push(event as RecordedEvent<Event>);
   const state = upToFirst.length === 0 ? evolver.initialState : fold(evolver, upToFirst, evolver.initialState);
   return { streamId, events, state, version, duplicate: true };
-}
-
-async function resolveFacts<State, Facts>(
-  facts: HandleCommandOptions<State, Facts>["facts"],
-  state: State,
-): Promise<Facts | undefined> {
-  if (typeof facts === "function") return (facts as (state: State) => Facts | Promise<Facts>)(state);
-  return facts;
 }
