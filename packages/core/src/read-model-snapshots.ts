@@ -1,5 +1,6 @@
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import type { LogRange } from "./event-store.js";
+import { checkReadModelSnapshotWrite, type InvalidReadModelSnapshot } from "./read-model-snapshot-write.js";
 
 /** One record of a read model's snapshot as stored: its collection, its key there, its place in the collection's order, and its JSON text. */
 export interface ReadModelRecord {
@@ -43,14 +44,17 @@ export interface StoredReadModelSnapshot {
   records(collection: string): Iterable<readonly [string, string]>;
 }
 
-/** Why a read-model snapshot was not saved. */
-export interface ReadModelSnapshotRefusal {
+/** A save refused because a snapshot of the same name at or after its position is kept already. */
+export interface SnapshotNotAfterLatest {
   readonly kind: "not_after_latest";
   readonly name: string;
   readonly position: number;
   readonly latest: number;
   readonly message: string;
 }
+
+/** Why a read-model snapshot was not saved: it was malformed (`checkReadModelSnapshotWrite`), or not after the latest of its name. */
+export type ReadModelSnapshotRefusal = InvalidReadModelSnapshot | SnapshotNotAfterLatest;
 
 /**
  * Where read-model snapshots are kept (the CMDB's, say), so a query as of a late point
@@ -59,7 +63,7 @@ export interface ReadModelSnapshotRefusal {
  * snapshot still reads as it stood.
  */
 export interface ReadModelSnapshotStore {
-  /** Keeps a snapshot; refused (and nothing written) unless its position is after the latest of the same name. */
+  /** Keeps a snapshot; refused (and nothing written) when it is malformed (`checkReadModelSnapshotWrite`) or its position is not after the latest of the same name. */
   save(snapshot: ReadModelSnapshotWrite): Promise<Either<ReadModelSnapshotRefusal, void>>;
   /** The latest snapshot of the name that fits the range (position, occurred and recorded times within it), if any. */
   load(name: string, range?: LogRange): Promise<StoredReadModelSnapshot | undefined>;
@@ -74,7 +78,7 @@ export function snapshotFitsRange(snapshot: { readonly position: number; readonl
 }
 
 /** The refusal of a save whose position is not after the latest snapshot of its name. */
-export function notAfterLatest(name: string, position: number, latest: number): ReadModelSnapshotRefusal {
+export function notAfterLatest(name: string, position: number, latest: number): SnapshotNotAfterLatest {
   return { kind: "not_after_latest", name, position, latest, message: `snapshot ${name} at position ${position}: the latest kept is at position ${latest}; snapshots of one name are saved in log order` };
 }
 
@@ -110,7 +114,10 @@ function bodyAt(record: KeptRecord | undefined, position: number): string | unde
 export function createInMemoryReadModelSnapshotStore(): ReadModelSnapshotStore {
   const models = new Map<string, KeptModel>();
   return {
-    save: async (snapshot) => {
+    save: async (given) => {
+      const checked = checkReadModelSnapshotWrite(given);
+      if (checked._tag === "Left") return checked;
+      const snapshot = checked.right;
       let model = models.get(snapshot.name);
       const latest = model?.headers[model.headers.length - 1]?.position ?? 0;
       if (model !== undefined && model.headers.length > 0 && snapshot.position <= latest) return left(notAfterLatest(snapshot.name, snapshot.position, latest));

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
-import { notAfterLatest, type LogRange, type ReadModelRecord, type ReadModelSnapshotRefusal, type ReadModelSnapshotStore, type ReadModelSnapshotWrite, type StoredReadModelSnapshot } from "@handover/core";
+import { checkReadModelSnapshotWrite, notAfterLatest, type LogRange, type ReadModelRecord, type ReadModelSnapshotRefusal, type ReadModelSnapshotStore, type ReadModelSnapshotWrite, type StoredReadModelSnapshot } from "@handover/core";
 import { checkoutClient, releaseClient, rollbackQuietly } from "./clients.js";
 import { CURRENT_VERSION } from "./migrations.js";
 import type { LogNames } from "./sql-names.js";
@@ -132,7 +132,10 @@ export function createPostgresReadModelSnapshotStore(pool: pg.Pool, names: LogNa
     return collections;
   };
   return {
-    async save(snapshot) {
+    async save(given) {
+      const checked = checkReadModelSnapshotWrite(given);
+      if (checked._tag === "Left") return checked;
+      const snapshot = checked.right;
       const saved = await saveSnapshot(pool, names, snapshot);
       if (saved._tag === "Left") return saved;
       // The records this store holds, when they are those of the snapshot this one follows, plus the changed ones are this one's: no need to read them back.

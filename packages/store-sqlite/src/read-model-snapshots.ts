@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { left, right } from "fp-ts/lib/Either.js";
-import { notAfterLatest, type LogRange, type ReadModelSnapshotStore, type StoredReadModelSnapshot } from "@handover/core";
+import { checkReadModelSnapshotWrite, notAfterLatest, type LogRange, type ReadModelSnapshotStore, type StoredReadModelSnapshot } from "@handover/core";
 import type { WriteQueue } from "./write-queue.js";
 
 /** The connections and guards read-model snapshots are read and written through. */
@@ -79,8 +79,11 @@ export function createSqliteReadModelSnapshotStore(tables: SqliteSnapshotTables)
     records: (collection) => tables.guard(() => reads.records.all(name, collection, row.position).map(({ key, body }) => [key, body] as const)),
   });
   return {
-    save: (snapshot) =>
-      tables.queue.run(() =>
+    save: (given) => {
+      const checked = checkReadModelSnapshotWrite(given);
+      if (checked._tag === "Left") return Promise.resolve(checked);
+      const snapshot = checked.right;
+      return tables.queue.run(() =>
         tables.guard(() =>
           tables.writer
             .transaction(() => {
@@ -92,7 +95,8 @@ export function createSqliteReadModelSnapshotStore(tables: SqliteSnapshotTables)
             })
             .immediate(),
         ),
-      ),
+      );
+    },
     load: async (name: string, range: LogRange = {}) => {
       const row = tables.guard(() => reads.latest.get({ name, to: range.toPosition ?? null, until: range.until ?? null, recordedUntil: range.recordedUntil ?? null }));
       return row === undefined ? undefined : opened(name, row);

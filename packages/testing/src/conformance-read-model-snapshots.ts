@@ -124,6 +124,48 @@ export function readModelSnapshotConformance(name: string, make: MakeReadModelSn
       }
     });
 
+    it("refuses a malformed snapshot with the field that is wrong, and writes none of it", async () => {
+      const { store, close } = await make();
+      try {
+        const [valid] = writesOf("model@1", [{ gap: 10, changed: [{ collection: "a", key: "k1", body: "1" }] }]) as [ReadModelSnapshotWrite];
+        const record = { collection: "a", key: "k1", ordinal: 0, body: "1" };
+        const malformed: readonly [unknown, string][] = [
+          [{ ...valid, changed: [record, { ...record, body: "2" }] }, "changed[1]"],
+          [{ ...valid, position: Number.NaN }, "position"],
+          [{ ...valid, position: 2 ** 63 }, "position"],
+          [{ ...valid, occurredUntil: "2026-01-01T01:00:00+01:00" }, "occurredUntil"],
+          [{ ...valid, recordedUntil: "yesterday" }, "recordedUntil"],
+          [{ ...valid, header: "{not json" }, "header"],
+          [{ ...valid, changed: [{ ...record, body: 1 }] }, "changed[0].body"],
+          [{ ...valid, changed: [{ ...record, key: "k\ud800" }] }, "changed[0].key"],
+          [{ ...valid, changed: [{ ...record, collection: "a\u0000" }] }, "changed[0].collection"],
+          [{ ...valid, changed: [{ ...record, ordinal: -1 }] }, "changed[0].ordinal"],
+          [{ ...valid, changed: "all of them" }, "changed"],
+          [{ ...valid, name: "" }, "name"],
+          [null, "snapshot"],
+          [
+            Object.defineProperty({ ...valid }, "header", {
+              get() {
+                throw new Error("unreadable");
+              },
+              enumerable: true,
+            }),
+            "snapshot",
+          ],
+        ];
+        for (const [snapshot, path] of malformed) {
+          const refused = await store.save(snapshot as ReadModelSnapshotWrite);
+          expect(refused, path).toMatchObject({ _tag: "Left", left: { kind: "invalid_snapshot", path } });
+          if (refused._tag === "Left") expect(refused.left.message, path).toContain(path);
+        }
+        expect(await store.load("model@1")).toBeUndefined();
+        expect(await store.save(valid)).toEqual({ _tag: "Right", right: undefined });
+        expect((await store.load("model@1"))?.record("a", "k1")).toBe("1");
+      } finally {
+        await close();
+      }
+    });
+
     it("refuses a snapshot that is not after the latest of its name, and writes none of it", async () => {
       const { store, close } = await make();
       try {
