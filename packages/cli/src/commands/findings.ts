@@ -1,4 +1,5 @@
 import { auditFindings, FINDING_KINDS, type AuditFinding, type AuditFindings } from "@handover/projections";
+import { openSqliteSpillStore, type SqliteSpillStore } from "@handover/store-sqlite";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { inputError, usageError, type CliCommand, type CliFailure, type CommandArgs } from "../command.js";
 import { renderJson, renderTable } from "../output/table.js";
@@ -8,7 +9,7 @@ import { LOG_DETAILS, LOG_OPTIONS, logJson, type OpenedLog, positionalArgs, with
 import { createLogFacts, missingProject, tapFacts } from "../views/log-facts.js";
 import { describeView } from "../views/view.js";
 
-const USAGE = "handover findings <src> [--project <id>] [--kind <k,...>] [--policy <file>] [--as-of <time>] [--known-at <time>] [--json]";
+const USAGE = "handover findings <src> [--project <id>] [--kind <k,...>] [--policy <file>] [--spill] [--as-of <time>] [--known-at <time>] [--json]";
 
 const COLUMNS: readonly ExplainedColumn<AuditFinding>[] = [
   { heading: "pos", cell: (finding) => String(finding.position), align: "right", meaning: "the log position of the event that broke the rule" },
@@ -34,13 +35,26 @@ function parseKinds(values: CommandArgs["values"]): Either<CliFailure, ReadonlyS
   return unknown === undefined ? right(new Set(kinds)) : left(usageError(`--kind: "${unknown}" is not a kind of finding; known: ${FINDING_KINDS.join(", ")}`));
 }
 
+/** With `--spill`: a scratch SQLite file in the temporary folder for the audit's finished work items (removed once the audit is done); a folder that cannot hold one is an input error. */
+function openSpill(values: CommandArgs["values"]): Either<CliFailure, SqliteSpillStore | undefined> {
+  if (values.spill !== true) return right(undefined);
+  try {
+    return right(openSqliteSpillStore());
+  } catch (error) {
+    return left(inputError(`--spill: could not make a scratch file for the audit (${error instanceof Error ? error.message : String(error)}); check that the temporary folder (TMPDIR) is writable, or run without --spill`));
+  }
+}
+
 /** Reads the findings of a log in a view; a project the log never started is an input error naming the ones it did. */
 export async function readFindings(log: OpenedLog, values: CommandArgs["values"]): Promise<Either<CliFailure, AuditFindings>> {
   const policy = await loadPolicy(values);
   if (policy._tag === "Left") return policy;
+  const spill = openSpill(values);
+  if (spill._tag === "Left") return spill;
   const projectId = typeof values.project === "string" ? values.project : undefined;
   const facts = createLogFacts(log.view);
-  const found = await auditFindings(tapFacts(log.events(), facts), policy.right, { ...log.view, ...(projectId === undefined ? {} : { projectId }) });
+  const options = { ...log.view, ...(projectId === undefined ? {} : { projectId }), ...(spill.right === undefined ? {} : { spill: spill.right }) };
+  const found = await auditFindings(tapFacts(log.events(), facts), policy.right, options).finally(() => spill.right?.close());
   if (projectId !== undefined && !facts.projects.has(projectId)) return left(inputError(missingProject(projectId, facts)));
   return right(found);
 }
@@ -77,10 +91,11 @@ export const findingsCommand: CliCommand = {
     "  --project <id>    the project whose phases and policy apply (default: the first one started in the log)",
     `  --kind <k,...>    only these kinds: ${FINDING_KINDS.join(", ")}`,
     POLICY_DETAIL,
+    "  --spill           keep finished work items (closed incidents, changes, problems; released releases) in a scratch SQLite file in the temporary folder, removed after, instead of in memory: for logs of millions of events; the findings are the same",
     ...columnDetails(FINDINGS_TABLES),
   ],
   example: "handover findings crm.jsonl --policy org-policy.json --kind ci_change_unauthorised",
-  options: { ...LOG_OPTIONS, ...POLICY_OPTION, project: { type: "string" }, kind: { type: "string" } },
+  options: { ...LOG_OPTIONS, ...POLICY_OPTION, project: { type: "string" }, kind: { type: "string" }, spill: { type: "boolean" } },
   async run({ positionals, values }, io) {
     const args = positionalArgs(positionals, ["<src>"], USAGE);
     if (args._tag === "Left") return args;

@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
 import type { RecordedEvent } from "@handover/core";
 import { auditFindings, auditTrail } from "@handover/projections";
 import { resolvePolicy } from "@handover/itil";
@@ -51,7 +51,7 @@ describeEachSource("handover trail", (_kind, write) => {
   });
 });
 
-describeEachSource("handover findings", (_kind, write) => {
+describeEachSource("handover findings", (kind, write) => {
   it("lists the rules broken, judged under the organisation's policy", async () => {
     const source = await write("findings", story);
     const run = await cli("findings", source, "--policy", policyFile, "--json");
@@ -78,6 +78,26 @@ describeEachSource("handover findings", (_kind, write) => {
     const run = await cli("findings", source, "--policy", policyFile, "--as-of", "2026-03-25");
     expect(run.stdout).toContain("0 finding(s)");
     expect(run.stdout).toContain("view: as of 2026-03-25T23:59:59.999Z");
+  });
+
+  it("--spill keeps finished work items in a scratch file it removes after, and finds the same", async () => {
+    const source = await write("findings_spill", story);
+    const kept = await cli("findings", source, "--policy", policyFile, "--json");
+    const folder = path(`spill-${kind}`);
+    await mkdir(folder);
+    const tmp = process.env.TMPDIR;
+    try {
+      process.env.TMPDIR = folder;
+      expect(await cli("findings", source, "--policy", policyFile, "--json", "--spill")).toEqual(kept);
+      expect(await readdir(folder)).toEqual([]);
+      process.env.TMPDIR = path("no-such-folder");
+      const refused = await cli("findings", source, "--spill");
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/^handover findings: --spill: could not make a scratch file for the audit \(.*no-such-folder/);
+    } finally {
+      if (tmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmp;
+    }
   });
 
   it("refuses an unknown project, an unknown kind and a bad policy file", async () => {
