@@ -1,10 +1,11 @@
 import { auditFindings, FINDING_KINDS, type AuditFinding, type AuditFindings } from "@handover/projections";
-import { openSqliteSpillStore, type SqliteSpillStore } from "@handover/store-sqlite";
+import type { SqliteSpillStore } from "@handover/store-sqlite";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { inputError, usageError, type CliCommand, type CliFailure, type CommandArgs } from "../command.js";
 import { renderJson, renderTable } from "../output/table.js";
 import { columnDetails, type ColumnGroup, type ExplainedColumn } from "../views/columns.js";
 import { loadPolicy, POLICY_DETAIL, POLICY_OPTION } from "../sources/policy.js";
+import { loadSqliteStore } from "../sources/open-sqlite.js";
 import { LOG_DETAILS, LOG_OPTIONS, logJson, type OpenedLog, positionalArgs, withLog } from "../sources/with-log.js";
 import { createLogFacts, missingProject, tapFacts } from "../views/log-facts.js";
 import { describeView } from "../views/view.js";
@@ -35,11 +36,15 @@ function parseKinds(values: CommandArgs["values"]): Either<CliFailure, ReadonlyS
   return unknown === undefined ? right(new Set(kinds)) : left(usageError(`--kind: "${unknown}" is not a kind of finding; known: ${FINDING_KINDS.join(", ")}`));
 }
 
-/** With `--spill`: a scratch SQLite file in the temporary folder for the audit's finished work items (removed once the audit is done); a folder that cannot hold one is an input error. */
-function openSpill(values: CommandArgs["values"]): Either<CliFailure, SqliteSpillStore | undefined> {
+/**
+ * With `--spill`: a scratch SQLite file in the temporary folder for the audit's finished work
+ * items (removed once the audit is done), the SQLite store loaded only then; a folder that
+ * cannot hold one is an input error.
+ */
+async function openSpill(values: CommandArgs["values"]): Promise<Either<CliFailure, SqliteSpillStore | undefined>> {
   if (values.spill !== true) return right(undefined);
   try {
-    return right(openSqliteSpillStore());
+    return right((await loadSqliteStore()).openSqliteSpillStore());
   } catch (error) {
     return left(inputError(`--spill: could not make a scratch file for the audit (${error instanceof Error ? error.message : String(error)}); check that the temporary folder (TMPDIR) is writable, or run without --spill`));
   }
@@ -49,7 +54,7 @@ function openSpill(values: CommandArgs["values"]): Either<CliFailure, SqliteSpil
 export async function readFindings(log: OpenedLog, values: CommandArgs["values"]): Promise<Either<CliFailure, AuditFindings>> {
   const policy = await loadPolicy(values);
   if (policy._tag === "Left") return policy;
-  const spill = openSpill(values);
+  const spill = await openSpill(values);
   if (spill._tag === "Left") return spill;
   const projectId = typeof values.project === "string" ? values.project : undefined;
   const facts = createLogFacts(log.view);
