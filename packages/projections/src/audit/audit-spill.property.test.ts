@@ -60,4 +60,11 @@ describe("an audit that spills finished work items", () => {
     expect(spill.size()).toBeGreaterThan(0);
     expect(new Map(incidents)).toEqual(new Map(keeping.model.history.aggregates.of("incident")));
   });
+
+  it("refuses a count of recently finished items to keep that is not a whole number from 0, before reading any event", () => {
+    for (const spillKeepsRecent of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => auditScan(randomLogPolicy("record"), { spill: createInMemorySpillStore(), spillKeepsRecent })).toThrow(new RangeError(`spillKeepsRecent: expected a whole number of items from 0 up, got ${String(spillKeepsRecent)}`));
+    }
+    expect(() => auditScan(randomLogPolicy("record"), { spill: createInMemorySpillStore(), spillKeepsRecent: 0 })).not.toThrow();
+  });
 });

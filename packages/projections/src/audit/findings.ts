@@ -35,7 +35,7 @@ export interface AuditFindingsOptions extends ReadOptions {
    * findings are the same with or without it.
    */
   readonly spill?: SpillStore;
-  /** With `spill`: how many of the most recently finished items of each process stay in memory before the oldest is spilled (default 1,000: a closed change is often named by the release that follows it). */
+  /** With `spill`: how many of the most recently finished items of each process stay in memory before the oldest is spilled (default 1,000: a closed change is often named by the release that follows it); a whole number from 0, anything else is a RangeError. */
   readonly spillKeepsRecent?: number;
 }
 

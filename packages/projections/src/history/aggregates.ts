@@ -72,11 +72,14 @@ const changedSinceSeal = new WeakMap<Aggregates, Set<Tracked<unknown>>>();
  * work items are kept whole in it rather than in memory (`spillFinished`), read back when asked for.
  */
 export function createAggregates(retention: Retention = "everything", handsOut = false, spill?: SpillOptions): Aggregates {
+  const keepRecent = spill?.keepRecent ?? SPILL_KEEPS_RECENT;
+  // A count that is not a whole number would spill every finished item (negative, NaN) or none (Infinity) without a word.
+  if (!Number.isSafeInteger(keepRecent) || keepRecent < 0) throw new RangeError(`spillKeepsRecent: expected a whole number of items from 0 up, got ${String(keepRecent)}`);
   const spilling: SpillingMap[] = [];
   const mapOf = (wiring: AnyWiring): Map<string, Tracked<unknown>> => {
     const finished = wiring.trimming?.finished;
     if (spill === undefined || finished === undefined || retention !== "everything" || handsOut) return new Map();
-    const map = new SpillingMap(spill.store, wiring.descriptor.name, finished as (state: unknown) => boolean, spill.keepRecent ?? SPILL_KEEPS_RECENT);
+    const map = new SpillingMap(spill.store, wiring.descriptor.name, finished as (state: unknown) => boolean, keepRecent);
     spilling.push(map);
     return map;
   };
