@@ -1,6 +1,6 @@
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { describeValue } from "./describe-value.js";
-import { identifierProblem, isStorableText, textProblem, type InputProblem } from "./input-rules.js";
+import { identifierProblem, textProblem, type InputProblem } from "./input-rules.js";
 import type { ReadModelRecord, ReadModelSnapshotWrite } from "./read-model-snapshots.js";
 import { toUtcIso } from "./time.js";
 
@@ -29,33 +29,32 @@ function timeProblem(value: unknown, path: string): Problem | undefined {
   return problem(path, `expected a time in canonical UTC (YYYY-MM-DDTHH:mm:ss.sssZ), or "" for a snapshot of no event; got ${describeValue(value)}: ${hint}`);
 }
 
-/** Text every store keeps as given and a reader parses back: well-formed, no NUL, and JSON. */
-function jsonTextProblem(value: unknown, path: string): Problem | undefined {
-  if (typeof value !== "string") return problem(path, `expected JSON text, got ${describeValue(value)}`);
+/** Text every store keeps exactly as given: a well-formed string without NUL (`isStorableText`, with the reason when it is not). */
+function storableTextProblem(value: unknown, path: string, expected: string): Problem | undefined {
+  if (typeof value !== "string") return problem(path, `expected ${expected}, got ${describeValue(value)}`);
   const malformed = textProblem(value, path);
   if (malformed !== undefined) return left(malformed);
-  if (!isStorableText(value)) return problem(path, "holds a NUL character (\\u0000), which no store keeps as text");
+  return value.includes("\u0000") ? problem(path, "holds a NUL character (\\u0000), which no store keeps as text") : undefined;
+}
+
+/** Text a store keeps and a reader parses back: storable, and JSON. */
+function jsonTextProblem(value: unknown, path: string): Problem | undefined {
+  const text = storableTextProblem(value, path, "JSON text");
+  if (text !== undefined) return text;
   try {
-    JSON.parse(value);
+    JSON.parse(value as string);
     return undefined;
   } catch (error) {
     return problem(path, `is not JSON text (${error instanceof Error ? error.message : String(error)})`);
   }
 }
 
-/** A collection or key: any text a store can index and give back as it was (blank and control characters included: keys are ids of the read model's own). */
-function keyTextProblem(value: unknown, path: string): Problem | undefined {
-  if (typeof value !== "string") return problem(path, `expected text, got ${describeValue(value)}`);
-  const malformed = textProblem(value, path);
-  if (malformed !== undefined) return left(malformed);
-  return isStorableText(value) ? undefined : problem(path, "holds a NUL character (\\u0000), which no store keeps as text");
-}
-
 /** Checks one changed record and copies what a store writes of it. */
 function checkRecord(value: unknown, path: string): Either<InputProblem, ReadModelRecord> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return problem(path, `expected a record { collection, key, ordinal, body }, got ${describeValue(value)}`);
   const { collection, key, ordinal, body } = value as Record<string, unknown>;
-  const wrong = keyTextProblem(collection, `${path}.collection`) ?? keyTextProblem(key, `${path}.key`) ?? positionProblem(ordinal, `${path}.ordinal`) ?? jsonTextProblem(body, `${path}.body`);
+  // Collections and keys are the read model's own ids: any storable text, blank and control characters included.
+  const wrong = storableTextProblem(collection, `${path}.collection`, "text") ?? storableTextProblem(key, `${path}.key`, "text") ?? positionProblem(ordinal, `${path}.ordinal`) ?? jsonTextProblem(body, `${path}.body`);
   return wrong ?? right({ collection: collection as string, key: key as string, ordinal: ordinal as number, body: body as string });
 }
 
