@@ -8,7 +8,7 @@ import { openSqliteSpillStore } from "./spill-store.js";
 describe("openSqliteSpillStore", () => {
   it("answers each key with the text last put under it, as a map would", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom("incident:INC-1", "change:C-1", "é:ü", "k"), fc.string({ unit: "binary" })), { maxLength: 30 }), (puts) => {
+      fc.property(fc.array(fc.tuple(fc.constantFrom("incident:INC-1", "incident:INC-2", "incident", "change:C-1", "é:ü", "é", "k", "k\u{10FFFF}x", "kz"), fc.string({ unit: "binary" })), { maxLength: 30 }), (puts) => {
         const spill = openSqliteSpillStore();
         try {
           const expected = new Map<string, string>();
@@ -18,6 +18,11 @@ describe("openSqliteSpillStore", () => {
             expect(spill.get(key)).toBe(text);
           }
           for (const key of ["incident:INC-1", "change:C-1", "é:ü", "k", "absent"]) expect(spill.get(key)).toBe(expected.get(key));
+          // Listing by prefix answers exactly the keys that start with it, with their latest text.
+          for (const prefix of ["incident:", "change:", "é", "k", "", "absent"]) {
+            const listed = new Map(spill.entries(prefix));
+            expect(listed).toEqual(new Map([...expected].filter(([key]) => key.startsWith(prefix))));
+          }
         } finally {
           spill.close();
         }

@@ -42,6 +42,8 @@ export function openSqliteSpillStore(options: SqliteSpillOptions = {}): SqliteSp
   }
   const put = db.prepare<[string, string]>("INSERT OR REPLACE INTO spill (key, text) VALUES (?, ?)");
   const get = db.prepare<[string], string>("SELECT text FROM spill WHERE key = ?").pluck();
+  // Keys sort by their UTF-8 bytes, so the keys that start with a prefix follow one another from the prefix on.
+  const from = db.prepare<[string], { key: string; text: string }>("SELECT key, text FROM spill WHERE key >= ? ORDER BY key");
   // Writes go in transactions of PUTS_PER_TRANSACTION (a statement of its own costs several times more); reads see them at once, on the one connection.
   let pending = 0;
   return {
@@ -55,6 +57,12 @@ export function openSqliteSpillStore(options: SqliteSpillOptions = {}): SqliteSp
       }
     },
     get: (key) => get.get(key),
+    *entries(prefix) {
+      for (const { key, text } of from.iterate(prefix)) {
+        if (!key.startsWith(prefix)) return;
+        yield [key, text] as const;
+      }
+    },
     close() {
       if (db.open && pending > 0) db.exec("COMMIT");
       if (db.open) db.close();

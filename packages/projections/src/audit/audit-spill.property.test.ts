@@ -15,6 +15,7 @@ function countingSpill(): SpillStore & { readonly counts: { put: number; get: nu
     counts,
     put: (key, text) => (counts.put++, inner.put(key, text)),
     get: (key) => (counts.get++, inner.get(key)),
+    entries: (prefix) => inner.entries(prefix),
   };
 }
 
@@ -44,7 +45,7 @@ describe("an audit that spills finished work items", () => {
     expect(totals.get).toBeGreaterThan(0);
   });
 
-  it("keeps only the place of a finished item in memory, and reads it back whole when asked for", () => {
+  it("keeps nothing of a spilled item in memory, not even its id, and reads it back whole when asked for or listed", () => {
     const log = fc.sample(arbitraryLogsPastFinish, { numRuns: 40, seed: 7 }).find((events) => events.some((event) => event.type === "incident.closed")) ?? [];
     expect(log.length).toBeGreaterThan(0);
     const spill = createInMemorySpillStore();
@@ -56,9 +57,28 @@ describe("an audit that spills finished work items", () => {
     }
     const incidents = spilling.model.history.aggregates.of("incident");
     expect(incidents).toBeInstanceOf(SpillingMap);
-    expect((incidents as unknown as SpillingMap).spilledCount()).toBeGreaterThan(0);
+    const spilledCount = (incidents as unknown as SpillingMap).spilledCount();
+    expect(spilledCount).toBeGreaterThan(0);
     expect(spill.size()).toBeGreaterThan(0);
-    expect(new Map(incidents)).toEqual(new Map(keeping.model.history.aggregates.of("incident")));
+    const whole = keeping.model.history.aggregates.of("incident");
+    // Only the items not spilled are in the Map itself; its size still counts every item.
+    expect([...(Map.prototype.keys.call(incidents) as MapIterator<string>)].length).toBe(whole.size - spilledCount);
+    expect(incidents.size).toBe(whole.size);
+    // Listing reads them back, in the order they first appeared, as the Map that kept them lists them.
+    expect([...incidents.keys()]).toEqual([...whole.keys()]);
+    expect(new Map(incidents)).toEqual(new Map(whole));
+    expect((incidents as unknown as SpillingMap).spilledCount()).toBe(0);
+  });
+
+  it("says so when the spill store lost an item it was given, rather than listing the rest", () => {
+    const log = fc.sample(arbitraryLogsPastFinish, { numRuns: 40, seed: 7 }).find((events) => events.some((event) => event.type === "incident.closed")) ?? [];
+    const inner = createInMemorySpillStore();
+    const forgetful: SpillStore = { put: (key, text) => (key.startsWith("incident:") ? undefined : inner.put(key, text)), get: (key) => inner.get(key), entries: (prefix) => inner.entries(prefix) };
+    const spilling = auditScan(randomLogPolicy("record"), { projectId: "crm", spill: forgetful, spillKeepsRecent: 0 });
+    for (const event of log) spilling.visit(event);
+    const incidents = spilling.model.history.aggregates.of("incident");
+    expect((incidents as unknown as SpillingMap).spilledCount()).toBeGreaterThan(0);
+    expect(() => [...incidents.values()]).toThrow(/spilled items were lost/);
   });
 
   it("refuses a count of recently finished items to keep that is not a whole number from 0, before reading any event", () => {

@@ -1,16 +1,15 @@
 import { LogError, type SpillStore } from "@handover/core";
 import type { Tracked } from "./aggregates.js";
 
-/** What the map holds in place of an item it spilled: the item keeps its place in the order, its state is in the spill store. */
-const SPILLED: Tracked<unknown> = Object.freeze({ state: undefined, trimmed: false, firstPosition: 0, lastPosition: 0, lastAt: "", version: 0 });
-
 /**
  * One process's aggregates when a replay spills its finished items: a `Map` that, at each
  * `spillFinished`, holds the items touched since and now finished among the `keepRecent`
- * most recently finished, and writes the oldest beyond those to the spill store, keeping
- * only their place; any item asked for again (a later event on it, a rule that names it)
- * is read back whole, and spilled again once it is finished and among the oldest. Iterating
- * reads every spilled item back.
+ * most recently finished, and moves the oldest beyond those to the spill store, keeping
+ * nothing of them in memory, not even their ids (so memory follows the open work, not the
+ * log); any item asked for again (a later event on it, a rule that names it) is read back
+ * whole, and spilled again once it is finished and among the oldest. An id it does not hold
+ * is looked up in the spill store. Iterating reads every spilled item back and yields every
+ * item in the order it first appeared (by its first event's position), as a `Map` would.
  */
 export class SpillingMap extends Map<string, Tracked<unknown>> {
   readonly #spill: SpillStore;
@@ -23,6 +22,10 @@ export class SpillingMap extends Map<string, Tracked<unknown>> {
   readonly #recent = new Set<string>();
   /** Items read back and not spilled again yet, with the position of their latest event then: one no event reached since is still as spilled. */
   readonly #readBack = new Map<string, number>();
+  /** How many items are in the spill store and not in memory. */
+  #spilled = 0;
+  /** The last id `get` found neither in memory nor spilled: a `set` of it that follows is a new item, not one to look up again. */
+  #absent: string | undefined;
 
   constructor(spill: SpillStore, process: string, finished: (state: unknown) => boolean, keepRecent: number) {
     super();
@@ -37,7 +40,7 @@ export class SpillingMap extends Map<string, Tracked<unknown>> {
     for (const id of this.#touched) {
       const tracked = super.get(id);
       this.#recent.delete(id);
-      if (tracked !== undefined && tracked !== SPILLED && this.#finished(tracked.state)) this.#recent.add(id);
+      if (tracked !== undefined && this.#finished(tracked.state)) this.#recent.add(id);
     }
     this.#touched.clear();
     for (const id of this.#recent) {
@@ -47,31 +50,40 @@ export class SpillingMap extends Map<string, Tracked<unknown>> {
       // Only an event changes an item, and every event moves its lastPosition: an item only read since it was spilled is still as spilled.
       if (this.#readBack.get(id) !== tracked.lastPosition) this.#spill.put(this.#prefix + id, JSON.stringify(tracked));
       this.#readBack.delete(id);
-      super.set(id, SPILLED);
+      super.delete(id);
+      this.#spilled++;
     }
   }
 
   /** How many items are spilled now. */
   spilledCount(): number {
-    let count = 0;
-    for (const tracked of super.values()) if (tracked === SPILLED) count++;
-    return count;
+    return this.#spilled;
+  }
+
+  override get size(): number {
+    return super.size + this.#spilled;
+  }
+
+  override has(id: string): boolean {
+    return super.has(id) || (this.#spilled > 0 && this.#spill.get(this.#prefix + id) !== undefined);
   }
 
   override get(id: string): Tracked<unknown> | undefined {
     const tracked = super.get(id);
-    if (tracked === undefined) return undefined;
-    this.#touched.add(id);
-    if (tracked !== SPILLED) return tracked;
-    const text = this.#spill.get(this.#prefix + id);
-    if (text === undefined) throw new LogError("spill_lost", `the spill store lost ${this.#prefix + id}: a spilled item was not read back`);
-    const restored = JSON.parse(text) as Tracked<unknown>;
-    this.#readBack.set(id, restored.lastPosition);
-    super.set(id, restored);
-    return restored;
+    if (tracked !== undefined) {
+      this.#touched.add(id);
+      return tracked;
+    }
+    const text = this.#spilled === 0 ? undefined : this.#spill.get(this.#prefix + id);
+    if (text !== undefined) return this.#restore(id, text);
+    this.#absent = id;
+    return undefined;
   }
 
   override set(id: string, tracked: Tracked<unknown>): this {
+    // An id neither held nor just found absent may be spilled: its copy there is replaced by this one.
+    if (id !== this.#absent && !super.has(id) && this.#spilled > 0 && this.#spill.get(this.#prefix + id) !== undefined) this.#spilled--;
+    this.#absent = undefined;
     this.#touched.add(id);
     return super.set(id, tracked);
   }
@@ -85,11 +97,17 @@ export class SpillingMap extends Map<string, Tracked<unknown>> {
   }
 
   override *entries(): MapIterator<[string, Tracked<unknown>]> {
-    for (const id of super.keys()) yield [id, this.get(id) as Tracked<unknown>];
+    if (this.#spilled > 0) this.#restoreAll();
+    const all = [...super.entries()].sort(([, a], [, b]) => a.firstPosition - b.firstPosition);
+    for (const [id] of all) yield [id, this.get(id) as Tracked<unknown>];
   }
 
   override [Symbol.iterator](): MapIterator<[string, Tracked<unknown>]> {
     return this.entries();
+  }
+
+  override *keys(): MapIterator<string> {
+    for (const [id] of this.entries()) yield id;
   }
 
   override *values(): MapIterator<Tracked<unknown>> {
@@ -98,5 +116,24 @@ export class SpillingMap extends Map<string, Tracked<unknown>> {
 
   override forEach(callback: (tracked: Tracked<unknown>, id: string, map: Map<string, Tracked<unknown>>) => void, thisArg?: unknown): void {
     for (const [id, tracked] of this.entries()) callback.call(thisArg, tracked, id, this);
+  }
+
+  /** Reads a spilled item back into memory, where it stays until it is spilled again. */
+  #restore(id: string, text: string): Tracked<unknown> {
+    const restored = JSON.parse(text) as Tracked<unknown>;
+    this.#readBack.set(id, restored.lastPosition);
+    this.#spilled--;
+    this.#touched.add(id);
+    super.set(id, restored);
+    return restored;
+  }
+
+  /** Reads every spilled item back; the store must hold every one this map spilled and did not read back. */
+  #restoreAll(): void {
+    const spilled = [...this.#spill.entries(this.#prefix)].filter(([key]) => !super.has(key.slice(this.#prefix.length)));
+    if (spilled.length !== this.#spilled) {
+      throw new LogError("spill_lost", `the spill store holds ${spilled.length} of the ${this.#spilled} ${this.#prefix.slice(0, -1)} items spilled and not read back: spilled items were lost`);
+    }
+    for (const [key, text] of spilled) this.#restore(key.slice(this.#prefix.length), text);
   }
 }
