@@ -33,8 +33,21 @@ export interface Aggregates {
    * Only a history created to hand its states out (the engine's) keeps the changed ones.
    */
   seal(): void;
-  /** With a spill store: writes out the finished work items (closed, cancelled) beyond the most recently finished, keeping only their place; without one, does nothing. */
+  /** With a spill store: writes out the finished work items (closed, cancelled) beyond the most recently finished, keeping nothing of them in memory; without one, does nothing. */
   spillFinished(): void;
+  /** With a spill store: entries that other state (readiness's indexes) keeps of one process's items leave memory with each item it spills and come back with it; without one, does nothing. */
+  accompany(process: ProcessName, companion: Companion): void;
+}
+
+/**
+ * What another model keeps of one work item (a resolved incident's SLA verdict, its links
+ * to problems), handed to the spill with the item: `take` removes the item's entries and
+ * answers them as JSON data (undefined: it has none), `give` puts back what `take` answered
+ * when the item is read back, merged with any entries made while it was spilled.
+ */
+export interface Companion {
+  take(id: string): unknown;
+  give(id: string, taken: unknown): void;
 }
 
 /** What a process's replay needs, made once per process: fresh states, and the initial state a trimmed item reads through. */
@@ -75,18 +88,21 @@ export function createAggregates(retention: Retention = "everything", handsOut =
   const keepRecent = spill?.keepRecent ?? SPILL_KEEPS_RECENT;
   // A count that is not a whole number would spill every finished item (negative, NaN) or none (Infinity) without a word.
   if (!Number.isSafeInteger(keepRecent) || keepRecent < 0) throw new RangeError(`spillKeepsRecent: expected a whole number of items from 0 up, got ${String(keepRecent)}`);
-  const spilling: SpillingMap[] = [];
+  const spilling = new Map<string, SpillingMap>();
   const mapOf = (wiring: AnyWiring): Map<string, Tracked<unknown>> => {
     const finished = wiring.trimming?.finished;
     if (spill === undefined || finished === undefined || retention !== "everything" || handsOut) return new Map();
     const map = new SpillingMap(spill.store, wiring.descriptor.name, finished as (state: unknown) => boolean, keepRecent);
-    spilling.push(map);
+    spilling.set(wiring.descriptor.name, map);
     return map;
   };
   const maps = new Map<string, Map<string, Tracked<unknown>>>(WIRED.map((wiring) => [wiring.descriptor.name, mapOf(wiring)]));
   const aggregates: Aggregates = {
     spillFinished() {
-      for (const map of spilling) map.spillFinished();
+      for (const map of spilling.values()) map.spillFinished();
+    },
+    accompany(process, companion) {
+      spilling.get(process)?.accompany(companion);
     },
     retention,
     of: <N extends ProcessName>(process: N) => (maps.get(process) ?? new Map()) as Map<string, Tracked<StateOf<N>>>,

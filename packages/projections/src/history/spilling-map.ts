@@ -1,5 +1,12 @@
 import { LogError, type SpillStore } from "@handover/core";
-import type { Tracked } from "./aggregates.js";
+import type { Companion, Tracked } from "./aggregates.js";
+
+/** A spilled item as the spill store keeps it: the item, and what its companion took of other state with it. */
+interface Spilled {
+  readonly item: Tracked<unknown>;
+  /** What each companion took, in the order they were given (`null`: nothing). */
+  readonly taken?: readonly unknown[];
+}
 
 /**
  * One process's aggregates when a replay spills its finished items: a `Map` that, at each
@@ -24,6 +31,8 @@ export class SpillingMap extends Map<string, Tracked<unknown>> {
   readonly #readBack = new Map<string, number>();
   /** How many items are in the spill store and not in memory. */
   #spilled = 0;
+  /** What other state keeps of these items, spilled and read back with them. */
+  readonly #companions: Companion[] = [];
   /** The last id `get` found neither in memory nor spilled: a `set` of it that follows is a new item, not one to look up again. */
   #absent: string | undefined;
 
@@ -33,6 +42,23 @@ export class SpillingMap extends Map<string, Tracked<unknown>> {
     this.#prefix = `${process}:`;
     this.#finished = finished;
     this.#keepRecent = keepRecent;
+  }
+
+  /** Spills and reads back, with each item, what this companion keeps of it. */
+  accompany(companion: Companion): void {
+    this.#companions.push(companion);
+  }
+
+  /** What the companions take of an item being spilled, or undefined when none takes anything. */
+  #take(id: string): unknown[] | undefined {
+    let taken: unknown[] | undefined;
+    for (let index = 0; index < this.#companions.length; index++) {
+      const entries = (this.#companions[index] as Companion).take(id);
+      if (entries === undefined) continue;
+      taken ??= this.#companions.map(() => null);
+      taken[index] = entries;
+    }
+    return taken;
   }
 
   /** Moves the items touched since the last call that are now finished to the most recent end, then spills the oldest beyond `keepRecent`. */
@@ -47,8 +73,12 @@ export class SpillingMap extends Map<string, Tracked<unknown>> {
       if (this.#recent.size <= this.#keepRecent) break;
       this.#recent.delete(id);
       const tracked = super.get(id) as Tracked<unknown>;
-      // Only an event changes an item, and every event moves its lastPosition: an item only read since it was spilled is still as spilled.
-      if (this.#readBack.get(id) !== tracked.lastPosition) this.#spill.put(this.#prefix + id, JSON.stringify(tracked));
+      const taken = this.#take(id);
+      // Only an event changes an item, and every event moves its lastPosition: an item only read since it was spilled, with nothing taken along, is still as spilled.
+      if (taken !== undefined || this.#readBack.get(id) !== tracked.lastPosition) {
+        const spilled: Spilled = taken === undefined ? { item: tracked } : { item: tracked, taken };
+        this.#spill.put(this.#prefix + id, JSON.stringify(spilled));
+      }
       this.#readBack.delete(id);
       super.delete(id);
       this.#spilled++;
@@ -120,7 +150,8 @@ export class SpillingMap extends Map<string, Tracked<unknown>> {
 
   /** Reads a spilled item back into memory, where it stays until it is spilled again. */
   #restore(id: string, text: string): Tracked<unknown> {
-    const restored = JSON.parse(text) as Tracked<unknown>;
+    const { item: restored, taken } = JSON.parse(text) as Spilled;
+    if (taken !== undefined) taken.forEach((entries, index) => entries !== null && this.#companions[index]?.give(id, entries));
     this.#readBack.set(id, restored.lastPosition);
     this.#spilled--;
     this.#touched.add(id);

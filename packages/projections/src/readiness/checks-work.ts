@@ -111,14 +111,11 @@ export const emergencyChangesReviewedCheck: CheckDefinition = {
 
 /** Resolved incidents per priority, and how many of them breached their SLA: `P3: 28 of 28`. */
 function breachesByPriority(context: CheckContext): string {
-  const byPriority = new Map<number, [number, number]>();
-  for (const { priority, madeSla } of context.state.resolvedSla.values()) {
-    const counts = byPriority.get(priority) ?? [0, 0];
-    counts[0] += madeSla ? 0 : 1;
-    counts[1] += 1;
-    byPriority.set(priority, counts);
-  }
-  return [...byPriority].sort(([a], [b]) => a - b).map(([priority, [breached, resolved]]) => `P${priority}: ${breached} of ${resolved}`).join(", ");
+  return [...context.state.slaByPriority]
+    .filter(([, { resolved }]) => resolved > 0)
+    .sort(([a], [b]) => a - b)
+    .map(([priority, { breached, resolved }]) => `P${priority}: ${breached} of ${resolved}`)
+    .join(", ");
 }
 
 /** Resolved incidents met their SLA often enough (the criteria's share, 90% by default); warns by default, since it informs the handover rather than blocks it. */
@@ -136,7 +133,6 @@ export const slaPerformanceCheck: CheckDefinition = {
     const summary = `${breached} of ${resolved} resolved incidents breached their SLA (${breachesByPriority(context)}): ${percent(share)} met it`;
     const target = `at least ${percent(context.criteria.slaAttainmentAtLeast)}`;
     if (share >= context.criteria.slaAttainmentAtLeast) return { passes: true, explanation: `${summary}, ${target} must`, evidence: [] };
-    const late = [...context.state.resolvedSla.values()].filter((entry) => !entry.madeSla).map((entry) => entry.position);
-    return { passes: false, explanation: `${summary}, ${target} must; review the service levels with the service owner, or staff the resolver groups before operations inherit them`, evidence: positionsOf(late) };
+    return { passes: false, explanation: `${summary}, ${target} must; review the service levels with the service owner, or staff the resolver groups before operations inherit them`, evidence: positionsOf(context.state.slaBreaches.values()) };
   },
 };

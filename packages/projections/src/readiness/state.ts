@@ -2,6 +2,7 @@ import type { RecordedEvent } from "@handover/core";
 import { aggregateIdOf, wiringOfType } from "../event-kinds.js";
 import { createHistory, type History } from "../history/history.js";
 import { resolveCriteria, type ReadinessCriteria, type ResolvedCriteria } from "./criteria.js";
+import { accompanySpilledItems } from "./spill-companions.js";
 
 /** A relationship that points at a CI that is not registered or is retired. */
 export interface BrokenRelationship {
@@ -48,10 +49,24 @@ export interface ReadinessState {
   readonly inProduction: Map<string, number>;
   /** Where each project agreed service levels for each service: `projectId` → service → position. */
   readonly agreements: Map<string, Map<string, number>>;
-  /** Resolved and closed incidents with their SLA verdict (the register's `madeSla`), by incident id; a reopened one leaves. */
+  /**
+   * Resolved and closed incidents with their SLA verdict (the register's `madeSla`), by
+   * incident id; a reopened one leaves. In a replay that spills finished work items, the
+   * verdict of a spilled incident is spilled with it (and the counts below still count it).
+   */
   readonly resolvedSla: Map<string, ResolvedSla>;
-  /** How many of `resolvedSla` breached their SLA, kept as they come and go, so the check is constant-time. */
-  readonly slaTally: { resolved: number; breached: number };
+  /** How many resolved incidents there are and how many of them breached their SLA, kept as they come and go, so the check is constant-time. */
+  readonly slaTally: SlaCount;
+  /** The same counts by priority. */
+  readonly slaByPriority: Map<number, SlaCount>;
+  /** The resolved incidents that breached their SLA, with the position of the event that resolved or closed them. */
+  readonly slaBreaches: Map<string, number>;
+}
+
+/** How many incidents were resolved, and how many of them breached their SLA. */
+export interface SlaCount {
+  resolved: number;
+  breached: number;
 }
 
 /** A resolved incident's SLA verdict, as readiness counts it. */
@@ -64,7 +79,7 @@ export interface ResolvedSla {
 
 /** An empty readiness state over a history (default: a fresh one), judged by these criteria when asked without others (default: docs/policy.md's). */
 export function createReadinessState(history: History = createHistory(), criteria?: ReadinessCriteria): ReadinessState {
-  return {
+  const state: ReadinessState = {
     history,
     criteria: resolveCriteria(criteria),
     uncovered: new Map(),
@@ -84,7 +99,11 @@ export function createReadinessState(history: History = createHistory(), criteri
     agreements: new Map(),
     resolvedSla: new Map(),
     slaTally: { resolved: 0, breached: 0 },
+    slaByPriority: new Map(),
+    slaBreaches: new Map(),
   };
+  accompanySpilledItems(state);
+  return state;
 }
 
 /**

@@ -3,7 +3,7 @@ import { incidentProcess, slaVerdict, type IncidentState } from "@handover/incid
 import type { RecordedEvent } from "@handover/core";
 import type { ProjectEventOf } from "@handover/project";
 import { isInProduction } from "@handover/release";
-import type { ReadinessState } from "./state.js";
+import type { ReadinessState, ResolvedSla } from "./state.js";
 
 /** Open incidents, as incident management's descriptor groups them. */
 const OPEN_INCIDENT: ReadonlySet<string> = new Set(incidentProcess.groups.open);
@@ -25,6 +25,19 @@ function hasKnownError(state: ReadinessState, incidentId: string): boolean {
   return false;
 }
 
+/** Counts a resolved incident's verdict in (`by` 1) or out (`by` -1) of the tallies, overall and by priority, and keeps or drops it among the breaches. */
+function countSla(state: ReadinessState, incidentId: string, verdict: ResolvedSla, by: 1 | -1): void {
+  let ofPriority = state.slaByPriority.get(verdict.priority);
+  if (ofPriority === undefined) state.slaByPriority.set(verdict.priority, (ofPriority = { resolved: 0, breached: 0 }));
+  state.slaTally.resolved += by;
+  ofPriority.resolved += by;
+  if (verdict.madeSla) return;
+  state.slaTally.breached += by;
+  ofPriority.breached += by;
+  if (by === 1) state.slaBreaches.set(incidentId, verdict.position);
+  else state.slaBreaches.delete(incidentId);
+}
+
 /**
  * Keeps a resolved incident's SLA verdict (the register's, under the policy in force),
  * judged once when it becomes resolved or closed: the clock stopped then, so later events
@@ -35,15 +48,14 @@ function tallySla(state: ReadinessState, incidentId: string, incident: IncidentS
   const before = state.resolvedSla.get(incidentId);
   if (resolved && before !== undefined) return;
   if (before !== undefined) {
-    state.slaTally.resolved--;
-    if (!before.madeSla) state.slaTally.breached--;
+    countSla(state, incidentId, before, -1);
     state.resolvedSla.delete(incidentId);
   }
   if (!resolved) return;
   const { priority, madeSla } = slaVerdict(incident, state.history.policy().sla, incident.resolvedAt ?? incident.closedAt ?? "");
-  state.resolvedSla.set(incidentId, { priority, madeSla, position });
-  state.slaTally.resolved++;
-  if (!madeSla) state.slaTally.breached++;
+  const verdict: ResolvedSla = { priority, madeSla, position };
+  state.resolvedSla.set(incidentId, verdict);
+  countSla(state, incidentId, verdict, 1);
 }
 
 /** Re-judges an incident: open by priority, open without a known error, and resolved within its SLA or not. */
