@@ -10,6 +10,8 @@ export interface TrialRequest {
   readonly seed: number;
   /** Run the child under `--cpu-prof` writing into this directory (plus `trial-window.json`: when the trial ran), or null. */
   readonly profileTo: string | null;
+  /** Node options the trial process runs with besides the harness's own (the variant's `nodeOptions`). */
+  readonly nodeOptions?: readonly string[];
 }
 
 /** What the child answers: a measurement or why it could not take one. */

@@ -30,6 +30,17 @@ const reply = (perSecond: number, digest = "same"): TrialReply => ({
 });
 
 describe("running a workload", () => {
+  it("asks for each variant's trial with its own Node options, and for the others' with none", async () => {
+    const limited = { ...variant("a"), nodeOptions: ["--max-old-space-size=1024"] };
+    const requests: TrialRequest[] = [];
+    const measure = async (request: TrialRequest): Promise<TrialReply> => (requests.push(request), reply(100));
+    await runWorkload({ ...workload, variants: [limited, variant("b")] }, { runs: 1, size: workload.fullSize, warmUp: undefined, seed: 1, profileDir: undefined, measure, log: () => undefined });
+    expect(requests.map((request) => [request.variant, request.nodeOptions])).toEqual([
+      ["a", ["--max-old-space-size=1024"]],
+      ["b", undefined],
+    ]);
+  });
+
   it("alternates the variants run by run and takes each ratio within its pair", async () => {
     const order: string[] = [];
     const rates: Record<string, number[]> = { a: [100, 50, 100], b: [200, 50, 100] };

@@ -78,7 +78,7 @@ export async function runWorkload(workload: Workload, plan: RunPlan): Promise<Wo
   for (let run = 0; run < plan.runs; run++) {
     for (const variant of workload.variants) {
       const profileTo = plan.profileDir === undefined ? null : `${plan.profileDir}/${workload.id}-${variant.id}-run${run + 1}`;
-      const request = { workload: workload.id, variant: variant.id, size: plan.size, warmUp: plan.warmUp ?? null, seed: plan.seed, profileTo };
+      const request: TrialRequest = { workload: workload.id, variant: variant.id, size: plan.size, warmUp: plan.warmUp ?? null, seed: plan.seed, profileTo, ...(variant.nodeOptions === undefined ? {} : { nodeOptions: variant.nodeOptions }) };
       const reply = await plan.measure(request);
       samples.get(variant.id)?.push(reply.ok ? reply.measurement : null);
       if (!reply.ok) problems.push(`${workload.id}/${variant.id} run ${run + 1}: ${reply.error}`);

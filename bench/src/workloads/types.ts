@@ -16,6 +16,8 @@ export interface Variant {
   readonly label: string;
   /** Builds the input (untimed, seeded) and returns the trial to time. */
   setup(size: Size, seed: number): Promise<Trial>;
+  /** Node options its trial process runs with besides the harness's own (a heap limit, say), as a user would set them in `NODE_OPTIONS`. */
+  readonly nodeOptions?: readonly string[];
 }
 
 /** A ratio to report: one variant's throughput over another's, taken pair by pair, with the issue's target if it sets one. */

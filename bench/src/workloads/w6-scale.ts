@@ -53,6 +53,20 @@ function sqliteVariant(millions: number, spilling: boolean): Variant {
   };
 }
 
+/** The heap limit of the `-1g` variants: far above what a spilled audit holds live (about 50 MiB at 2M events), low enough that V8 keeps less headroom above it (see `withHeapLimit`). */
+const HEAP_LIMIT_MB = 1024;
+
+/**
+ * A spilled variant run under a 1 GiB heap limit (`--max-old-space-size=1024`, as a user sets
+ * it in `NODE_OPTIONS`). With the default limit of a machine this size (4 GiB), V8 lets the
+ * heap grow to about four times what is live before a full collection; under a limit below
+ * 2 GiB it grows by 1.3 to 2 times, so peak RSS follows the live heap rather than the
+ * collector's headroom.
+ */
+function withHeapLimit(variant: Variant): Variant {
+  return { ...variant, id: `${variant.id}-1g`, label: `${variant.label}, Node's heap limited to 1 GiB (NODE_OPTIONS=--max-old-space-size=${HEAP_LIMIT_MB})`, nodeOptions: [`--max-old-space-size=${HEAP_LIMIT_MB}`] };
+}
+
 function w6Workload(millions: number): Workload {
   return {
     id: `w6-${millions}m`,
@@ -65,11 +79,15 @@ function w6Workload(millions: number): Workload {
       sqliteVariant(millions, false),
       jsonlVariant(millions, true),
       sqliteVariant(millions, true),
+      withHeapLimit(jsonlVariant(millions, true)),
+      withHeapLimit(sqliteVariant(millions, true)),
     ],
     comparisons: [
       { subject: "sqlite", baseline: "jsonl" },
       { subject: "jsonl-spill", baseline: "jsonl" },
       { subject: "sqlite-spill", baseline: "sqlite" },
+      { subject: "jsonl-spill-1g", baseline: "jsonl-spill" },
+      { subject: "sqlite-spill-1g", baseline: "sqlite-spill" },
     ],
     absoluteTargets: [],
     memoryTargets: [
@@ -77,8 +95,10 @@ function w6Workload(millions: number): Workload {
       { variant: "sqlite", atMostMb: 256 },
       { variant: "jsonl-spill", atMostMb: 256 },
       { variant: "sqlite-spill", atMostMb: 256 },
+      { variant: "jsonl-spill-1g", atMostMb: 256 },
+      { variant: "sqlite-spill-1g", atMostMb: 256 },
     ],
-    note: "Findings are written out as they are found (auditFindings with onFinding), as an audit of millions of events writes them to a file. The -spill variants keep finished work items in a SQLite spill file (openSqliteSpillStore) instead of in memory; their digests must equal the others'. One project and 10,000 CIs whose history runs longer with the size; logs are generated once per seed and size into bench/results/logs/ (JSONL, and a SQLite copy filled through the store's import) and kept between runs.",
+    note: "Findings are written out as they are found (auditFindings with onFinding), as an audit of millions of events writes them to a file. The -spill variants keep finished work items in a SQLite spill file (openSqliteSpillStore) instead of in memory; their digests must equal the others'. The -1g variants are the spilled ones with Node's heap limited to 1 GiB (NODE_OPTIONS=--max-old-space-size=1024), which lowers the headroom V8 keeps above the live heap. One project and 10,000 CIs whose history runs longer with the size; logs are generated once per seed and size into bench/results/logs/ (JSONL, and a SQLite copy filled through the store's import) and kept between runs.",
   };
 }
 
