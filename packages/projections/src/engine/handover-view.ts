@@ -1,7 +1,8 @@
-import type { Projection } from "@handover/core";
+import type { Projection, RecordedEvent, SpillStore } from "@handover/core";
 import { defaultPolicy, type HandoverPolicy } from "@handover/itil";
 import { cmdbOf } from "../cmdb/result.js";
 import type { Cmdb } from "../cmdb/types.js";
+import type { SpillOptions } from "../history/aggregates.js";
 import { createHistory } from "../history/history.js";
 import { projectLog, type Answer, type Log } from "../log.js";
 import { logRangeOf, standingOf, type ReadOptions } from "../read-options.js";
@@ -15,10 +16,19 @@ export interface HandoverView {
   readonly readiness: Readiness;
 }
 
-/** Options of the handover view: the readiness criteria and the organisation's policy. */
+/** Options of the handover view: the readiness criteria, the organisation's policy, and where to spill finished work items. */
 export interface HandoverViewOptions extends ReadOptions {
   readonly criteria?: ReadinessCriteria;
   readonly policy?: HandoverPolicy;
+  /**
+   * Where finished work items go instead of memory (as `auditReplay`'s `spill`, e.g.
+   * store-sqlite's `openSqliteSpillStore()`): what readiness keeps of them is written out
+   * with them and read back when a later event names them, so memory follows the open work,
+   * not the log. The answer is the same.
+   */
+  readonly spill?: SpillStore;
+  /** With `spill`: how many of the most recently finished items of each process stay in memory (default 1,000); a whole number from 0, anything else is a RangeError. */
+  readonly spillKeepsRecent?: number;
 }
 
 /**
@@ -28,7 +38,7 @@ export interface HandoverViewOptions extends ReadOptions {
  * readiness. Between results, read the state directly: `cmdbCiOf(state.history.cmdb, id)`,
  * `readinessOf(state, projectId)`, `state.history.aggregates`.
  */
-export function handoverProjection(projectId: string, options: Omit<HandoverViewOptions, keyof ReadOptions> = {}): Projection<ReadinessState, HandoverView> {
+export function handoverProjection(projectId: string, options: Pick<HandoverViewOptions, "criteria" | "policy"> = {}): Projection<ReadinessState, HandoverView> {
   const criteria = resolveCriteria(options.criteria);
   return {
     name: `handover:${projectId}`,
@@ -38,10 +48,22 @@ export function handoverProjection(projectId: string, options: Omit<HandoverView
   };
 }
 
+/** The spill a history keeps finished items in, from the view's options (none without `spill`). */
+function spillOf(options: HandoverViewOptions): { spill?: SpillOptions } {
+  if (options.spill === undefined) return {};
+  return { spill: { store: options.spill, ...(options.spillKeepsRecent === undefined ? {} : { keepRecent: options.spillKeepsRecent }) } };
+}
+
+/** Applies an event, then spills the finished items beyond the most recently finished. */
+function applyAndSpill(state: ReadinessState, event: RecordedEvent): void {
+  applyToReadiness(state, event);
+  state.history.aggregates.spillFinished();
+}
+
 /**
  * The CMDB and transition readiness of a project from one pass over a log, as of any point.
  * Its replay state is its own, so its history keeps of finished work items only what
- * readiness reads (`readiness` retention): memory follows the open work, not the log.
+ * readiness reads (`readiness` retention), and with `spill` not even that in memory.
  */
 export function handoverView<L extends Log>(log: L, projectId: string, options: HandoverViewOptions = {}): Answer<L, HandoverView> {
   const range = logRangeOf(options);
@@ -51,8 +73,8 @@ export function handoverView<L extends Log>(log: L, projectId: string, options: 
     log,
     {
       name: `handover:${projectId}`,
-      init: () => createReadinessState(createHistory(options.policy ?? defaultPolicy, projectId, "readiness")),
-      apply: applyToReadiness,
+      init: () => createReadinessState(createHistory(options.policy ?? defaultPolicy, projectId, { retention: "readiness", ...spillOf(options) })),
+      apply: options.spill === undefined ? applyToReadiness : applyAndSpill,
       result: (state) => ({ cmdb: cmdbOf(state.history.cmdb, standing), readiness: readinessOf(state, projectId, criteria, standing) }),
     },
     range,

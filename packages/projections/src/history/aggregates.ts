@@ -76,13 +76,21 @@ export interface SpillOptions {
   readonly keepRecent?: number;
 }
 
+/** What a trimmed item read back from a spill needs again: its kept fields over the initial state it reads the rest from (JSON keeps only the fields). */
+function revivalOf(kit: ReplayKit): (tracked: Tracked<unknown>) => void {
+  return (tracked) => {
+    if (tracked.trimmed) tracked.state = Object.assign(Object.create(kit.trimmedBase) as object, tracked.state);
+  };
+}
+
 /** The states changed since the last seal, of the aggregates that hand their states out. */
 const changedSinceSeal = new WeakMap<Aggregates, Set<Tracked<unknown>>>();
 
 /**
  * Empty aggregates, keeping everything of finished work items unless told to keep only what
- * readiness reads; `handsOut`: states are sealed before they are handed out; `spill`: finished
- * work items are kept whole in it rather than in memory (`spillFinished`), read back when asked for.
+ * readiness reads; `handsOut`: states are sealed before they are handed out (and never
+ * spilled); `spill`: finished work items (whole, or as trimmed) are kept in it rather than in
+ * memory (`spillFinished`), read back when asked for.
  */
 export function createAggregates(retention: Retention = "everything", handsOut = false, spill?: SpillOptions): Aggregates {
   const keepRecent = spill?.keepRecent ?? SPILL_KEEPS_RECENT;
@@ -91,8 +99,8 @@ export function createAggregates(retention: Retention = "everything", handsOut =
   const spilling = new Map<string, SpillingMap>();
   const mapOf = (wiring: AnyWiring): Map<string, Tracked<unknown>> => {
     const finished = wiring.trimming?.finished;
-    if (spill === undefined || finished === undefined || retention !== "everything" || handsOut) return new Map();
-    const map = new SpillingMap(spill.store, wiring.descriptor.name, finished as (state: unknown) => boolean, keepRecent);
+    if (spill === undefined || finished === undefined || handsOut) return new Map();
+    const map = new SpillingMap(spill.store, wiring.descriptor.name, finished as (state: unknown) => boolean, keepRecent, revivalOf(kitOf(wiring)));
     spilling.set(wiring.descriptor.name, map);
     return map;
   };

@@ -38,7 +38,7 @@ export interface History {
 export interface HistoryOptions {
   readonly retention?: Retention;
   readonly handsOut?: boolean;
-  /** Where finished work items are kept whole instead of in memory (see `Aggregates.spillFinished`); only with `everything` retention. */
+  /** Where finished work items are kept instead of in memory (see `Aggregates.spillFinished`): whole, or as `readiness` retention trims them; never in a history that hands its states out. */
   readonly spill?: SpillOptions;
 }
 

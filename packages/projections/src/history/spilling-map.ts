@@ -36,8 +36,12 @@ export class SpillingMap extends Map<string, Tracked<unknown>> {
   /** The last id `get` found neither in memory nor spilled: a `set` of it that follows is a new item, not one to look up again. */
   #absent: string | undefined;
 
-  constructor(spill: SpillStore, process: string, finished: (state: unknown) => boolean, keepRecent: number) {
+  /** Makes an item read back what it was before it was spilled, where JSON alone does not (a trimmed item's prototype). */
+  readonly #revive: (tracked: Tracked<unknown>) => void;
+
+  constructor(spill: SpillStore, process: string, finished: (state: unknown) => boolean, keepRecent: number, revive: (tracked: Tracked<unknown>) => void = () => undefined) {
     super();
+    this.#revive = revive;
     this.#spill = spill;
     this.#prefix = `${process}:`;
     this.#finished = finished;
@@ -151,6 +155,7 @@ export class SpillingMap extends Map<string, Tracked<unknown>> {
   /** Reads a spilled item back into memory, where it stays until it is spilled again. */
   #restore(id: string, text: string): Tracked<unknown> {
     const { item: restored, taken } = JSON.parse(text) as Spilled;
+    this.#revive(restored);
     if (taken !== undefined) taken.forEach((entries, index) => entries !== null && this.#companions[index]?.give(id, entries));
     this.#readBack.set(id, restored.lastPosition);
     this.#spilled--;
