@@ -8,6 +8,11 @@ interface Spilled {
   readonly taken?: readonly unknown[];
 }
 
+/** What the companions took of an item, as text to compare ("" for nothing). */
+function textOf(taken: readonly unknown[] | undefined): string {
+  return taken === undefined ? "" : JSON.stringify(taken);
+}
+
 /**
  * One process's aggregates when a replay spills its finished items: a `Map` that, at each
  * `spillFinished`, holds the items touched since and now finished among the `keepRecent`
@@ -27,8 +32,8 @@ export class SpillingMap extends Map<string, Tracked<unknown>> {
   readonly #touched = new Set<string>();
   /** Finished items still held in memory, the least recently touched first. */
   readonly #recent = new Set<string>();
-  /** Items read back and not spilled again yet, with the position of their latest event then: one no event reached since is still as spilled. */
-  readonly #readBack = new Map<string, number>();
+  /** Items read back and not spilled again yet: the position of their latest event then, and the JSON of what the companions took with them. */
+  readonly #readBack = new Map<string, { readonly lastPosition: number; readonly takenText: string }>();
   /** How many items are in the spill store and not in memory. */
   #spilled = 0;
   /** What other state keeps of these items, spilled and read back with them. */
@@ -78,8 +83,9 @@ export class SpillingMap extends Map<string, Tracked<unknown>> {
       this.#recent.delete(id);
       const tracked = super.get(id) as Tracked<unknown>;
       const taken = this.#take(id);
-      // Only an event changes an item, and every event moves its lastPosition: an item only read since it was spilled, with nothing taken along, is still as spilled.
-      if (taken !== undefined || this.#readBack.get(id) !== tracked.lastPosition) {
+      // Only an event changes an item, and every event moves its lastPosition: an item only read since it was spilled, whose companions' entries did not change either, is still as spilled.
+      const readBack = this.#readBack.get(id);
+      if (readBack?.lastPosition !== tracked.lastPosition || readBack.takenText !== textOf(taken)) {
         const spilled: Spilled = taken === undefined ? { item: tracked } : { item: tracked, taken };
         this.#spill.put(this.#prefix + id, JSON.stringify(spilled));
       }
@@ -157,7 +163,7 @@ export class SpillingMap extends Map<string, Tracked<unknown>> {
     const { item: restored, taken } = JSON.parse(text) as Spilled;
     this.#revive(restored);
     if (taken !== undefined) taken.forEach((entries, index) => entries !== null && this.#companions[index]?.give(id, entries));
-    this.#readBack.set(id, restored.lastPosition);
+    this.#readBack.set(id, { lastPosition: restored.lastPosition, takenText: textOf(taken) });
     this.#spilled--;
     this.#touched.add(id);
     super.set(id, restored);

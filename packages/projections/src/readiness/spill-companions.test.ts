@@ -59,4 +59,26 @@ describe("readiness's entries of spilled work items", () => {
     expect(spilled.spilled).toBeGreaterThan(0);
     expect(spilled.check).toEqual(kept.check);
   });
+
+  it("links made while an item was read back go out with it again: a problem linked to a closed incident gives it the workaround when it reopens", () => {
+    const s = createScenario();
+    startCrm(s);
+    s.incident(people.desk, t(2, "09:00"), { type: "incident.log", incidentId: "INC1", title: "slow search", impact: 2, urgency: 2 });
+    s.incident(people.desk, t(2, "12:00"), { type: "incident.assign", incidentId: "INC1", group: "crm" });
+    s.incident(people.desk, t(2, "12:10"), { type: "incident.start_work", incidentId: "INC1" });
+    s.incident(people.desk, t(2, "13:00"), { type: "incident.resolve", incidentId: "INC1", resolutionCode: "workaround", resolutionNotes: "n" });
+    s.incident(people.desk, t(2, "13:30"), { type: "incident.reopen", incidentId: "INC1", reason: "again" });
+    s.incident(people.desk, t(2, "14:00"), { type: "incident.resolve", incidentId: "INC1", resolutionCode: "workaround", resolutionNotes: "n" });
+    s.incident(people.desk, t(2, "15:00"), { type: "incident.close", incidentId: "INC1" });
+    // After the close, a problem links the incident (the problem's event reads the spilled incident back, and it is spilled again with the new link), then records a known error.
+    s.problem(people.pbm, t(3, "10:00"), { type: "problem.log", problemId: "PRB1", title: "slow search", ciIds: [] });
+    s.problem(people.pbm, t(3, "10:05"), { type: "problem.link_incident", problemId: "PRB1", incidentId: "INC1" });
+    s.problem(people.pbm, t(3, "11:00"), { type: "problem.record_known_error", problemId: "PRB1", symptom: "slow", workaround: "search by number", ciIds: [] });
+    recordAgain(s, eventOf(s, "incident.reopened"), {}, t(4));
+    const kept = workaroundCheck(s.log(), false);
+    expect(kept.check?.status).toBe("pass");
+    const spilled = workaroundCheck(s.log(), true);
+    expect(spilled.spilled).toBeGreaterThan(0);
+    expect(spilled.check).toEqual(kept.check);
+  });
 });
