@@ -9,6 +9,7 @@ import { scanLog, type Answer, type Log } from "../log.js";
 import { judgeLogEvent } from "../model/judge.js";
 import { logRangeOf, type ReadOptions } from "../read-options.js";
 import type { ReadinessCriteria } from "../readiness/criteria.js";
+import { spillOptionOf } from "../history/aggregates.js";
 import { applyToReadiness, createReadinessState, type ReadinessState } from "../readiness/state.js";
 import { entityOfStream } from "./entities.js";
 import { evidenceOf } from "./evidence.js";
@@ -115,7 +116,7 @@ export interface AuditScan {
  * The model keeps every aggregate whole, as the rules may read any of their fields.
  */
 export function auditScan(policy: HandoverPolicy, options: Omit<AuditFindingsOptions, keyof ReadOptions> = {}): AuditScan {
-  const model = createReadinessState(createHistory(policy, options.projectId, options.spill === undefined ? "everything" : { spill: { store: options.spill, ...(options.spillKeepsRecent === undefined ? {} : { keepRecent: options.spillKeepsRecent }) } }), options.criteria);
+  const model = createReadinessState(createHistory(policy, options.projectId, spillOptionOf(options)), options.criteria);
   const findings = new FindingsCollector(options.onFinding);
   const priorities = new PriorityDeviations();
   const visit = (event: RecordedEvent): void => {

@@ -2,7 +2,7 @@ import type { Projection, RecordedEvent, SpillStore } from "@handover/core";
 import { defaultPolicy, type HandoverPolicy } from "@handover/itil";
 import { cmdbOf } from "../cmdb/result.js";
 import type { Cmdb } from "../cmdb/types.js";
-import type { SpillOptions } from "../history/aggregates.js";
+import { spillOptionOf } from "../history/aggregates.js";
 import { createHistory } from "../history/history.js";
 import { projectLog, type Answer, type Log } from "../log.js";
 import { logRangeOf, standingOf, type ReadOptions } from "../read-options.js";
@@ -48,12 +48,6 @@ export function handoverProjection(projectId: string, options: Pick<HandoverView
   };
 }
 
-/** The spill a history keeps finished items in, from the view's options (none without `spill`). */
-function spillOf(options: HandoverViewOptions): { spill?: SpillOptions } {
-  if (options.spill === undefined) return {};
-  return { spill: { store: options.spill, ...(options.spillKeepsRecent === undefined ? {} : { keepRecent: options.spillKeepsRecent }) } };
-}
-
 /** Applies an event, then spills the finished items beyond the most recently finished. */
 function applyAndSpill(state: ReadinessState, event: RecordedEvent): void {
   applyToReadiness(state, event);
@@ -73,7 +67,7 @@ export function handoverView<L extends Log>(log: L, projectId: string, options: 
     log,
     {
       name: `handover:${projectId}`,
-      init: () => createReadinessState(createHistory(options.policy ?? defaultPolicy, projectId, { retention: "readiness", ...spillOf(options) })),
+      init: () => createReadinessState(createHistory(options.policy ?? defaultPolicy, projectId, { retention: "readiness", ...spillOptionOf(options) })),
       apply: options.spill === undefined ? applyToReadiness : applyAndSpill,
       result: (state) => ({ cmdb: cmdbOf(state.history.cmdb, standing), readiness: readinessOf(state, projectId, criteria, standing) }),
     },

@@ -76,6 +76,12 @@ export interface SpillOptions {
   readonly keepRecent?: number;
 }
 
+/** The history option a replay's `spill` and `spillKeepsRecent` options make (none without a spill), as the audit and the handover view take them. */
+export function spillOptionOf(options: { readonly spill?: SpillStore; readonly spillKeepsRecent?: number }): { spill?: SpillOptions } {
+  if (options.spill === undefined) return {};
+  return { spill: { store: options.spill, ...(options.spillKeepsRecent === undefined ? {} : { keepRecent: options.spillKeepsRecent }) } };
+}
+
 /** What a trimmed item read back from a spill needs again: its kept fields over the initial state it reads the rest from (JSON keeps only the fields). */
 function revivalOf(kit: ReplayKit): (tracked: Tracked<unknown>) => void {
   return (tracked) => {
