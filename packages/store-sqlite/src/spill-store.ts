@@ -24,7 +24,8 @@ export interface SqliteSpillStore extends SpillStore {
  * A spill store (core's `SpillStore`) in a SQLite file, for an audit of a log too long to
  * hold every finished work item in memory (`auditReplay(log, projectId, { spill })`). The
  * file is scratch space: no journal and no syncing (a crash loses nothing the log does not
- * hold), and SQLite's page cache (2 MiB) is all it keeps in memory.
+ * hold), and SQLite's page cache (2 MiB) is all it keeps in memory. The items sit in a rowid
+ * table with their keys indexed (see the comment at the table).
  */
 export function openSqliteSpillStore(options: SqliteSpillOptions = {}): SqliteSpillStore {
   const folder = options.path === undefined ? mkdtempSync(join(tmpdir(), "handover-spill-")) : undefined;
@@ -32,10 +33,13 @@ export function openSqliteSpillStore(options: SqliteSpillOptions = {}): SqliteSp
   let db: Database.Database;
   try {
     db = new Database(path);
+    // Pages of 16 KiB hold a dozen spilled items (about 1 KiB of JSON each) where 4 KiB pages held three; a file that exists keeps its own size.
+    db.pragma("page_size = 16384");
     db.pragma("journal_mode = OFF");
     db.pragma("synchronous = OFF");
     db.pragma("locking_mode = EXCLUSIVE");
-    db.exec("DROP TABLE IF EXISTS spill; CREATE TABLE spill (key TEXT PRIMARY KEY, text TEXT NOT NULL) WITHOUT ROWID");
+    // A rowid table with the key indexed, not a WITHOUT ROWID table: there the items' text sits in the key's own b-tree, whose interior pages then hold a few keys each, and a lookup that finds nothing (most of them: an item's first event asks for it) reads many pages. Measured with 82,500 items of ~1 KiB and 178,000 lookups: puts 5.0 s → 0.8 s, lookups 3.2 s → 0.16 s.
+    db.exec("DROP TABLE IF EXISTS spill; CREATE TABLE spill (key TEXT PRIMARY KEY, text TEXT NOT NULL)");
   } catch (error) {
     if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
     throw new SqliteStoreError("corrupt_file", path, `could not open the spill file (${error instanceof Error ? error.message : String(error)})`, { cause: error });
