@@ -72,12 +72,16 @@ export class SpillingMap extends Map<string, Tracked<unknown>> {
 
   /** Moves the items touched since the last call that are now finished to the most recent end, then spills the oldest beyond `keepRecent`. */
   spillFinished(): void {
-    for (const id of this.#touched) {
-      const tracked = super.get(id);
-      this.#recent.delete(id);
-      if (tracked !== undefined && this.#finished(tracked.state)) this.#recent.add(id);
+    if (this.#touched.size > 0) {
+      for (const id of this.#touched) {
+        const tracked = super.get(id);
+        this.#recent.delete(id);
+        if (tracked !== undefined && this.#finished(tracked.state)) this.#recent.add(id);
+      }
+      this.#touched.clear();
     }
-    this.#touched.clear();
+    // Checked before iterating: a set's iteration walks past the slots of the ids deleted from its front (up to as many as it holds) until it next rehashes, which, done on every event, cost more than the spill itself.
+    if (this.#recent.size <= this.#keepRecent) return;
     for (const id of this.#recent) {
       if (this.#recent.size <= this.#keepRecent) break;
       this.#recent.delete(id);
