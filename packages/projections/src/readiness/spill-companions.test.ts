@@ -1,6 +1,7 @@
 import { createInMemorySpillStore, type RecordedEvent } from "@handover/core";
 import { describe, expect, it } from "vitest";
 import { auditReplay } from "../audit/audit-replay.js";
+import { countingSpill } from "../fixtures/counting-spill.js";
 import { startCrm } from "../fixtures/crm-story.js";
 import { createScenario, people, t, type Scenario } from "../fixtures/scenario.js";
 
@@ -70,7 +71,7 @@ describe("readiness's entries of spilled work items", () => {
     s.incident(people.desk, t(2, "13:30"), { type: "incident.reopen", incidentId: "INC1", reason: "again" });
     s.incident(people.desk, t(2, "14:00"), { type: "incident.resolve", incidentId: "INC1", resolutionCode: "workaround", resolutionNotes: "n" });
     s.incident(people.desk, t(2, "15:00"), { type: "incident.close", incidentId: "INC1" });
-    // After the close, a problem links the incident (the problem's event reads the spilled incident back, and it is spilled again with the new link), then records a known error.
+    // After the close, a problem links the incident (made while it is spilled, the link waits for it: it is merged in when the incident is read back), then records a known error.
     s.problem(people.pbm, t(3, "10:00"), { type: "problem.log", problemId: "PRB1", title: "slow search", ciIds: [] });
     s.problem(people.pbm, t(3, "10:05"), { type: "problem.link_incident", problemId: "PRB1", incidentId: "INC1" });
     s.problem(people.pbm, t(3, "11:00"), { type: "problem.record_known_error", problemId: "PRB1", symptom: "slow", workaround: "search by number", ciIds: [] });
@@ -80,5 +81,31 @@ describe("readiness's entries of spilled work items", () => {
     const spilled = workaroundCheck(s.log(), true);
     expect(spilled.spilled).toBeGreaterThan(0);
     expect(spilled.check).toEqual(kept.check);
+  });
+
+  it("a problem's events leave the closed incidents linked to it in the spill: only open incidents can gain or lose a workaround by them", () => {
+    const s = createScenario();
+    startCrm(s);
+    s.incident(people.desk, t(2, "09:00"), { type: "incident.log", incidentId: "INC1", title: "slow search", impact: 2, urgency: 2 });
+    s.problem(people.pbm, t(2, "10:00"), { type: "problem.log", problemId: "PRB1", title: "slow search", ciIds: [] });
+    s.problem(people.pbm, t(2, "10:05"), { type: "problem.link_incident", problemId: "PRB1", incidentId: "INC1" });
+    s.incident(people.desk, t(2, "12:00"), { type: "incident.assign", incidentId: "INC1", group: "crm" });
+    s.incident(people.desk, t(2, "12:10"), { type: "incident.start_work", incidentId: "INC1" });
+    s.incident(people.desk, t(2, "13:00"), { type: "incident.resolve", incidentId: "INC1", resolutionCode: "workaround", resolutionNotes: "n" });
+    s.incident(people.desk, t(2, "15:00"), { type: "incident.close", incidentId: "INC1" });
+    const closed = s.log().length;
+    s.problem(people.pbm, t(3, "10:00"), { type: "problem.investigate", problemId: "PRB1", investigator: people.pbm });
+    s.problem(people.pbm, t(3, "11:00"), { type: "problem.identify_root_cause", problemId: "PRB1", rootCause: "an index dropped" });
+    s.problem(people.pbm, t(3, "12:00"), { type: "problem.record_known_error", problemId: "PRB1", symptom: "slow", workaround: "search by number", ciIds: [] });
+    const readBack = (log: readonly RecordedEvent[]) => {
+      const spill = countingSpill();
+      auditReplay(log, "crm", { spill, spillKeepsRecent: 0 });
+      return spill.counts.readBackOf.get("incident:INC1") ?? 0;
+    };
+    expect(s.log().length).toBe(closed + 3);
+    // Three problem events after the incident was spilled read it back no more often than the log without them does.
+    expect(readBack(s.log())).toBe(readBack(s.log().slice(0, closed)));
+    // And the view is the one a replay that keeps every item answers.
+    expect(auditReplay(s.log(), "crm", { spill: countingSpill(), spillKeepsRecent: 0 })).toEqual(auditReplay(s.log(), "crm"));
   });
 });

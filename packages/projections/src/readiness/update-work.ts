@@ -93,14 +93,22 @@ export function updateIncident(state: ReadinessState, incidentId: string, event:
   judgeIncident(state, incidentId);
 }
 
-/** After a problem event: its links to incidents, and the incidents whose workaround it may give. */
+/**
+ * After a problem event: its links to incidents, and the open incidents whose workaround it
+ * may give. Only an open incident's entries can change here: a problem's event moves nothing
+ * of an incident but whether it has a known error, which only the open ones are judged by
+ * (every other entry of an incident was judged at its own latest event), so the closed ones
+ * linked to a long-lived problem are not read again (nor back from a spill).
+ */
 export function updateProblem(state: ReadinessState, problemId: string, event: RecordedEvent): void {
   if (event.type === "problem.incident_linked") {
     const incidentId = String((event.data as { incidentId: string }).incidentId);
     link(state.problemsOfIncident, incidentId, problemId);
     link(state.incidentsOfProblem, problemId, incidentId);
   }
-  for (const incidentId of state.incidentsOfProblem.get(problemId) ?? []) judgeIncident(state, incidentId);
+  for (const incidentId of state.incidentsOfProblem.get(problemId) ?? []) {
+    if (state.priorityOfOpen.has(incidentId)) judgeIncident(state, incidentId);
+  }
 }
 
 /** After a change event: open or finished, and an emergency waiting for its retrospective review or for the answer to its rejection there (change management's `retrospectiveOutstanding`). */
