@@ -1,50 +1,19 @@
 import { createInMemorySpillStore, type SpillStore } from "@handover/core";
 import { fc } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
+import { countingSpill } from "../fixtures/counting-spill.js";
 import { arbitraryLogsPastFinish, randomLogPolicy } from "../fixtures/random-handover-log.js";
 import { SpillingMap } from "../history/spilling-map.js";
 import { auditReplay } from "./audit-replay.js";
 import { auditScan } from "./findings.js";
 import type { AuditFinding } from "./finding.js";
 
-/** What went out to the spill store and what came back. */
-interface Counts {
-  put: number;
-  get: number;
-  linksPut: number;
-  verdictsPut: number;
-  takenBack: number;
-}
-
-/** An in-memory spill store that counts what goes out and what comes back. */
-function countingSpill(): SpillStore & { readonly counts: Counts } {
-  const inner = createInMemorySpillStore();
-  const counts = { put: 0, get: 0, linksPut: 0, verdictsPut: 0, takenBack: 0 };
-  return {
-    counts,
-    put: (key, text) => {
-      counts.put++;
-      // Readiness's entries spilled with an item: an incident's SLA verdict, its links or a problem's.
-      if (text.includes('"sla":')) counts.verdictsPut++;
-      if (text.includes('"problems":') || (key.startsWith("problem:") && text.includes('"taken":'))) counts.linksPut++;
-      inner.put(key, text);
-    },
-    get: (key) => {
-      counts.get++;
-      const text = inner.get(key);
-      if (text?.includes('"taken":') === true) counts.takenBack++;
-      return text;
-    },
-    entries: (prefix) => inner.entries(prefix),
-  };
-}
-
 /** A seed whose first 20 logs spill items and read some back on their own. */
 const FIXED_SEED = 20261204;
 
 describe("an audit that spills finished work items", () => {
   it("finds the same findings, CMDB and readiness as one that keeps them, whatever it keeps of the recently finished, and spills and reads back on the way", () => {
-    const totals: Counts = { put: 0, get: 0, linksPut: 0, verdictsPut: 0, takenBack: 0 };
+    const totals = { put: 0, get: 0, linksPut: 0, verdictsPut: 0, takenBack: 0 };
     const property = fc.property(arbitraryLogsPastFinish, fc.nat({ max: 3 }), (log, keepRecent) => {
       const policy = randomLogPolicy("record");
       const spill = countingSpill();
@@ -54,7 +23,7 @@ describe("an audit that spills finished work items", () => {
       const whole = auditReplay(log, "crm", { policy, onFinding: (finding) => kept.push(finding) });
       expect(spilled).toEqual(kept);
       expect(withSpill).toEqual(whole);
-      for (const key of Object.keys(totals) as (keyof Counts)[]) totals[key] += spill.counts[key];
+      for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += spill.counts[key];
     });
     fc.assert(property, { numRuns: 60 });
     // Then 20 of a fixed seed that spills and reads back on its own, so the coverage check below never rests on chance.

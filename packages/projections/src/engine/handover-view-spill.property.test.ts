@@ -1,28 +1,13 @@
-import { createInMemorySpillStore, type SpillStore } from "@handover/core";
+import { createInMemorySpillStore } from "@handover/core";
 import { fc } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { defaultPolicy } from "@handover/itil";
 import { initialIncidentState } from "@handover/incident";
+import { countingSpill } from "../fixtures/counting-spill.js";
 import { arbitraryLogsPastFinish } from "../fixtures/random-handover-log.js";
 import { createHistory } from "../history/history.js";
 import { applyToReadiness, createReadinessState } from "../readiness/state.js";
 import { handoverView } from "./handover-view.js";
-
-/** An in-memory spill store that counts the items written out and the ones read back. */
-function countingSpill(): SpillStore & { readonly counts: { put: number; readBack: number } } {
-  const inner = createInMemorySpillStore();
-  const counts = { put: 0, readBack: 0 };
-  return {
-    counts,
-    put: (key, text) => (counts.put++, inner.put(key, text)),
-    get: (key) => {
-      const text = inner.get(key);
-      if (text !== undefined) counts.readBack++;
-      return text;
-    },
-    entries: (prefix) => inner.entries(prefix),
-  };
-}
 
 describe("a handover view that spills finished work items", () => {
   it("answers the same CMDB and readiness as one that keeps them, whole log or cut, whatever it keeps of the recently finished", () => {
