@@ -3,12 +3,12 @@ import { join } from "node:path";
 import { measureVariant } from "./harness/measure.js";
 import { TRIAL_WINDOW_FILE } from "./harness/profile-summary.js";
 import type { TrialReply, TrialRequest } from "./harness/protocol.js";
-import { findWorkload } from "./workloads/registry.js";
+import { loadWorkload } from "./workloads/loaders.js";
 
 /** Entry of a child process: measures one variant of one workload and reports to the parent over IPC. */
 async function main(): Promise<TrialReply> {
   const request = JSON.parse(process.argv[2] ?? "{}") as TrialRequest;
-  const workload = findWorkload(request.workload);
+  const workload = await loadWorkload(request.workload);
   const variant = workload?.variants.find((candidate) => candidate.id === request.variant);
   if (workload === undefined || variant === undefined) return { ok: false, error: `no variant ${request.workload}/${request.variant}` };
   const measurement = await measureVariant(variant, { size: request.size, warmUp: request.warmUp ?? undefined, seed: request.seed });

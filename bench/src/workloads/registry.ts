@@ -39,8 +39,3 @@ export const workloads: readonly Workload[] = [
 
 /** How workloads of one kind at growing sizes must compare (W6: linear time, flat memory). */
 export const scalingTargets: readonly ScalingTarget[] = [w6Scaling];
-
-/** The workload with this id, if any. */
-export function findWorkload(id: string): Workload | undefined {
-  return workloads.find((workload) => workload.id === id);
-}
