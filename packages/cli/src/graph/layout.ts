@@ -120,7 +120,7 @@ export function layoutGraph(graph: CiGraph): GraphLayout {
   }
   orderLayers(layers, neighbours);
   const { nodeWidth, nodeHeight, gapX, gapY, margin } = LAYOUT;
-  const tallest = Math.max(1, ...layers.map((nodes) => nodes.length));
+  const tallest = layers.reduce((most, nodes) => Math.max(most, nodes.length), 1);
   const height = margin * 2 + tallest * nodeHeight + (tallest - 1) * gapY;
   const placed: PlacedNode[] = new Array<PlacedNode>(graph.nodes.length);
   layers.forEach((nodes, column) => {

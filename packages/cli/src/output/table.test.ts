@@ -51,4 +51,13 @@ describe("renderTable", () => {
     ]);
     expect(table.split("\n").slice(0, 3)).toEqual(["name          owner", "東京サーバー  ana", "db            ben"]);
   });
+
+  it("renders as many rows as a log's findings hold: 1,000,000 (the widths were once a spread of one argument per row, past the call stack's limit)", () => {
+    const rows = Array.from({ length: 1_000_000 }, (_, index) => ({ position: index + 1 }));
+    const table = renderTable(rows, [{ heading: "pos", cell: (row) => String(row.position), align: "right" }]);
+    const lines = table.split("\n");
+    expect(lines.length).toBe(1_000_002);
+    expect(lines.slice(0, 2)).toEqual(["    pos", "      1"]);
+    expect(lines[1_000_000]).toBe("1000000");
+  });
 });
