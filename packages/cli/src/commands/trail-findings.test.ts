@@ -80,15 +80,26 @@ describeEachSource("handover findings", (kind, write) => {
     expect(run.stdout).toContain("view: as of 2026-03-25T23:59:59.999Z");
   });
 
-  it("--spill keeps finished work items in a scratch file it removes after, and finds the same", async () => {
+  it("--spill keeps finished work items and the findings in scratch files it removes after, and prints the same, byte for byte", async () => {
     const source = await write("findings_spill", story);
-    const kept = await cli("findings", source, "--policy", policyFile, "--json");
     const folder = path(`spill-${kind}`);
     await mkdir(folder);
     const tmp = process.env.TMPDIR;
     try {
       process.env.TMPDIR = folder;
-      expect(await cli("findings", source, "--policy", policyFile, "--json", "--spill")).toEqual(kept);
+      // Text and JSON, every kind or some, or only a kind it has none of (an import's).
+      const asked = [[], ["--json"], ["--kind", "ci_change_unauthorised,segregation_of_duties"], ["--json", "--kind", "ci_change_unauthorised,segregation_of_duties"], ["--kind", "import_priority_deviation"], ["--json", "--kind", "import_priority_deviation"]];
+      const printed: string[] = [];
+      for (const options of asked) {
+        const kept = await cli("findings", source, "--policy", policyFile, ...options);
+        expect(kept.code).toBe(0);
+        expect(await cli("findings", source, "--policy", policyFile, ...options, "--spill"), options.join(" ")).toEqual(kept);
+        printed.push(kept.stdout);
+      }
+      // The runs compared cover a table, a filtered one, and none.
+      expect(printed[0]).toMatch(/\n *pos +when \(UTC\) +finding/);
+      expect(printed[2]).toContain("of kind ci_change_unauthorised, segregation_of_duties, of ");
+      expect(printed[4]).toContain("no findings of kind import_priority_deviation");
       expect(await readdir(folder)).toEqual([]);
       process.env.TMPDIR = path("no-such-folder");
       const refused = await cli("findings", source, "--spill");
