@@ -1,5 +1,4 @@
 import { auditFindings, FINDING_KINDS, type AuditFinding, type AuditFindings } from "@handover/projections";
-import type { SqliteSpillStore } from "@handover/store-sqlite";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { inputError, usageError, type CliCommand, type CliFailure, type CliIo, type CommandArgs } from "../command.js";
 import { writeJoined } from "../output/joined-writes.js";
@@ -7,7 +6,7 @@ import { cellsOf, headingLine, renderJson, renderTable, tableLine } from "../out
 import { columnDetails, type ColumnGroup, type ExplainedColumn } from "../views/columns.js";
 import { createFindingsSpool, type FindingsSpool } from "../views/findings-spool.js";
 import { loadPolicy, POLICY_DETAIL, POLICY_OPTION } from "../sources/policy.js";
-import { loadSqliteStore } from "../sources/open-sqlite.js";
+import { openSpill, scratchRefused, SPILL_OPTION } from "../sources/spill.js";
 import { LOG_DETAILS, LOG_OPTIONS, logJson, type OpenedLog, positionalArgs, withLog } from "../sources/with-log.js";
 import { createLogFacts, missingProject, tapFacts } from "../views/log-facts.js";
 import { describeView } from "../views/view.js";
@@ -38,28 +37,10 @@ function parseKinds(values: CommandArgs["values"]): Either<CliFailure, ReadonlyS
   return unknown === undefined ? right(new Set(kinds)) : left(usageError(`--kind: "${unknown}" is not a kind of finding; known: ${FINDING_KINDS.join(", ")}`));
 }
 
-/** What `--spill` answers when the temporary folder cannot hold its scratch files. */
-const scratchRefused = (error: unknown): CliFailure =>
-  inputError(`--spill: could not make a scratch file for the audit (${error instanceof Error ? error.message : String(error)}); check that the temporary folder (TMPDIR) is writable, or run without --spill`);
-
 /** With `--spill`: the scratch file the findings go to as they are found; a folder that cannot hold one is an input error. */
 function openSpool(kinds: ReadonlySet<string> | undefined): Either<CliFailure, FindingsSpool> {
   try {
     return right(createFindingsSpool(kinds, COLUMNS));
-  } catch (error) {
-    return left(scratchRefused(error));
-  }
-}
-
-/**
- * With `--spill`: a scratch SQLite file in the temporary folder for the audit's finished work
- * items (removed once the audit is done), the SQLite store loaded only then; a folder that
- * cannot hold one is an input error.
- */
-async function openSpill(values: CommandArgs["values"]): Promise<Either<CliFailure, SqliteSpillStore | undefined>> {
-  if (values.spill !== true) return right(undefined);
-  try {
-    return right((await loadSqliteStore()).openSqliteSpillStore());
   } catch (error) {
     return left(scratchRefused(error));
   }
@@ -155,7 +136,7 @@ export const findingsCommand: CliCommand = {
     ...columnDetails(FINDINGS_TABLES),
   ],
   example: "handover findings crm.jsonl --policy org-policy.json --kind ci_change_unauthorised",
-  options: { ...LOG_OPTIONS, ...POLICY_OPTION, project: { type: "string" }, kind: { type: "string" }, spill: { type: "boolean" } },
+  options: { ...LOG_OPTIONS, ...POLICY_OPTION, project: { type: "string" }, kind: { type: "string" }, ...SPILL_OPTION },
   async run({ positionals, values }, io) {
     const args = positionalArgs(positionals, ["<src>"], USAGE);
     if (args._tag === "Left") return args;

@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
 import type { RecordedEvent } from "@handover/core";
 import { readinessTimeline, transitionReadiness } from "@handover/projections";
 import { beforeAll, expect, it } from "vitest";
@@ -15,7 +15,7 @@ beforeAll(async () => {
 
 const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
-describeEachSource("handover readiness", (_kind, write) => {
+describeEachSource("handover readiness", (kind, write) => {
   it("exits 0 when the project is ready, with every check and its evidence", async () => {
     const source = await write("ready", story);
     const run = await cli("readiness", source, "crm", "--json");
@@ -62,6 +62,31 @@ describeEachSource("handover readiness", (_kind, write) => {
     const run = await cli("readiness", source, "crm", "--as-of", "2026-03-26", "--criteria", path("criteria.json"));
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("READY (9 pass, 1 warn, 0 fail)");
+  });
+
+  it("--spill keeps finished work items in a scratch file it removes after, and gives the same checklist", async () => {
+    const source = await write("readiness_spill", story);
+    const folder = path(`readiness-spill-${kind}`);
+    await mkdir(folder);
+    const tmp = process.env.TMPDIR;
+    try {
+      process.env.TMPDIR = folder;
+      for (const options of [[], ["--json"], ["--as-of", "2026-03-26"], ["--json", "--known-at", "2026-03-19"]]) {
+        const kept = await cli("readiness", source, "crm", ...options);
+        expect(await cli("readiness", source, "crm", ...options, "--spill"), options.join(" ")).toEqual(kept);
+      }
+      expect(await readdir(folder)).toEqual([]);
+      const timeline = await cli("readiness", source, "crm", "--timeline", "--spill");
+      expect(timeline).toMatchObject({ code: 2, stdout: "" });
+      expect(timeline.stderr).toMatch(/^handover readiness: --spill: not with --timeline/);
+      process.env.TMPDIR = path("no-such-folder");
+      const refused = await cli("readiness", source, "crm", "--spill");
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/^handover readiness: --spill: could not make a scratch file for the audit \(.*no-such-folder/);
+    } finally {
+      if (tmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmp;
+    }
   });
 
   it("refuses an unknown project, bad criteria and a bad time with exit 2 and one line", async () => {

@@ -1,17 +1,18 @@
-import { readinessTimeline, transitionReadiness, type ReadinessOptions } from "@handover/projections";
+import { handoverView, readinessTimeline, transitionReadiness, type Readiness, type ReadinessOptions } from "@handover/projections";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
-import { inputError, type CliCommand, type CliFailure, type CliIo, type CommandArgs } from "../command.js";
+import { inputError, usageError, type CliCommand, type CliFailure, type CliIo, type CommandArgs } from "../command.js";
 import { paint } from "../output/style.js";
 import { renderJson } from "../output/table.js";
 import { CRITERIA_DETAIL, CRITERIA_OPTION, loadCriteria } from "../sources/criteria.js";
 import { loadPolicy, POLICY_DETAIL, POLICY_OPTION } from "../sources/policy.js";
+import { openSpill, SPILL_OPTION } from "../sources/spill.js";
 import { LOG_DETAILS, LOG_OPTIONS, logJson, type OpenedLog, positionalArgs, withLog } from "../sources/with-log.js";
 import { createLogFacts, missingProject, tapFacts, type LogFacts } from "../views/log-facts.js";
 import { columnDetails } from "../views/columns.js";
 import { checklistTable, READINESS_TABLES, tally, timelineSummary, timelineTable } from "../views/readiness-text.js";
 import { describeView } from "../views/view.js";
 
-const USAGE = "handover readiness <src> <projectId> [--timeline] [--criteria <file>] [--policy <file>] [--as-of <time>] [--known-at <time>] [--json]";
+const USAGE = "handover readiness <src> <projectId> [--timeline] [--criteria <file>] [--policy <file>] [--spill] [--as-of <time>] [--known-at <time>] [--json]";
 
 /** The readiness options of a command: its view, criteria and policy; a bad file is an input error. */
 export async function readinessOptions(log: OpenedLog, values: CommandArgs["values"]): Promise<Either<CliFailure, ReadinessOptions>> {
@@ -24,9 +25,25 @@ export async function readinessOptions(log: OpenedLog, values: CommandArgs["valu
 
 const unknownProject = (projectId: string, facts: LogFacts): CliFailure => inputError(missingProject(projectId, facts));
 
+/**
+ * The readiness of a project at the end of the view; with `--spill`, from the handover view
+ * that keeps of finished work items only what readiness reads, and that in a scratch file
+ * (the same answer: handoverView's readiness is transitionReadiness's).
+ */
+async function readinessAtEnd(log: OpenedLog, projectId: string, options: ReadinessOptions, values: CommandArgs["values"], facts: LogFacts): Promise<Either<CliFailure, Readiness>> {
+  const spill = await openSpill(values);
+  if (spill._tag === "Left") return spill;
+  const events = tapFacts(log.events(), facts);
+  if (spill.right === undefined) return right(await transitionReadiness(events, projectId, options));
+  const store = spill.right;
+  return right((await handoverView(events, projectId, { ...options, spill: store }).finally(() => store.close())).readiness);
+}
+
 async function checklist(log: OpenedLog, projectId: string, options: ReadinessOptions, values: CommandArgs["values"], io: CliIo): Promise<Either<CliFailure, number>> {
   const facts = createLogFacts(log.view);
-  const readiness = await transitionReadiness(tapFacts(log.events(), facts), projectId, options);
+  const answered = await readinessAtEnd(log, projectId, options, values, facts);
+  if (answered._tag === "Left") return answered;
+  const readiness = answered.right;
   if (!facts.projects.has(projectId)) return left(unknownProject(projectId, facts));
   const label = log.source.spec.label;
   if (values.json === true) io.stdout(renderJson({ ...logJson(log), readiness }));
@@ -57,17 +74,19 @@ export const readinessCommand: CliCommand = {
     ...LOG_DETAILS,
     "  <projectId>       the project (project.start's projectId)",
     "  --timeline        every point where the verdict or a check changed, instead of the checklist",
+    "  --spill           keep finished work items (closed incidents, changes, problems; released releases) in a scratch SQLite file in the temporary folder, removed after, instead of in memory: for logs of millions of events; the checklist is the same (not with --timeline)",
     CRITERIA_DETAIL,
     POLICY_DETAIL,
     "  exit codes:        0 ready (at the end of the view), 1 not ready, 2 bad usage or input (an unknown project among them)",
     ...columnDetails(READINESS_TABLES),
   ],
   example: "handover readiness crm.jsonl crm --as-of 2026-03-20 && echo ready to hand over",
-  options: { ...LOG_OPTIONS, ...CRITERIA_OPTION, ...POLICY_OPTION, timeline: { type: "boolean", default: false } },
+  options: { ...LOG_OPTIONS, ...CRITERIA_OPTION, ...POLICY_OPTION, ...SPILL_OPTION, timeline: { type: "boolean", default: false } },
   async run({ positionals, values }, io) {
     const args = positionalArgs(positionals, ["<src>", "<projectId>"], USAGE);
     if (args._tag === "Left") return args;
     const [source = "", projectId = ""] = args.right;
+    if (values.timeline === true && values.spill === true) return left(usageError("--spill: not with --timeline (the timeline judges readiness after every event, from whole items); drop one of them"));
     return withLog(source, values, io, async (log) => {
       const options = await readinessOptions(log, values);
       if (options._tag === "Left") return options;

@@ -1,0 +1,26 @@
+import type { SqliteSpillStore } from "@handover/store-sqlite";
+import { left, right, type Either } from "fp-ts/lib/Either.js";
+import { inputError, type CliFailure, type CommandArgs } from "../command.js";
+import { loadSqliteStore } from "./open-sqlite.js";
+
+/** The `--spill` option of the commands that replay a whole log. */
+export const SPILL_OPTION = { spill: { type: "boolean" } } as const;
+
+/** What `--spill` answers when the temporary folder cannot hold its scratch files. */
+export function scratchRefused(error: unknown): CliFailure {
+  return inputError(`--spill: could not make a scratch file for the audit (${error instanceof Error ? error.message : String(error)}); check that the temporary folder (TMPDIR) is writable, or run without --spill`);
+}
+
+/**
+ * With `--spill`: a scratch SQLite file in the temporary folder for a replay's finished work
+ * items (the caller closes it, which removes it), the SQLite store loaded only then; a
+ * folder that cannot hold one is an input error. Without: nothing.
+ */
+export async function openSpill(values: CommandArgs["values"]): Promise<Either<CliFailure, SqliteSpillStore | undefined>> {
+  if (values.spill !== true) return right(undefined);
+  try {
+    return right((await loadSqliteStore()).openSqliteSpillStore());
+  } catch (error) {
+    return left(scratchRefused(error));
+  }
+}
