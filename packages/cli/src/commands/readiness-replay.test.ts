@@ -2,7 +2,7 @@ import { mkdir, readdir, writeFile } from "node:fs/promises";
 import type { RecordedEvent } from "@handover/core";
 import { readinessTimeline, transitionReadiness } from "@handover/projections";
 import { beforeAll, expect, it } from "vitest";
-import { cli, scratch } from "../fixtures/cli-harness.js";
+import { cli, scratch, withTmpdir } from "../fixtures/cli-harness.js";
 import { describeEachSource } from "../fixtures/log-sources.js";
 import { projectStory } from "../fixtures/project-story.js";
 
@@ -68,9 +68,7 @@ describeEachSource("handover readiness", (kind, write) => {
     const source = await write("readiness_spill", story);
     const folder = path(`readiness-spill-${kind}`);
     await mkdir(folder);
-    const tmp = process.env.TMPDIR;
-    try {
-      process.env.TMPDIR = folder;
+    await withTmpdir(folder, async () => {
       for (const options of [[], ["--json"], ["--as-of", "2026-03-26"], ["--json", "--known-at", "2026-03-19"]]) {
         const kept = await cli("readiness", source, "crm", ...options);
         expect(await cli("readiness", source, "crm", ...options, "--spill"), options.join(" ")).toEqual(kept);
@@ -79,14 +77,12 @@ describeEachSource("handover readiness", (kind, write) => {
       const timeline = await cli("readiness", source, "crm", "--timeline", "--spill");
       expect(timeline).toMatchObject({ code: 2, stdout: "" });
       expect(timeline.stderr).toMatch(/^handover readiness: --spill: not with --timeline/);
-      process.env.TMPDIR = path("no-such-folder");
+    });
+    await withTmpdir(path("no-such-folder"), async () => {
       const refused = await cli("readiness", source, "crm", "--spill");
       expect(refused.code).toBe(2);
       expect(refused.stderr).toMatch(/^handover readiness: --spill: could not make a scratch file for the audit \(.*no-such-folder/);
-    } finally {
-      if (tmp === undefined) delete process.env.TMPDIR;
-      else process.env.TMPDIR = tmp;
-    }
+    });
   });
 
   it("refuses an unknown project, bad criteria and a bad time with exit 2 and one line", async () => {

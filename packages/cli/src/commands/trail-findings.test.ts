@@ -3,7 +3,7 @@ import type { RecordedEvent } from "@handover/core";
 import { auditFindings, auditTrail } from "@handover/projections";
 import { resolvePolicy } from "@handover/itil";
 import { beforeAll, expect, it } from "vitest";
-import { cli, scratch } from "../fixtures/cli-harness.js";
+import { cli, scratch, withTmpdir } from "../fixtures/cli-harness.js";
 import { describeEachSource } from "../fixtures/log-sources.js";
 import { projectStory, storyPolicy } from "../fixtures/project-story.js";
 
@@ -84,9 +84,7 @@ describeEachSource("handover findings", (kind, write) => {
     const source = await write("findings_spill", story);
     const folder = path(`spill-${kind}`);
     await mkdir(folder);
-    const tmp = process.env.TMPDIR;
-    try {
-      process.env.TMPDIR = folder;
+    await withTmpdir(folder, async () => {
       // Text and JSON, every kind or some, or only a kind it has none of (an import's).
       const asked = [[], ["--json"], ["--kind", "ci_change_unauthorised,segregation_of_duties"], ["--json", "--kind", "ci_change_unauthorised,segregation_of_duties"], ["--kind", "import_priority_deviation"], ["--json", "--kind", "import_priority_deviation"]];
       const printed: string[] = [];
@@ -101,14 +99,12 @@ describeEachSource("handover findings", (kind, write) => {
       expect(printed[2]).toContain("of kind ci_change_unauthorised, segregation_of_duties, of ");
       expect(printed[4]).toContain("no findings of kind import_priority_deviation");
       expect(await readdir(folder)).toEqual([]);
-      process.env.TMPDIR = path("no-such-folder");
+    });
+    await withTmpdir(path("no-such-folder"), async () => {
       const refused = await cli("findings", source, "--spill");
       expect(refused.code).toBe(2);
       expect(refused.stderr).toMatch(/^handover findings: --spill: could not make a scratch file for the audit \(.*no-such-folder/);
-    } finally {
-      if (tmp === undefined) delete process.env.TMPDIR;
-      else process.env.TMPDIR = tmp;
-    }
+    });
   });
 
   it("refuses an unknown project, an unknown kind and a bad policy file", async () => {
