@@ -58,6 +58,8 @@ export type { Retention, Trimming } from "./history/retention.js";
 export type { ReadinessCheckName, CheckStatus, ReadinessCriteria, ResolvedCriteria } from "./readiness/criteria.js";
 export { READINESS_CHECKS, resolveCriteria } from "./readiness/criteria.js";
 export type { BrokenRelationship, ReadinessState, ResolvedSla, SlaCount } from "./readiness/state.js";
+export type { ProductionReleases } from "./readiness/production-releases.js";
+export type { SortedPositions } from "./readiness/sorted-positions.js";
 export { createReadinessState, applyToReadiness } from "./readiness/state.js";
 export type { ReadinessCheck, Readiness, ReadinessStanding } from "./readiness/evaluate.js";
 export { readinessOf, readinessVerdicts, toSignOffReadiness } from "./readiness/evaluate.js";

@@ -1,13 +1,12 @@
 import { hasBackOutPlan, lastTestIteration, whyNotTested, type ReleaseState } from "@handover/release";
 import { counted, listed, type CheckContext, type CheckDefinition } from "./check.js";
 
+/** The release that went to production last of those there now, with its state (read once: not every release in production, which a timeline would do after every event). */
 function currentRelease(context: CheckContext): { releaseId: string; position: number; release: ReleaseState } | undefined {
-  let current: { releaseId: string; position: number; release: ReleaseState } | undefined;
-  for (const [releaseId, position] of context.state.inProduction) {
-    const release = context.state.history.aggregates.of("release").get(releaseId)?.state;
-    if (release !== undefined && (current === undefined || position > current.position)) current = { releaseId, position, release };
-  }
-  return current;
+  const latest = context.state.inProduction.latest();
+  if (latest === undefined) return undefined;
+  const release = context.state.history.aggregates.of("release").get(latest.releaseId)?.state;
+  return release === undefined ? undefined : { ...latest, release };
 }
 
 /** The release in production passed its last test iteration and has a back-out plan. */

@@ -2,6 +2,8 @@ import type { RecordedEvent } from "@handover/core";
 import { aggregateIdOf, wiringOfType } from "../event-kinds.js";
 import { createHistory, type History } from "../history/history.js";
 import { resolveCriteria, type ReadinessCriteria, type ResolvedCriteria } from "./criteria.js";
+import { ProductionReleases } from "./production-releases.js";
+import { SortedPositions } from "./sorted-positions.js";
 import { accompanySpilledItems } from "./spill-companions.js";
 
 /** A relationship that points at a CI that is not registered or is retired. */
@@ -45,8 +47,8 @@ export interface ReadinessState {
   readonly unreviewedEmergencies: Map<string, number>;
   /** Emergency changes the CAB rejected in their retrospective review, not answered yet (a follow-up change or an accepted reason), with the position of the rejection. */
   readonly unansweredRejections: Map<string, number>;
-  /** Releases in production now, by the position of the event that put them there. */
-  readonly inProduction: Map<string, number>;
+  /** Releases in production now, by the position of the event that put them there, and which went there last. */
+  readonly inProduction: ProductionReleases;
   /** Where each project agreed service levels for each service: `projectId` → service → position. */
   readonly agreements: Map<string, Map<string, number>>;
   /**
@@ -59,8 +61,8 @@ export interface ReadinessState {
   readonly slaTally: SlaCount;
   /** The same counts by priority. */
   readonly slaByPriority: Map<number, SlaCount>;
-  /** The resolved incidents that breached their SLA, with the position of the event that resolved or closed them. */
-  readonly slaBreaches: Map<string, number>;
+  /** The positions of the events that resolved or closed the incidents that breached their SLA (positions alone: they grow with the log, and a spilled incident's verdict keeps its own). */
+  readonly slaBreaches: SortedPositions;
 }
 
 /** How many incidents were resolved, and how many of them breached their SLA. */
@@ -95,12 +97,12 @@ export function createReadinessState(history: History = createHistory(), criteri
     openChanges: new Map(),
     unreviewedEmergencies: new Map(),
     unansweredRejections: new Map(),
-    inProduction: new Map(),
+    inProduction: new ProductionReleases(),
     agreements: new Map(),
     resolvedSla: new Map(),
     slaTally: { resolved: 0, breached: 0 },
     slaByPriority: new Map(),
-    slaBreaches: new Map(),
+    slaBreaches: new SortedPositions(),
   };
   accompanySpilledItems(state);
   return state;

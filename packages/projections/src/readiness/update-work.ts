@@ -25,8 +25,8 @@ function hasKnownError(state: ReadinessState, incidentId: string): boolean {
   return false;
 }
 
-/** Counts a resolved incident's verdict in (`by` 1) or out (`by` -1) of the tallies, overall and by priority, and keeps or drops it among the breaches. */
-function countSla(state: ReadinessState, incidentId: string, verdict: ResolvedSla, by: 1 | -1): void {
+/** Counts a resolved incident's verdict in (`by` 1) or out (`by` -1) of the tallies, overall and by priority, and keeps or drops its position among the breaches. */
+function countSla(state: ReadinessState, verdict: ResolvedSla, by: 1 | -1): void {
   let ofPriority = state.slaByPriority.get(verdict.priority);
   if (ofPriority === undefined) state.slaByPriority.set(verdict.priority, (ofPriority = { resolved: 0, breached: 0 }));
   state.slaTally.resolved += by;
@@ -34,8 +34,8 @@ function countSla(state: ReadinessState, incidentId: string, verdict: ResolvedSl
   if (verdict.madeSla) return;
   state.slaTally.breached += by;
   ofPriority.breached += by;
-  if (by === 1) state.slaBreaches.set(incidentId, verdict.position);
-  else state.slaBreaches.delete(incidentId);
+  if (by === 1) state.slaBreaches.add(verdict.position);
+  else state.slaBreaches.delete(verdict.position);
 }
 
 /**
@@ -48,14 +48,14 @@ function tallySla(state: ReadinessState, incidentId: string, incident: IncidentS
   const before = state.resolvedSla.get(incidentId);
   if (resolved && before !== undefined) return;
   if (before !== undefined) {
-    countSla(state, incidentId, before, -1);
+    countSla(state, before, -1);
     state.resolvedSla.delete(incidentId);
   }
   if (!resolved) return;
   const { priority, madeSla } = slaVerdict(incident, state.history.policy().sla, incident.resolvedAt ?? incident.closedAt ?? "");
   const verdict: ResolvedSla = { priority, madeSla, position };
   state.resolvedSla.set(incidentId, verdict);
-  countSla(state, incidentId, verdict, 1);
+  countSla(state, verdict, 1);
 }
 
 /** Re-judges an incident: open by priority, open without a known error, and resolved within its SLA or not. */
@@ -129,7 +129,7 @@ export function updateChange(state: ReadinessState, changeId: string): void {
 export function updateRelease(state: ReadinessState, releaseId: string): void {
   const tracked = state.history.aggregates.of("release").get(releaseId);
   if (tracked === undefined || !isInProduction(tracked.state)) state.inProduction.delete(releaseId);
-  else if (!state.inProduction.has(releaseId)) state.inProduction.set(releaseId, tracked.lastPosition);
+  else state.inProduction.add(releaseId, tracked.lastPosition);
 }
 
 /** After service levels were agreed: where, for each service (any other event: nothing). */
