@@ -25,6 +25,8 @@ const ATTRIBUTES: readonly (readonly [string, (world: World) => unknown])[] = [
 ];
 
 const RELATIONSHIP_TYPES = ["depends_on", "runs_on", "hosted_on", "contains", "connects_to", "documents"] as const;
+/** The most relationships a CI has at once: past it, a CI drops one before it adds another, so the CMDB of a longer log is no bigger (W6 measures memory against the log's length, the world's size fixed). */
+const MAX_RELATIONSHIPS = 4;
 const NEXT_STATUS: Readonly<Record<string, string>> = { planned: "in_development", in_development: "in_test", in_test: "in_production" };
 
 function pickType(world: World): string {
@@ -45,8 +47,8 @@ function changeControlOf(world: World, ciId: string): Record<string, unknown> {
 }
 
 /**
- * The life of one CI, registered when the script starts: attributes, relationships and
- * owner changes in every status, development, test (sometimes back to development),
+ * The life of one CI, registered when the script starts: attributes, relationships (at most
+ * `MAX_RELATIONSHIPS` at once) and owner changes in every status, development, test (sometimes back to development),
  * production, and for a few, retirement (after which the script ends).
  */
 export function* ciScript(world: World, ciId: string): EntityScript {
@@ -99,7 +101,7 @@ export function* ciScript(world: World, ciId: string): EntityScript {
       if (to === owner) continue;
       yield step("configuration.owner_transferred", { from: owner, to });
       owner = to;
-    } else if (roll < 0.9 || related.length === 0) {
+    } else if ((roll < 0.9 && related.length < MAX_RELATIONSHIPS) || related.length === 0) {
       const target = recent(world, world.cis, 2_000);
       const type = world.random.pick(RELATIONSHIP_TYPES);
       if (target === undefined || target === ciId || !world.liveCis.has(target) || related.some(([t, c]) => t === type && c === target)) continue;

@@ -20,6 +20,28 @@ describe("the seeded ITIL log of W3 and W4", () => {
     expect([...processes].sort()).toEqual(["change", "configuration", "incident", "problem", "project", "release"]);
   });
 
+  it("describes a world that does not grow with the log: at most four relationships per CI, and only the problems and releases in progress open at the end", () => {
+    for (const perStream of [100, 800]) {
+      const relationships = new Map<string, number>();
+      const open = { problem: new Set<string>(), release: new Set<string>() };
+      let most = 0;
+      for (const entry of itilLogEntries({ streams: 20, perStream }, 11)) {
+        const change = entry.type === "configuration.relationship_added" ? 1 : entry.type === "configuration.relationship_removed" ? -1 : 0;
+        const held = (relationships.get(entry.streamId) ?? 0) + change;
+        relationships.set(entry.streamId, held);
+        most = Math.max(most, held);
+        const [process, what] = entry.type.split(".");
+        if (process !== "problem" && process !== "release") continue;
+        if (what === "logged" || what === "planned") open[process].add(entry.streamId);
+        if (what === "closed") open[process].delete(entry.streamId);
+      }
+      expect(most).toBe(4);
+      // One script of each runs at a time in a world of 20 CIs (the pools' size), so at most one is open when the log stops.
+      expect(open.problem.size).toBeLessThanOrEqual(1);
+      expect(open.release.size).toBeLessThanOrEqual(1);
+    }
+  });
+
   it("holds only events that pass their process's catalogue", () => {
     for (const entry of entries) expect(itilCatalogue.validate({ type: entry.type, data: entry.data })).toMatchObject({ _tag: "Right" });
   });

@@ -68,7 +68,7 @@ export function* incidentScript(world: World): EntityScript {
   yield step("incident.closed", {}, people.desk);
 }
 
-/** The life of one problem: logged, incidents linked, investigated, root cause, known error (most), resolved by a change, closed. */
+/** The life of one problem: logged, incidents linked, investigated, root cause, known error (most), resolved by a change and closed, or kept open a while as a known error and closed with its risk accepted. */
 export function* problemScript(world: World): EntityScript {
   const problemId = nextId(world, "PRB");
   const streamId = `problem-${problemId}`;
@@ -92,6 +92,15 @@ export function* problemScript(world: World): EntityScript {
   }
   yield step("problem.known_error_recorded", { symptom: "Requests fail intermittently", rootCause, workaround: "Restart the worker on the affected node", ciIds });
   const changeId = recent(world, world.authorisedChanges, 100);
-  if (changeId !== undefined && chance(world, 0.6)) yield step("problem.resolved", { changeId });
-  if (chance(world, 0.7)) yield step("problem.closed", { code: "fix_applied" });
+  if (changeId !== undefined && chance(world, 0.6)) {
+    yield step("problem.resolved", { changeId });
+    yield step("problem.closed", { code: "fix_applied" });
+    return;
+  }
+  // A known error without a fix stays open a while, gathering incidents, and is closed with its risk accepted: every problem ends, so the open ones are those in progress, however long the log.
+  for (let links = 1 + world.random.below(3); links > 0; links--) {
+    const incidentId = recent(world, world.incidents, 300);
+    if (incidentId !== undefined) yield step("problem.incident_linked", { incidentId });
+  }
+  yield step("problem.closed", { code: "risk_accepted", notes: "Workaround documented for operations" });
 }
