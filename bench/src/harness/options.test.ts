@@ -4,7 +4,7 @@ import { parseOptions } from "./options.js";
 describe("bench options", () => {
   it("defaults to five runs at full size", () => {
     const parsed = parseOptions([]);
-    expect(parsed._tag === "Right" && parsed.right).toMatchObject({ quick: false, runs: 5, scale: 1, only: [] });
+    expect(parsed._tag === "Right" && parsed.right).toMatchObject({ quick: false, runs: 5, scale: 1, only: [], variants: [] });
   });
 
   it("makes --quick one run unless runs are given", () => {
@@ -20,5 +20,8 @@ describe("bench options", () => {
     expect(parseOptions(["--runs=0"])._tag).toBe("Left");
     expect(parseOptions(["--scale=2"])._tag).toBe("Left");
     expect(parseOptions(["--fast"])._tag).toBe("Left");
+    const narrowed = parseOptions(["--only=w6", "--variants=jsonl-spill-1g,sqlite-spill-1g"]);
+    expect(narrowed._tag === "Right" && narrowed.right.variants).toEqual(["jsonl-spill-1g", "sqlite-spill-1g"]);
+    expect(parseOptions(["--variants="])._tag).toBe("Left");
   });
 });

@@ -10,6 +10,8 @@ export interface BenchOptions {
   readonly seed: number;
   /** Workload ids to run; empty = all. */
   readonly only: readonly string[];
+  /** Variant ids to run in each selected workload (its comparisons between them); empty = all. */
+  readonly variants: readonly string[];
   /** Run every child under `--cpu-prof` into results/profiles (with the trial's time window beside each profile). */
   readonly profile: boolean;
   readonly warmUp: boolean;
@@ -24,6 +26,8 @@ export const usage = `pnpm bench [-- options]
   --only=a,b       only these workloads (ids: fold, append, append-path, w1, w2, w3, w4, w4-stored,
                    w5-sqlite-command, w5-sqlite-bulk, w5-sqlite-read, w5-pg-command, w5-pg-bulk, w5-pg-read,
                    w6-1m, w6-2m, w6-5m, w6-10m; --only=w6 runs all four)
+  --variants=a,b   only these variants of each workload, and the comparisons between them
+                   (e.g. --only=w6 --variants=jsonl-spill-1g,sqlite-spill-1g)
   --seed=N         generator seed (default 20260301)
   --profile        run each child under --cpu-prof into bench/results/profiles/<workload>-<variant>-run<N>/
                    (the timed trial's hot functions: pnpm --filter @handover/bench profile:top <that dir>)
@@ -37,6 +41,7 @@ const flags: Readonly<Record<string, (options: Mutable, value: string | undefine
   "--no-warmup": (options) => !(options.warmUp = false),
   "--help": (options) => (options.help = true),
   "--only": (options, value) => value !== undefined && (options.only = value.split(",").filter((id) => id !== "")).length > 0,
+  "--variants": (options, value) => value !== undefined && (options.variants = value.split(",").filter((id) => id !== "")).length > 0,
   "--runs": (options, value) => Number.isInteger(Number(value)) && (options.runs = Number(value)) >= 1,
   "--scale": (options, value) => (options.scale = Number(value)) > 0 && options.scale <= 1,
   "--seed": (options, value) => value !== undefined && Number.isInteger((options.seed = Number(value))),
@@ -44,7 +49,7 @@ const flags: Readonly<Record<string, (options: Mutable, value: string | undefine
 
 /** Reads `--flag` and `--flag=value` arguments. */
 export function parseOptions(argv: readonly string[]): Either<string, BenchOptions> {
-  const options: Mutable = { quick: false, scale: 1, runs: 5, seed: 20_260_301, only: [], profile: false, warmUp: true, help: false };
+  const options: Mutable = { quick: false, scale: 1, runs: 5, seed: 20_260_301, only: [], variants: [], profile: false, warmUp: true, help: false };
   for (const argument of argv) {
     if (argument === "--") continue;
     const [flag, value] = argument.split("=", 2) as [string, string | undefined];

@@ -24,13 +24,30 @@ export function sizesFor(workload: Workload, options: BenchOptions): { size: Siz
   return { size, warmUp };
 }
 
+/** A workload narrowed to the variants asked for (all when none is), with the comparisons whose two sides both run. */
+export function withVariants(workload: Workload, variants: readonly string[]): Workload {
+  if (variants.length === 0) return workload;
+  const kept = new Set(variants);
+  const runs = (id: string): boolean => kept.has(id);
+  return {
+    ...workload,
+    variants: workload.variants.filter((variant) => runs(variant.id)),
+    comparisons: workload.comparisons.filter(({ subject, baseline }) => runs(subject) && runs(baseline)),
+    absoluteTargets: workload.absoluteTargets.filter((target) => runs(target.variant)),
+    ...(workload.memoryTargets === undefined ? {} : { memoryTargets: workload.memoryTargets.filter((target) => runs(target.variant)) }),
+  };
+}
+
 /** Runs the selected workloads in turn and gathers the report; `problems` lists crashes and disagreements. */
 export async function runBench(options: BenchOptions, io: BenchIo): Promise<{ report: BenchReport; problems: string[] }> {
   const groups = new Map(scalingTargets.map((target) => [target.id, [target.baseline, ...target.subjects]]));
   const wanted = new Set(options.only.flatMap((id) => groups.get(id) ?? [id]));
-  const selected = options.only.length === 0 ? allWorkloads : allWorkloads.filter((workload) => wanted.has(workload.id));
+  const chosen = options.only.length === 0 ? allWorkloads : allWorkloads.filter((workload) => wanted.has(workload.id));
   const unknown = options.only.filter((id) => !groups.has(id) && !allWorkloads.some((workload) => workload.id === id));
   const problems = unknown.map((id) => `no workload "${id}"; known: ${allWorkloads.map((workload) => workload.id).join(", ")}`);
+  const variantIds = new Set(chosen.flatMap((workload) => workload.variants.map((variant) => variant.id)));
+  problems.push(...options.variants.filter((id) => !variantIds.has(id)).map((id) => `no variant "${id}" in the workloads selected; known: ${[...variantIds].join(", ")}`));
+  const selected = chosen.map((workload) => withVariants(workload, options.variants)).filter((workload) => workload.variants.length > 0);
   const profileDir = options.profile ? join(resultsDir, "profiles") : undefined;
   const measure = io.measure ?? spawnTrial;
   const machine = describeMachine();
