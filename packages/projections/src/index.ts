@@ -31,6 +31,7 @@ export { drift } from "./baselines/drift.js";
 export type { CiChangeJudgement } from "./history/authorisation.js";
 export { judgeCiChange } from "./history/authorisation.js";
 export type { Tracked, Aggregates, Companion, SpillOptions } from "./history/aggregates.js";
+export { spillOptionOf } from "./history/aggregates.js";
 export { createAggregates, applyToAggregates } from "./history/aggregates.js";
 export type { AuditTrailOptions, AuditEntry } from "./audit/trail.js";
 export { auditTrail } from "./audit/trail.js";

@@ -6,7 +6,7 @@ import { cellsOf, headingLine, renderJson, renderTable, tableLine } from "../out
 import { columnDetails, type ColumnGroup, type ExplainedColumn } from "../views/columns.js";
 import { createFindingsSpool, type FindingsSpool } from "../views/findings-spool.js";
 import { loadPolicy, POLICY_DETAIL, POLICY_OPTION } from "../sources/policy.js";
-import { openSpill, scratchRefused, SPILL_OPTION } from "../sources/spill.js";
+import { openSpill, scratchRefused, SPILL_OPTION, spillDetail } from "../sources/spill.js";
 import { LOG_DETAILS, LOG_OPTIONS, logJson, type OpenedLog, positionalArgs, withLog } from "../sources/with-log.js";
 import { createLogFacts, missingProject, tapFacts } from "../views/log-facts.js";
 import { describeView } from "../views/view.js";
@@ -132,7 +132,7 @@ export const findingsCommand: CliCommand = {
     "  --project <id>    the project whose phases and policy apply (default: the first one started in the log)",
     `  --kind <k,...>    only these kinds: ${FINDING_KINDS.join(", ")}`,
     POLICY_DETAIL,
-    "  --spill           keep finished work items (closed incidents, changes, problems; released releases) in a scratch SQLite file in the temporary folder, and the findings in a scratch file there, printed from it, both removed after, instead of in memory: for logs of millions of events; the output is the same",
+    spillDetail(", and the findings in a scratch file there, printed from it, both", "the output is the same"),
     ...columnDetails(FINDINGS_TABLES),
   ],
   example: "handover findings crm.jsonl --policy org-policy.json --kind ci_change_unauthorised",

@@ -100,7 +100,7 @@ describeEachSource("handover readiness", (kind, write) => {
   });
 });
 
-describeEachSource("handover replay", (_kind, write) => {
+describeEachSource("handover replay", (kind, write) => {
   it("summarises the project: phase, counts per process and state, baselines and readiness", async () => {
     const source = await write("replay", story);
     const run = await cli("replay", source, "--json");
@@ -135,5 +135,24 @@ describeEachSource("handover replay", (_kind, write) => {
     const source = await write("replay_early", story);
     expect((await cli("replay", source, "--as-of", "2026-03-01")).stdout).toContain("project: none started in this view");
     expect(await cli("replay", source, "--project", "erp")).toMatchObject({ code: 2, stderr: 'handover replay: unknown project "erp"; the log holds 1 project(s): crm\n' });
+  });
+
+  it("--spill keeps finished work items in a scratch file it removes after, and gives the same summary (the counts kept as events move items, as the property test of replaySummary checks with items spilled)", async () => {
+    const source = await write("replay_spill", story);
+    const folder = path(`replay-spill-${kind}`);
+    await mkdir(folder);
+    await withTmpdir(folder, async () => {
+      for (const options of [[], ["--json"], ["--as-of", "2026-03-26"], ["--json", "--known-at", "2026-03-19"]]) {
+        const kept = await cli("replay", source, ...options);
+        expect(kept.code, options.join(" ")).toBe(0);
+        expect(await cli("replay", source, ...options, "--spill"), options.join(" ")).toEqual(kept);
+      }
+      expect(await readdir(folder)).toEqual([]);
+    });
+    await withTmpdir(path("no-such-folder"), async () => {
+      const refused = await cli("replay", source, "--spill");
+      expect(refused).toMatchObject({ code: 2, stdout: "" });
+      expect(refused.stderr).toMatch(/^handover replay: --spill: could not make a scratch file for the audit \(.*no-such-folder/);
+    });
   });
 });

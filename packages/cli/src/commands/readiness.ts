@@ -5,7 +5,7 @@ import { paint } from "../output/style.js";
 import { renderJson } from "../output/table.js";
 import { CRITERIA_DETAIL, CRITERIA_OPTION, loadCriteria } from "../sources/criteria.js";
 import { loadPolicy, POLICY_DETAIL, POLICY_OPTION } from "../sources/policy.js";
-import { openSpill, SPILL_OPTION } from "../sources/spill.js";
+import { openSpill, SPILL_OPTION, spillDetail } from "../sources/spill.js";
 import { LOG_DETAILS, LOG_OPTIONS, logJson, type OpenedLog, positionalArgs, withLog } from "../sources/with-log.js";
 import { createLogFacts, missingProject, tapFacts, type LogFacts } from "../views/log-facts.js";
 import { columnDetails } from "../views/columns.js";
@@ -74,7 +74,7 @@ export const readinessCommand: CliCommand = {
     ...LOG_DETAILS,
     "  <projectId>       the project (project.start's projectId)",
     "  --timeline        every point where the verdict or a check changed, instead of the checklist",
-    "  --spill           keep finished work items (closed incidents, changes, problems; released releases) in a scratch SQLite file in the temporary folder, removed after, instead of in memory: for logs of millions of events; the checklist is the same (not with --timeline)",
+    spillDetail("", "the checklist is the same (not with --timeline)"),
     CRITERIA_DETAIL,
     POLICY_DETAIL,
     "  exit codes:        0 ready (at the end of the view), 1 not ready, 2 bad usage or input (an unknown project among them)",

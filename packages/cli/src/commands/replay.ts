@@ -4,6 +4,7 @@ import { paint } from "../output/style.js";
 import { renderJson, renderTable } from "../output/table.js";
 import { CRITERIA_DETAIL, CRITERIA_OPTION } from "../sources/criteria.js";
 import { POLICY_DETAIL, POLICY_OPTION } from "../sources/policy.js";
+import { openSpill, SPILL_OPTION, spillDetail } from "../sources/spill.js";
 import { LOG_DETAILS, LOG_OPTIONS, logJson, positionalArgs, withLog } from "../sources/with-log.js";
 import { createLogFacts, missingProject, tapFacts } from "../views/log-facts.js";
 import { tally } from "../views/readiness-text.js";
@@ -12,7 +13,7 @@ import { replaySummary, type ProcessCount, type ReplaySummary } from "../views/r
 import { describeView, type LogView } from "../views/view.js";
 import { readinessOptions } from "./readiness.js";
 
-const USAGE = "handover replay <src> [--project <id>] [--criteria <file>] [--policy <file>] [--as-of <time>] [--known-at <time>] [--json]";
+const USAGE = "handover replay <src> [--project <id>] [--criteria <file>] [--policy <file>] [--spill] [--as-of <time>] [--known-at <time>] [--json]";
 
 type ProcessRow = ProcessCount & { readonly process: string };
 
@@ -46,9 +47,9 @@ export const replayCommand: CliCommand = {
   path: ["replay"],
   summary: "Replay a log and summarise the project as of a time: phase and status, counts per process and state, baselines, and the readiness verdict.",
   usage: USAGE,
-  details: [...LOG_DETAILS, "  --project <id>    the project to summarise (default: the first one started in the log)", CRITERIA_DETAIL, POLICY_DETAIL, ...columnDetails(REPLAY_TABLES)],
+  details: [...LOG_DETAILS, "  --project <id>    the project to summarise (default: the first one started in the log)", CRITERIA_DETAIL, POLICY_DETAIL, spillDetail("", "the summary is the same"), ...columnDetails(REPLAY_TABLES)],
   example: "handover replay crm.jsonl --as-of 2026-03-12",
-  options: { ...LOG_OPTIONS, ...CRITERIA_OPTION, ...POLICY_OPTION, project: { type: "string" } },
+  options: { ...LOG_OPTIONS, ...CRITERIA_OPTION, ...POLICY_OPTION, ...SPILL_OPTION, project: { type: "string" } },
   async run({ positionals, values }, io) {
     const args = positionalArgs(positionals, ["<src>"], USAGE);
     if (args._tag === "Left") return args;
@@ -56,8 +57,11 @@ export const replayCommand: CliCommand = {
       const options = await readinessOptions(log, values);
       if (options._tag === "Left") return options;
       const projectId = typeof values.project === "string" ? values.project : undefined;
+      const spill = await openSpill(values);
+      if (spill._tag === "Left") return spill;
       const facts = createLogFacts(log.view);
-      const summary = await replaySummary(tapFacts(log.events(), facts), log.view, { ...options.right, ...(projectId === undefined ? {} : { projectId }) });
+      const asked = { ...options.right, ...(projectId === undefined ? {} : { projectId }), ...(spill.right === undefined ? {} : { spill: spill.right }) };
+      const summary = await replaySummary(tapFacts(log.events(), facts), log.view, asked).finally(() => spill.right?.close());
       if (projectId !== undefined && !facts.projects.has(projectId)) return left(inputError(missingProject(projectId, facts)));
       const label = log.source.spec.label;
       const { sla: _sla, ...shown } = summary;

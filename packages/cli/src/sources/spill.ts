@@ -3,6 +3,11 @@ import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { inputError, type CliFailure, type CommandArgs } from "../command.js";
 import { loadSqliteStore } from "./open-sqlite.js";
 
+/** What `--spill` keeps out of memory, as each command's help says it, `also` naming what else it does and the sentence ending with what stays the same. */
+export function spillDetail(also: string, same: string): string {
+  return `  --spill           keep finished work items (closed incidents, changes, problems; released releases) in a scratch SQLite file in the temporary folder${also}, removed after, instead of in memory: for logs of millions of events; ${same}`;
+}
+
 /** The `--spill` option of the commands that replay a whole log. */
 export const SPILL_OPTION = { spill: { type: "boolean" } } as const;
 
