@@ -85,7 +85,7 @@ function w6Workload(millions: number): Workload {
       { variant: "jsonl-spill-1g", atMostMb: 256 },
       { variant: "sqlite-spill-1g", atMostMb: 256 },
     ],
-    note: "Findings are written out as they are found (auditFindings with onFinding), as an audit of millions of events writes them to a file. The -spill variants keep finished work items in a SQLite spill file (openSqliteSpillStore) instead of in memory; their digests must equal the others'. The -1g variants are the spilled ones with Node's heap limited to 1 GiB (NODE_OPTIONS=--max-old-space-size=1024), which lowers the headroom V8 keeps above the live heap. One project and 10,000 CIs whose history runs longer with the size; logs are generated once per seed and size into bench/results/logs/ (JSONL, and a SQLite copy filled through the store's import) and kept between runs.",
+    note: "Findings are written out as they are found (auditFindings with onFinding), as an audit of millions of events writes them to a file. The -spill variants keep finished work items in a SQLite spill file (openSqliteSpillStore) instead of in memory; their digests must equal the others'. The -1g variants are the spilled ones with Node's heap limited to 1 GiB (NODE_OPTIONS=--max-old-space-size=1024), which lowers the headroom V8 keeps above the live heap. One project and 10,000 CIs whose history runs longer with the size, in a world whose size does not grow with it (generator revision 4: at most four relationships per CI, every problem and release closed in the end), so peak RSS is measured against the log's length alone; logs are generated once per seed and size into bench/results/logs/ (JSONL, and a SQLite copy filled through the store's import) and kept between runs.",
   };
 }
 
