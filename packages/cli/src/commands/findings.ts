@@ -6,7 +6,7 @@ import { cellsOf, headingLine, renderJson, renderTable, tableLine } from "../out
 import { columnDetails, type ColumnGroup, type ExplainedColumn } from "../views/columns.js";
 import { createFindingsSpool, type FindingsSpool } from "../views/findings-spool.js";
 import { loadPolicy, POLICY_DETAIL, POLICY_OPTION } from "../sources/policy.js";
-import { openSpill, scratchRefused, SPILL_OPTION, spillDetail } from "../sources/spill.js";
+import { scratchRefused, SPILL_OPTION, spillDetail, withSpill } from "../sources/spill.js";
 import { LOG_DETAILS, LOG_OPTIONS, logJson, type OpenedLog, positionalArgs, withLog } from "../sources/with-log.js";
 import { createLogFacts, missingProject, tapFacts } from "../views/log-facts.js";
 import { describeView } from "../views/view.js";
@@ -54,14 +54,13 @@ function openSpool(kinds: ReadonlySet<string> | undefined): Either<CliFailure, F
 export async function readFindings(log: OpenedLog, values: CommandArgs["values"], onFinding?: (finding: AuditFinding) => void): Promise<Either<CliFailure, AuditFindings>> {
   const policy = await loadPolicy(values);
   if (policy._tag === "Left") return policy;
-  const spill = await openSpill(values);
-  if (spill._tag === "Left") return spill;
   const projectId = typeof values.project === "string" ? values.project : undefined;
   const facts = createLogFacts(log.view);
-  const options = { ...log.view, ...(projectId === undefined ? {} : { projectId }), ...(spill.right === undefined ? {} : { spill: spill.right }), ...(onFinding === undefined ? {} : { onFinding }) };
-  const found = await auditFindings(tapFacts(log.events(), facts), policy.right, options).finally(() => spill.right?.close());
+  const options = { ...log.view, ...(projectId === undefined ? {} : { projectId }), ...(onFinding === undefined ? {} : { onFinding }) };
+  const found = await withSpill(values, (spill) => auditFindings(tapFacts(log.events(), facts), policy.right, spill === undefined ? options : { ...options, spill }));
+  if (found._tag === "Left") return found;
   if (projectId !== undefined && !facts.projects.has(projectId)) return left(inputError(missingProject(projectId, facts)));
-  return right(found);
+  return found;
 }
 
 /** Counts by kind in the order each kind was first found. */

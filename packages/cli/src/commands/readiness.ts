@@ -5,7 +5,7 @@ import { paint } from "../output/style.js";
 import { renderJson } from "../output/table.js";
 import { CRITERIA_DETAIL, CRITERIA_OPTION, loadCriteria } from "../sources/criteria.js";
 import { loadPolicy, POLICY_DETAIL, POLICY_OPTION } from "../sources/policy.js";
-import { openSpill, SPILL_OPTION, spillDetail } from "../sources/spill.js";
+import { SPILL_OPTION, spillDetail, withSpill } from "../sources/spill.js";
 import { LOG_DETAILS, LOG_OPTIONS, logJson, type OpenedLog, positionalArgs, withLog } from "../sources/with-log.js";
 import { createLogFacts, missingProject, tapFacts, type LogFacts } from "../views/log-facts.js";
 import { columnDetails } from "../views/columns.js";
@@ -31,12 +31,8 @@ const unknownProject = (projectId: string, facts: LogFacts): CliFailure => input
  * (the same answer: handoverView's readiness is transitionReadiness's).
  */
 async function readinessAtEnd(log: OpenedLog, projectId: string, options: ReadinessOptions, values: CommandArgs["values"], facts: LogFacts): Promise<Either<CliFailure, Readiness>> {
-  const spill = await openSpill(values);
-  if (spill._tag === "Left") return spill;
   const events = tapFacts(log.events(), facts);
-  if (spill.right === undefined) return right(await transitionReadiness(events, projectId, options));
-  const store = spill.right;
-  return right((await handoverView(events, projectId, { ...options, spill: store }).finally(() => store.close())).readiness);
+  return withSpill(values, async (spill) => (spill === undefined ? transitionReadiness(events, projectId, options) : (await handoverView(events, projectId, { ...options, spill })).readiness));
 }
 
 async function checklist(log: OpenedLog, projectId: string, options: ReadinessOptions, values: CommandArgs["values"], io: CliIo): Promise<Either<CliFailure, number>> {

@@ -29,3 +29,14 @@ export async function openSpill(values: CommandArgs["values"]): Promise<Either<C
     return left(scratchRefused(error));
   }
 }
+
+/**
+ * Runs a replay with the scratch spill store `--spill` asks for (none without it), and
+ * closes the store (removing its file) once the replay is done, whether it succeeded or
+ * not; a folder that cannot hold the file is the input error `openSpill` gives.
+ */
+export async function withSpill<T>(values: CommandArgs["values"], replay: (spill: SqliteSpillStore | undefined) => Promise<T>): Promise<Either<CliFailure, T>> {
+  const spill = await openSpill(values);
+  if (spill._tag === "Left") return spill;
+  return right(await replay(spill.right).finally(() => spill.right?.close()));
+}
