@@ -1,14 +1,14 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { PendingWorkload } from "../workloads/types.js";
+import { benchRoot } from "./bench-root.js";
 import type { BenchOptions } from "./options.js";
 import type { Machine } from "./machine.js";
 import type { WorkloadResult } from "./run-workload.js";
 import type { ScalingResult } from "./scaling.js";
 
 /** bench/results: gitignored; every run writes its JSON here. */
-export const resultsDir = fileURLToPath(new URL("../../results", import.meta.url));
+export const resultsDir = join(benchRoot, "results");
 
 /** Everything one `pnpm bench` run measured, as written to JSON. */
 export interface BenchReport {

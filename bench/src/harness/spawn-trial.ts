@@ -1,26 +1,37 @@
 import { fork } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { benchRoot } from "./bench-root.js";
 import type { TrialReply, TrialRequest } from "./protocol.js";
+import { buildTrialBundle } from "./trial-bundle.js";
 
-const childScript = fileURLToPath(new URL("../child.ts", import.meta.url));
-const benchRoot = fileURLToPath(new URL("../..", import.meta.url));
+let bundle: Promise<string> | undefined;
 
-/** Measures one variant in a fresh Node process (sources through tsx, `--expose-gc`, optionally `--cpu-prof`, and the variant's own Node options), and waits for its reply. */
-export function spawnTrial(request: TrialRequest): Promise<TrialReply> {
+/**
+ * Measures one variant in a fresh Node process running the trial bundle (compiled
+ * JavaScript, no TypeScript loader; built from the sources once per bench run), with
+ * `--expose-gc`, optionally `--cpu-prof`, and the variant's own Node options, and waits
+ * for its reply.
+ */
+export async function spawnTrial(request: TrialRequest): Promise<TrialReply> {
+  let trialBundle: string;
+  try {
+    trialBundle = await (bundle ??= buildTrialBundle());
+  } catch (error) {
+    return { ok: false, error: `could not bundle the trial child: ${error instanceof Error ? error.message : String(error)}` };
+  }
   const to = request.profileTo;
   if (to !== null) mkdirSync(to, { recursive: true });
   const profile = to === null ? [] : ["--cpu-prof", `--cpu-prof-dir=${to}`, "--cpu-prof-interval=250"];
-  const child = fork(childScript, [JSON.stringify(request)], {
+  const child = fork(trialBundle, [JSON.stringify(request)], {
     cwd: benchRoot,
-    execArgv: ["--conditions=source", "--import", "tsx", "--expose-gc", ...profile, ...(request.nodeOptions ?? [])],
+    execArgv: ["--expose-gc", ...profile, ...(request.nodeOptions ?? [])],
     stdio: ["ignore", "inherit", "pipe", "ipc"],
   });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr += chunk.toString("utf8");
   });
-  return new Promise((resolve) => {
+  return await new Promise((resolve) => {
     let reply: TrialReply | undefined;
     child.on("message", (message) => {
       reply = message as TrialReply;

@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { GENESIS_HASH, hashEvent, serializeRecordedEvent, type RecordedEvent } from "@handover/core";
+import { benchRoot } from "../../harness/bench-root.js";
 import { resultsDir } from "../../harness/results-file.js";
 import type { Size } from "../../harness/size.js";
 import { checkAgainstCatalogue } from "./catalogue.js";
@@ -56,8 +56,7 @@ export function writeItilLog(path: string, size: Size, seed: number): number {
   return position;
 }
 
-const writerScript = fileURLToPath(new URL("./write-log-main.ts", import.meta.url));
-const benchRoot = fileURLToPath(new URL("../../..", import.meta.url));
+const writerScript = join(benchRoot, "src/generate/itil/write-log-main.ts");
 
 /**
  * The path of the seeded log, generated first if it is not there yet: in a separate process,

@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, renameSync, rmSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { readJsonl, type RecordedEvent } from "@handover/core";
 import { openSqliteEventStore } from "@handover/store-sqlite";
+import { benchRoot } from "../../harness/bench-root.js";
 import type { Size } from "../../harness/size.js";
 import { itilCatalogue } from "./catalogue.js";
 import { ensureItilLog, itilLogPath } from "./log-file.js";
@@ -43,8 +44,7 @@ export async function writeItilSqlite(jsonlPath: string, dbPath: string): Promis
   return count;
 }
 
-const writerScript = fileURLToPath(new URL("./write-sqlite-main.ts", import.meta.url));
-const benchRoot = fileURLToPath(new URL("../../..", import.meta.url));
+const writerScript = join(benchRoot, "src/generate/itil/write-sqlite-main.ts");
 
 /** The path of the SQLite copy of the seeded log, made first (in a separate process, from the JSONL) if it is not there yet. */
 export function ensureItilSqlite(size: Size, seed: number): string {
