@@ -69,6 +69,8 @@ export type { IdGenerator } from "./ids.js";
 export { randomIds, sequentialIds } from "./ids.js";
 export { toUtcIso, parseInstant, millisBetween } from "./time.js";
 export { isAsyncIterable, toArray, flattenPages, emptyAsync, boxedItems } from "./iterables.js";
+export type { SharedReader } from "./share-read.js";
+export { shareOneRead, SHARED_READ_BATCH } from "./share-read.js";
 export type { Lifecycle } from "./lifecycle.js";
 export { transition, acceptedCommands, reachableStates, lifecycleTable } from "./lifecycle.js";
 export type { StoredEventRow, StoredEventValues } from "./stored-event.js";

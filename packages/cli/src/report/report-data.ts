@@ -25,9 +25,11 @@ import {
   type ControlFramework,
   type ProcessMetrics,
 } from "@handover/projections";
+import { shareOneRead, type RecordedEvent } from "@handover/core";
 import { defaultPolicy } from "@handover/itil";
 import type { OpenedLog } from "../sources/with-log.js";
 import { replaySummary, type ReplaySummary } from "../views/replay-summary.js";
+import type { LogView } from "../views/view.js";
 
 /** The baseline the pack shows, what changed since, and how it differs from the baseline before it. */
 export interface BaselineSection {
@@ -58,25 +60,10 @@ export interface ReportData {
   readonly controls: { readonly assessment: ControlAssessment };
 }
 
-async function contentsOf(log: OpenedLog, name: string, projectId: string): Promise<BaselineContents | null> {
-  const found = await baseline(log.events(), name, { ...log.view, projectId });
+/** The contents of the project's baseline of that name, read from events (null when the view does not hold it). */
+async function contentsOf(events: AsyncIterable<RecordedEvent>, view: LogView, name: string, projectId: string): Promise<BaselineContents | null> {
+  const found = await baseline(events, name, { ...view, projectId });
   return found._tag === "Right" ? found.right : null;
-}
-
-/** The last baseline of the project in the view (production or project), with its drift and its diff from the one before. */
-async function baselineSection(log: OpenedLog, cmdb: Cmdb, projectId: string): Promise<BaselineSection | null> {
-  const taken = cmdb.baselines.filter((record) => record.projectId === projectId);
-  const last = taken.at(-1);
-  if (last === undefined) return null;
-  const contents = await contentsOf(log, last.name, projectId);
-  if (contents === null) return null;
-  const before = taken.at(-2);
-  const previousContents = before === undefined ? null : await contentsOf(log, before.name, projectId);
-  return {
-    contents,
-    drift: await drift(contents, log.events(), { ...log.view }),
-    previous: previousContents === null ? null : { contents: previousContents, diff: diffBaselines(previousContents, contents) },
-  };
 }
 
 /**
@@ -85,29 +72,57 @@ async function baselineSection(log: OpenedLog, cmdb: Cmdb, projectId: string): P
  * timeline, the CMDB, the last baseline with its drift and its diff from the baseline
  * before, the audit findings, the incident register with its SLA summary, and the known
  * errors, the process metrics, and the controls of a framework (ISO/IEC 20000-1 unless
- * another is given). Every read verifies the chain. Undefined when the project never started in the view.
+ * another is given). Undefined when the project never started in the view.
+ *
+ * The projections share reads of the log (`shareOneRead`): three reads, each verifying the
+ * chain, where reading each projection on its own took eleven. The first answers all that
+ * needs nothing but the log; the second what needs the first's answers (the incident
+ * register under the project's SLA policy at the end, the two baselines' contents); the
+ * third the last baseline's drift.
  */
 export async function readReportData(log: OpenedLog, projectId: string, options: ReadinessOptions, generatedAt: string, framework: ControlFramework = CONTROL_FRAMEWORKS.iso20000): Promise<ReportData | undefined> {
-  const summary = await replaySummary(log.events(), log.view, { ...options, projectId });
-  if (summary.readiness === null) return undefined;
+  const { view } = log;
   const policy = options.policy ?? defaultPolicy;
-  const cmdb = await cmdbAsOf(log.events(), { ...log.view });
-  const findings = await auditFindings(log.events(), policy, { ...log.view, projectId });
-  const occasions = await ruleOccasions(log.events(), log.view);
+  const first = await shareOneRead(log.events(), {
+    summary: (events) => replaySummary(events, view, { ...options, projectId }),
+    cmdb: (events) => cmdbAsOf(events, { ...view }),
+    findings: (events) => auditFindings(events, policy, { ...view, projectId }),
+    occasions: (events) => ruleOccasions(events, view),
+    timeline: (events) => readinessTimeline(events, projectId, options),
+    knownErrors: (events) => knownErrors(events, { ...view }),
+    metrics: (events) => processMetrics(events, policy, { ...view, projectId }),
+  });
+  const { summary, cmdb, findings } = first;
+  if (summary.readiness === null) return undefined;
+  const taken = cmdb.baselines.filter((record) => record.projectId === projectId);
+  const [before, last] = [taken.at(-2), taken.at(-1)];
+  const second = await shareOneRead(log.events(), {
+    incidents: (events) => incidentSummary(events, { ...view, sla: summary.sla }),
+    last: async (events) => (last === undefined ? null : await contentsOf(events, view, last.name, projectId)),
+    before: async (events) => (before === undefined ? null : await contentsOf(events, view, before.name, projectId)),
+  });
+  const contents = second.last;
   return {
     source: log.source.spec.label,
     generatedAt,
-    view: log.view,
+    view,
     projectId,
     summary,
     readiness: summary.readiness,
-    timeline: await readinessTimeline(log.events(), projectId, options),
+    timeline: first.timeline,
     cmdb,
-    baseline: await baselineSection(log, cmdb, projectId),
+    baseline:
+      contents === null
+        ? null
+        : {
+            contents,
+            drift: await drift(contents, log.events(), { ...view }),
+            previous: second.before === null ? null : { contents: second.before, diff: diffBaselines(second.before, contents) },
+          },
     findings,
-    incidents: await incidentSummary(log.events(), { ...log.view, sla: summary.sla }),
-    knownErrors: await knownErrors(log.events(), { ...log.view }),
-    metrics: await processMetrics(log.events(), policy, { ...log.view, projectId }),
-    controls: { assessment: assessControls(framework, { findings, occasions, readiness: summary.readiness }) },
+    incidents: second.incidents,
+    knownErrors: first.knownErrors,
+    metrics: first.metrics,
+    controls: { assessment: assessControls(framework, { findings, occasions: first.occasions, readiness: summary.readiness }) },
   };
 }
