@@ -1,4 +1,5 @@
 import { assessControls, auditFindings, ruleOccasions, transitionReadiness, unmappedRules, type ControlAssessment, type ControlFramework } from "@handover/projections";
+import { shareOneRead } from "@handover/core";
 import { left, right, type Either } from "fp-ts/lib/Either.js";
 import { inputError, type CliCommand, type CliFailure, type CommandArgs } from "../command.js";
 import { paint } from "../output/style.js";
@@ -26,18 +27,24 @@ export interface ControlsReading {
 /**
  * Judges a framework's controls against a log in a view: the audit findings, the events
  * each rule judged and the project's readiness (the project asked for, else the first
- * started); an unknown project is an input error naming the ones the log holds.
+ * started); an unknown project is an input error naming the ones the log holds. One read
+ * of the log answers all three when the project is named (two when it is not).
  */
 export async function readControls(log: OpenedLog, framework: ControlFramework, values: CommandArgs["values"]): Promise<Either<CliFailure, ControlsReading>> {
   const options = await readinessOptions(log, values);
   if (options._tag === "Left") return options;
   const asked = typeof values.project === "string" ? values.project : undefined;
   const facts = createLogFacts(log.view);
-  const findings = await auditFindings(tapFacts(log.events(), facts), options.right.policy, { ...log.view, ...(asked === undefined ? {} : { projectId: asked }), ...(options.right.criteria === undefined ? {} : { criteria: options.right.criteria }) });
+  // One read for the findings, the rules' occasions and (when the project is named) its readiness; the first project's readiness needs the read that finds it.
+  const read = await shareOneRead(tapFacts(log.events(), facts), {
+    findings: (events) => auditFindings(events, options.right.policy, { ...log.view, ...(asked === undefined ? {} : { projectId: asked }), ...(options.right.criteria === undefined ? {} : { criteria: options.right.criteria }) }),
+    occasions: (events) => ruleOccasions(events, log.view),
+    readiness: async (events) => (asked === undefined ? null : await transitionReadiness(events, asked, options.right)),
+  });
   if (asked !== undefined && !facts.projects.has(asked)) return left(inputError(missingProject(asked, facts)));
   const projectId = asked ?? facts.projects.values().next().value ?? null;
-  const occasions = await ruleOccasions(log.events(), log.view);
-  const readiness = projectId === null ? null : await transitionReadiness(log.events(), projectId, options.right);
+  const { findings, occasions } = read;
+  const readiness = read.readiness ?? (projectId === null ? null : await transitionReadiness(log.events(), projectId, options.right));
   return right({ assessment: assessControls(framework, { findings, occasions, readiness }), projectId, position: findings.position, unmapped: unmappedRules(framework) });
 }
 
