@@ -79,4 +79,40 @@ describe("rows checked once under a catalogue", () => {
     expect(db.prepare("SELECT through FROM checked_reads").pluck().all()).toEqual([4]);
     db.close();
   });
+
+  it("marks what a read of the whole log checked under another catalogue, so the next read with it trusts those rows", async () => {
+    const path = await fileWrittenWith(conformanceCatalogue);
+    const marks = () => {
+      const db = new Database(path, { readonly: true });
+      const rows = db.prepare("SELECT through FROM checked_reads ORDER BY through").pluck().all();
+      db.close();
+      return rows;
+    };
+    expect(marks()).toEqual([4]);
+    // A read with a time filter, or one that starts past the mark, checks its rows and marks nothing.
+    const filtered = openSqliteEventStore({ path, catalogue: widerCatalogue });
+    expect(await toArray(filtered.readAll({ until: metaAt(3).occurredAt }))).toHaveLength(4);
+    expect(await toArray(filtered.readAll({ fromPosition: 3 }))).toHaveLength(2);
+    await filtered.close();
+    expect(marks()).toEqual([4]);
+    // A whole read under the wider catalogue checks every row, in pages of one, and marks them for it.
+    const paged = openSqliteEventStore({ path, catalogue: widerCatalogue, readPageSize: 1 });
+    expect(await toArray(paged.readAll())).toHaveLength(4);
+    await paged.close();
+    expect(marks()).toEqual([4, 4]);
+    // Trusted now: an edit made outside the store is handed out, as under the first catalogue, and left to the chain.
+    breakRowTwo(path);
+    const events = await readWith(path, widerCatalogue);
+    expect(events.find((event) => event.position === 2)?.data).toEqual({ size: 9 });
+    expect(verifyChain(events)).toMatchObject({ ok: false, position: 2, reason: "hash_mismatch" });
+  });
+
+  it("marks nothing for a read that stopped at a row it refused: the next read checks it again", async () => {
+    const path = await fileWrittenWith(conformanceCatalogue);
+    breakRowTwo(path);
+    for (let attempt = 0; attempt < 2; attempt++) await expect(readWith(path, widerCatalogue)).rejects.toMatchObject({ name: "LogError", position: 2 });
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare("SELECT through FROM checked_reads ORDER BY through").pluck().all()).toEqual([4]);
+    db.close();
+  });
 });

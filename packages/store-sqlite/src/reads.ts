@@ -11,11 +11,21 @@ export interface SqliteReadContext {
   readonly guard: <T>(work: () => T) => T;
   /** How far rows were checked under the catalogue, when it can be trusted across reads. */
   readonly checked: CheckedReads | undefined;
+  /**
+   * Records, behind the store's queued writes and without the read waiting for it, that a
+   * read checked rows `from..to`; best effort (a mark not moved only means a later read
+   * checks those rows again).
+   */
+  readonly markChecked?: (from: number, to: number) => void;
 }
 
 /**
  * Streams the log in position order, one page of rows per query: memory stays at one
- * page however long the log, and the connection is free between pages.
+ * page however long the log, and the connection is free between pages. Rows past the
+ * checked mark are checked as they are decoded; a read of the whole log (no time filter)
+ * that checked a page continuing the mark moves the mark past it, as PostgreSQL's read
+ * does, so a log written under another build of the catalogue (another fingerprint) is
+ * checked in full once, not on every read.
  */
 export async function* readLogPaged(context: SqliteReadContext, requested: LogRange = {}): AsyncGenerator<RecordedEvent> {
   const range = normaliseLogRange(requested);
@@ -26,11 +36,18 @@ export async function* readLogPaged(context: SqliteReadContext, requested: LogRa
     recordedUntil: range.recordedUntil ?? null,
     limit: context.pageSize,
   };
+  // Without a time filter the rows come in every position in order, so what a read checks past the mark continues it.
+  const contiguous = range.until === undefined && range.recordedUntil === undefined;
+  let marked = 0;
   for (;;) {
     const rows: StoredEventRow[] = context.guard(() => context.queries.logPage.all(parameters));
-    const through = context.checked === undefined ? 0 : context.guard(() => context.checked?.through() ?? 0);
+    const through = Math.max(marked, context.checked === undefined ? 0 : context.guard(() => context.checked?.through() ?? 0));
     for (const row of rows) yield decodeStoredEvent(row, context.catalogue, Number(row.position) <= through);
     const last = rows[rows.length - 1];
+    if (contiguous && context.markChecked !== undefined && last !== undefined && Number(last.position) > through && Number(rows[0]?.position) <= through + 1) {
+      context.markChecked(through + 1, Number(last.position));
+      marked = Number(last.position);
+    }
     if (last === undefined || rows.length < context.pageSize) return;
     parameters.after = Number(last.position);
   }

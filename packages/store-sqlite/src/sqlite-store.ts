@@ -82,7 +82,16 @@ export function openSqliteEventStore(options: SqliteStoreOptions): SqliteEventSt
   const { readerQueries, writerQueries, writes, readerTree, writerTree, checked } = prepared;
   const queue = createWriteQueue();
   const append = createSqliteAppender(writer, writerQueries, writes, { catalogue, clock: resolved.clock, ids: resolved.ids, path, tree: writerTree, checked });
-  const reads: SqliteReadContext = { queries: readerQueries, catalogue, pageSize: resolved.readPageSize, guard: live, checked };
+  // A mark not moved (the store closed, another process holding the write lock past the busy timeout) only means a later read checks those rows again.
+  const markChecked = (from: number, to: number): void =>
+    void queue.run(() => {
+      try {
+        live(() => checked?.checked(from, to));
+      } catch {
+        // Nothing is lost: the rows stay behind the mark.
+      }
+    });
+  const reads: SqliteReadContext = { queries: readerQueries, catalogue, pageSize: resolved.readPageSize, guard: live, checked, ...(checked === undefined ? {} : { markChecked }) };
   const sideTables = { reader, writes, queue, guard: live };
 
   const importLog: EventStore["importLog"] = (incoming) =>
