@@ -20,7 +20,7 @@ function embeddingCode(): string {
 }
 
 describe("the guide's embedding example", () => {
-  it("runs as written over a SQLite store and answers what its comments say: one clock, so the CMDB as of 12 March holds the CI registered on 3 March; readModels() agrees with the read models at the end, and so does a query from a snapshot kept in the store; an audit that spills answers as one that does not", () => {
+  it("runs as written over a SQLite store and answers what its comments say: one clock, so the CMDB as of 12 March holds the CI registered on 3 March; readModels() agrees with the read models at the end, and so does a query from a snapshot kept in the store; an audit that spills answers as one that does not; read models that share one read answer as each read apart", () => {
     rmSync(SCRATCH, { recursive: true, force: true });
     mkdirSync(SCRATCH, { recursive: true });
     const checks = `
@@ -38,6 +38,7 @@ console.log(JSON.stringify({
   timeline: typeof timeline.ready,
   notes: findings.notes,
   sameAuditWithSpill: JSON.stringify(audit) === JSON.stringify(await auditReplay(store.readAll(), "crm", { onFinding: () => undefined })),
+  oneReadAsApart: JSON.stringify([oneRead.cmdb, oneRead.timeline, oneRead.findings]) === JSON.stringify([latest, await readinessTimeline(store.readAll(), "crm"), await auditFindings(store.readAll())]),
 }));
 await handover.close();
 `;
@@ -46,7 +47,7 @@ await handover.close();
     const run = spawnSync(process.execPath, ["--conditions=source", "--import", "tsx", file], { cwd: SCRATCH, encoding: "utf8" });
     expect(run.status, run.stderr).toBe(0);
     const printed = JSON.parse(run.stdout.trim().split("\n").at(-1) ?? "{}") as Record<string, unknown>;
-    expect(printed).toMatchObject({ positions: [1], refused: "phase_gate", cmdbOn12March: ["crm-db"], readModelsCis: ["crm-db"], sameCmdb: true, fromKeptSnapshot: true, sameReadiness: true, notes: [], sameAuditWithSpill: true });
+    expect(printed).toMatchObject({ positions: [1], refused: "phase_gate", cmdbOn12March: ["crm-db"], readModelsCis: ["crm-db"], sameCmdb: true, fromKeptSnapshot: true, sameReadiness: true, notes: [], sameAuditWithSpill: true, oneReadAsApart: true });
     expect(printed.checks).toBeGreaterThan(0);
   }, 120_000);
 });
