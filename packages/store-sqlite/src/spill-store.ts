@@ -24,7 +24,8 @@ export interface SqliteSpillStore extends SpillStore {
  * A spill store (core's `SpillStore`) in a SQLite file, for an audit of a log too long to
  * hold every finished work item in memory (`auditReplay(log, projectId, { spill })`). The
  * file is scratch space: no journal and no syncing (a crash loses nothing the log does not
- * hold), and SQLite's page cache (2 MiB) is all it keeps in memory. The items sit in a rowid
+ * hold), and SQLite's page cache (at most 16 MiB: better-sqlite3 builds SQLite with a
+ * cache_size of -16000) is all it keeps in memory. The items sit in a rowid
  * table with their keys indexed (see the comment at the table).
  */
 export function openSqliteSpillStore(options: SqliteSpillOptions = {}): SqliteSpillStore {
