@@ -37,6 +37,8 @@ export { createImportChecker, collectImport, importSourceProblem } from "./impor
 export type { InMemoryEventStore, InMemoryStoreOptions } from "./in-memory-store.js";
 export { createInMemoryEventStore } from "./in-memory-store.js";
 export { inLogRange, filterLogRange, normaliseLogRange } from "./log-range.js";
+export type { CheckedExtension } from "./checked-mark.js";
+export { checkedMarkExtension } from "./checked-mark.js";
 export type { MetaProblem } from "./meta.js";
 export { normaliseMeta } from "./meta.js";
 export type { HandleCommandOptions, CommandResult, HandleCommandError } from "./handle-command.js";

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import Cursor from "pg-cursor";
-import { normaliseLogRange, type EventCatalogue, type LogRange, type RecordedEvent, type StreamRange, decodeStoredEvent, type StoredEventRow } from "@handover/core";
+import { checkedMarkExtension, normaliseLogRange, type EventCatalogue, type LogRange, type RecordedEvent, type StreamRange, decodeStoredEvent, type StoredEventRow } from "@handover/core";
 import { checkoutClient, releaseClient } from "./clients.js";
 import { logRangeSql, streamPageQuery } from "./queries.js";
 import type { CheckedReads } from "./checked-reads.js";
@@ -27,17 +27,15 @@ export async function* readLogWithCursor(context: PostgresReadContext, requested
   const client = await checkoutClient(context.pool);
   let failure: unknown;
   const cursor = client.query(new Cursor<StoredEventRow>(logRangeSql(context.names), values));
-  // Without a time filter the rows come in every position in order, so what a read checks past the mark continues it.
-  const contiguous = range.until === undefined && range.recordedUntil === undefined;
   try {
     let through = context.checked === undefined ? 0 : await context.checked.through(context.pool);
     for (;;) {
       const rows = await cursor.read(context.batchSize);
       for (const row of rows) yield decodeStoredEvent(row, context.catalogue, Number(row.position) <= through);
-      const last = rows[rows.length - 1];
-      if (contiguous && context.checked !== undefined && last !== undefined && Number(last.position) > through && Number(rows[0]?.position) <= through + 1) {
-        await context.checked.checked(context.pool, through + 1, Number(last.position));
-        through = await context.checked.through(context.pool, Number(last.position));
+      const extension = context.checked === undefined ? undefined : checkedMarkExtension(range, rows, through);
+      if (extension !== undefined && context.checked !== undefined) {
+        await context.checked.checked(context.pool, extension.from, extension.to);
+        through = await context.checked.through(context.pool, extension.to);
       }
       if (rows.length < context.batchSize) return;
     }

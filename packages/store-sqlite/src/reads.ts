@@ -1,4 +1,4 @@
-import { normaliseLogRange, type EventCatalogue, type LogRange, type RecordedEvent, type StreamRange, decodeStoredEvent, type StoredEventRow } from "@handover/core";
+import { checkedMarkExtension, normaliseLogRange, type EventCatalogue, type LogRange, type RecordedEvent, type StreamRange, decodeStoredEvent, type StoredEventRow } from "@handover/core";
 import type { CheckedReads } from "./checked-reads.js";
 import type { SqliteQueries } from "./queries.js";
 
@@ -36,17 +36,16 @@ export async function* readLogPaged(context: SqliteReadContext, requested: LogRa
     recordedUntil: range.recordedUntil ?? null,
     limit: context.pageSize,
   };
-  // Without a time filter the rows come in every position in order, so what a read checks past the mark continues it.
-  const contiguous = range.until === undefined && range.recordedUntil === undefined;
   let marked = 0;
   for (;;) {
     const rows: StoredEventRow[] = context.guard(() => context.queries.logPage.all(parameters));
     const through = Math.max(marked, context.checked === undefined ? 0 : context.guard(() => context.checked?.through() ?? 0));
     for (const row of rows) yield decodeStoredEvent(row, context.catalogue, Number(row.position) <= through);
     const last = rows[rows.length - 1];
-    if (contiguous && context.markChecked !== undefined && last !== undefined && Number(last.position) > through && Number(rows[0]?.position) <= through + 1) {
-      context.markChecked(through + 1, Number(last.position));
-      marked = Number(last.position);
+    const extension = context.markChecked === undefined ? undefined : checkedMarkExtension(range, rows, through);
+    if (extension !== undefined) {
+      context.markChecked?.(extension.from, extension.to);
+      marked = extension.to;
     }
     if (last === undefined || rows.length < context.pageSize) return;
     parameters.after = Number(last.position);
