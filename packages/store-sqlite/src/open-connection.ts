@@ -12,7 +12,7 @@ export interface SqliteConnections {
 /**
  * Opens the file for writing (WAL, the chosen `synchronous`, a busy timeout), migrates
  * its schema, then opens a read-only connection: in WAL mode reads never wait for a
- * writer and never see a transaction that is still open. A damaged or foreign file is a
+ * writer and never see a transaction that is still open; its page cache is `readCacheKib`. A damaged or foreign file is a
  * `SqliteStoreError`, and no connection is left open.
  */
 export function openSqliteConnections(options: ResolvedSqliteOptions): SqliteConnections {
@@ -25,6 +25,8 @@ export function openSqliteConnections(options: ResolvedSqliteOptions): SqliteCon
     migrateSqlite(writer, options.path);
     if (options.checkIntegrity) checkIntegrity(writer, options.path);
     const reader = track(opened, new Database(options.path, { readonly: true, fileMustExist: true, timeout: options.busyTimeoutMs }));
+    // A negative cache_size is a size in KiB, whatever the page size.
+    reader.pragma(`cache_size = -${options.readCacheKib}`);
     return { writer, reader };
   } catch (error) {
     for (const connection of opened) connection.close();

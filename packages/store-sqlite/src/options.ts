@@ -21,6 +21,13 @@ export interface SqliteStoreOptions {
   readonly busyTimeoutMs?: number;
   /** Rows fetched per read query while streaming `readAll` and `readStream` (default 1000). */
   readonly readPageSize?: number;
+  /**
+   * SQLite's page cache on the read connection, in KiB (default 2048). A read of the log
+   * walks its pages in position order and uses each once, so a larger cache only holds
+   * pages that will not be read again (the OS file cache serves rereads); SQLite's own
+   * default is 16 MiB per connection, which a long audit replay fills for nothing.
+   */
+  readonly readCacheKib?: number;
   /** Run `PRAGMA quick_check` on open; it reads the whole file, so it costs time on large logs (default false). */
   readonly checkIntegrity?: boolean;
 }
@@ -34,6 +41,7 @@ export interface ResolvedSqliteOptions {
   readonly synchronous: SqliteSynchronous;
   readonly busyTimeoutMs: number;
   readonly readPageSize: number;
+  readonly readCacheKib: number;
   readonly checkIntegrity: boolean;
 }
 
@@ -41,7 +49,9 @@ export interface ResolvedSqliteOptions {
 export function resolveSqliteOptions(options: SqliteStoreOptions): ResolvedSqliteOptions {
   const readPageSize = options.readPageSize ?? 1000;
   const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+  const readCacheKib = options.readCacheKib ?? 2048;
   if (!Number.isInteger(readPageSize) || readPageSize < 1) throw new RangeError(`readPageSize: expected a positive integer, got ${readPageSize}`);
+  if (!Number.isInteger(readCacheKib) || readCacheKib < 1) throw new RangeError(`readCacheKib: expected a positive integer, got ${readCacheKib}`);
   if (!Number.isInteger(busyTimeoutMs) || busyTimeoutMs < 0) throw new RangeError(`busyTimeoutMs: expected a non-negative integer, got ${busyTimeoutMs}`);
   return {
     path: options.path,
@@ -51,6 +61,7 @@ export function resolveSqliteOptions(options: SqliteStoreOptions): ResolvedSqlit
     synchronous: options.synchronous ?? "full",
     busyTimeoutMs,
     readPageSize,
+    readCacheKib,
     checkIntegrity: options.checkIntegrity ?? false,
   };
 }
