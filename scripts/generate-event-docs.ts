@@ -2,8 +2,8 @@
 // event schemas, its lifecycle tables (core's lifecycleTable), state groups, facts and rules. Run with
 // `pnpm docs:events`; `--check` exits 1 when the file differs from what it would write
 // (`--file <path>` names another file, for tests).
-import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { writeOrCheckGeneratedDoc } from "./generated-doc.js";
 import { lifecycleTable, type EventDefinition } from "../packages/core/src/index.js";
 import { WIRED, type AnyWiring } from "../packages/projections/src/index.js";
 
@@ -175,22 +175,9 @@ export function renderEventCatalogue(): string {
   return `${[intro.slice(0, 3).join("\n\n"), [...intro.slice(3), ...index].join("\n"), ...WIRED.map(processSection)].join("\n\n")}\n`;
 }
 
-async function main(args: readonly string[]): Promise<number> {
-  const fileIndex = args.indexOf("--file");
-  const file = fileIndex === -1 ? fileURLToPath(new URL("../docs/events.md", import.meta.url)) : (args[fileIndex + 1] ?? "");
-  const generated = renderEventCatalogue();
-  if (!args.includes("--check")) {
-    await writeFile(file, generated);
-    console.log(`wrote ${file}`);
-    return 0;
-  }
-  const current = await readFile(file, "utf8").catch(() => "");
-  if (current === generated) {
-    console.log(`${file} is up to date`);
-    return 0;
-  }
-  console.error(`${file} is out of date with the event schemas; run \`pnpm docs:events\` and commit it`);
-  return 1;
-}
-
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await writeOrCheckGeneratedDoc({
+  args: process.argv.slice(2),
+  defaultFile: fileURLToPath(new URL("../docs/events.md", import.meta.url)),
+  generated: renderEventCatalogue(),
+  staleBecause: "the event schemas; run `pnpm docs:events`",
+});

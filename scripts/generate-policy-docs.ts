@@ -3,8 +3,8 @@
 // of processes, the roles, the priority matrix, the SLA policy, the change policy, the CI types
 // and the readiness criteria. Run with `pnpm docs:policy`; `--check` exits 1 when the file
 // differs from what it would write (`--file <path>` names another file, for tests).
-import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { writeOrCheckGeneratedDoc } from "./generated-doc.js";
 import { CROSS_PROCESS_RULES, defaultPolicy, FIXED_RULES, ON_HOLD_REASONS, ROLES, type RuleName } from "../packages/itil/src/index.js";
 import { FINDING_KIND_OF_RULE, READINESS_CHECKS, resolveCriteria, WIRED } from "../packages/projections/src/index.js";
 
@@ -108,22 +108,9 @@ function renderPolicyDocs(): string {
   ].join("\n\n")}\n`;
 }
 
-async function main(args: readonly string[]): Promise<number> {
-  const fileIndex = args.indexOf("--file");
-  const file = fileIndex === -1 ? fileURLToPath(new URL("../docs/policy.md", import.meta.url)) : (args[fileIndex + 1] ?? "");
-  const generated = renderPolicyDocs();
-  if (!args.includes("--check")) {
-    await writeFile(file, generated);
-    console.log(`wrote ${file}`);
-    return 0;
-  }
-  const current = await readFile(file, "utf8").catch(() => "");
-  if (current === generated) {
-    console.log(`${file} is up to date`);
-    return 0;
-  }
-  console.error(`${file} is out of date with the code's defaults; run \`pnpm docs:policy\` and commit it`);
-  return 1;
-}
-
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await writeOrCheckGeneratedDoc({
+  args: process.argv.slice(2),
+  defaultFile: fileURLToPath(new URL("../docs/policy.md", import.meta.url)),
+  generated: renderPolicyDocs(),
+  staleBecause: "the code's defaults; run `pnpm docs:policy`",
+});
